@@ -1,0 +1,152 @@
+package io.github.codepipeline.maven;
+
+import io.github.codepipeline.maven.message.ModuleResult;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSummary;
+import org.apache.maven.execution.MavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutionException;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.AbstractMojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/** Turns what Maven recorded of a finished session into the composer's Maven-free model. */
+final class MavenBuildResults {
+    /** "Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile (default-compile) on project". */
+    private static final Pattern FAILED_GOAL =
+            Pattern.compile("Failed to execute goal [^:\\s]+:([^:\\s]+):[^:\\s]+:([^\\s:]+) \\(");
+
+    private final List<ModuleResult> modules = new ArrayList<>();
+    private final List<Throwable> otherErrors = new ArrayList<>();
+    private final List<Throwable> allErrors = new ArrayList<>();
+
+    MavenBuildResults(MavenSession session) {
+        MavenExecutionResult result = session.getResult();
+        Set<Throwable> attributed = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+        List<MavenProject> projects = session.getProjects() == null
+                ? Collections.<MavenProject>emptyList() : session.getProjects();
+        for (MavenProject project : projects) {
+            BuildSummary summary = result.getBuildSummary(project);
+            String name = project.getArtifactId();
+            if (summary == null) {
+                modules.add(ModuleResult.skipped(name));
+            } else if (summary instanceof BuildFailure) {
+                Throwable error = ((BuildFailure) summary).getCause();
+                if (error == null) {
+                    error = exceptionFor(project, result);
+                }
+                if (error != null) {
+                    attributed.add(error);
+                }
+                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), testReportDirectories(project)));
+            } else {
+                modules.add(ModuleResult.succeeded(name));
+            }
+        }
+        for (Throwable error : result.getExceptions()) {
+            allErrors.add(error);
+            if (!attributed.contains(error) && !isAttributed(error, projects, result)) {
+                otherErrors.add(error);
+            }
+        }
+    }
+
+    List<ModuleResult> modules() {
+        return modules;
+    }
+
+    List<Throwable> otherErrors() {
+        return otherErrors;
+    }
+
+    List<Throwable> allErrors() {
+        return allErrors;
+    }
+
+    private static Throwable exceptionFor(MavenProject project, MavenExecutionResult result) {
+        for (Throwable error : result.getExceptions()) {
+            if (error instanceof LifecycleExecutionException && ((LifecycleExecutionException) error).getProject() == project) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAttributed(Throwable error, List<MavenProject> projects, MavenExecutionResult result) {
+        if (error instanceof LifecycleExecutionException) {
+            MavenProject project = ((LifecycleExecutionException) error).getProject();
+            return project != null && projects.contains(project) && result.getBuildSummary(project) instanceof BuildFailure;
+        }
+        return false;
+    }
+
+    /** {@code maven-compiler-plugin:compile}, from Maven's "Failed to execute goal" text, or {@code null}. */
+    static String goal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher m = FAILED_GOAL.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return m.group(1) + ":" + m.group(2);
+            }
+            if (t instanceof LifecycleExecutionException) {
+                continue;
+            }
+            break;
+        }
+        return null;
+    }
+
+    private static String longMessage(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof AbstractMojoExecutionException) {
+                return ((AbstractMojoExecutionException) t).getLongMessage();
+            }
+        }
+        return null;
+    }
+
+    /** Surefire's and Failsafe's {@code reportsDirectory}, configured or default. */
+    private static List<File> testReportDirectories(MavenProject project) {
+        Set<File> directories = new LinkedHashSet<>();
+        String buildDirectory = project.getBuild() == null ? null : project.getBuild().getDirectory();
+        if (buildDirectory != null) {
+            directories.add(new File(buildDirectory, "surefire-reports"));
+            directories.add(new File(buildDirectory, "failsafe-reports"));
+        }
+        for (String key : new String[] {"org.apache.maven.plugins:maven-surefire-plugin",
+                "org.apache.maven.plugins:maven-failsafe-plugin"}) {
+            Plugin plugin = project.getPlugin(key);
+            if (plugin == null) {
+                continue;
+            }
+            addReportsDirectory(directories, project, plugin.getConfiguration());
+            for (PluginExecution execution : plugin.getExecutions()) {
+                addReportsDirectory(directories, project, execution.getConfiguration());
+            }
+        }
+        return new ArrayList<>(directories);
+    }
+
+    private static void addReportsDirectory(Set<File> directories, MavenProject project, Object configuration) {
+        if (!(configuration instanceof Xpp3Dom)) {
+            return;
+        }
+        Xpp3Dom child = ((Xpp3Dom) configuration).getChild("reportsDirectory");
+        if (child == null || child.getValue() == null || child.getValue().contains("${")) {
+            return;
+        }
+        File directory = new File(child.getValue().trim());
+        directories.add(directory.isAbsolute() ? directory : new File(project.getBasedir(), directory.getPath()));
+    }
+}

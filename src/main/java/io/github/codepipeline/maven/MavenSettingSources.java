@@ -1,0 +1,93 @@
+package io.github.codepipeline.maven;
+
+import io.github.codepipeline.maven.config.SettingSources;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/** Reads the plugin's settings from a Maven session: never from the JVM's own properties or environment. */
+final class MavenSettingSources {
+    static final String PLUGIN_KEY = "io.github.codepipeline.maven:codepipeline-maven-plugin";
+
+    private MavenSettingSources() {}
+
+    /**
+     * For the extension: the {@code <configuration>} and properties of the first project in the reactor that
+     * declares the plugin (normally the root), else the top-level project's properties.
+     */
+    static SettingSources forSession(MavenSession session) {
+        MavenProject declaring = null;
+        Plugin plugin = null;
+        if (session.getProjects() != null) {
+            for (MavenProject project : session.getProjects()) {
+                plugin = project.getPlugin(PLUGIN_KEY);
+                if (plugin != null) {
+                    declaring = project;
+                    break;
+                }
+            }
+        }
+        if (declaring == null) {
+            declaring = session.getTopLevelProject() != null ? session.getTopLevelProject() : session.getCurrentProject();
+        }
+        Map<String, String> configuration = new HashMap<>();
+        if (plugin != null && plugin.getConfiguration() instanceof Xpp3Dom) {
+            for (Xpp3Dom child : ((Xpp3Dom) plugin.getConfiguration()).getChildren()) {
+                if (child.getChildCount() == 0 && child.getValue() != null) {
+                    configuration.put(child.getName(), child.getValue());
+                }
+            }
+        }
+        return new SettingSources(configuration, toMap(session.getUserProperties()),
+                declaring == null ? null : toMap(declaring.getProperties()), environment(session));
+    }
+
+    /**
+     * For a goal: {@code configuration} holds the mojo's own parameters (Maven has already resolved them from
+     * the pom, {@code -D} and pom properties); the rest comes from the session as for the extension.
+     */
+    static SettingSources forMojo(Map<String, String> configuration, MavenSession session, MavenProject project) {
+        boolean realProject = project != null && project.getFile() != null;
+        return new SettingSources(configuration, toMap(session.getUserProperties()),
+                realProject ? toMap(project.getProperties()) : null, environment(session));
+    }
+
+    /**
+     * The build's environment as Maven recorded it ({@code env.*} system properties of the session), which
+     * under mvnd is the client's, not the daemon's.
+     */
+    static Map<String, String> environment(MavenSession session) {
+        Map<String, String> env = new HashMap<>();
+        Properties system = session.getSystemProperties();
+        if (system != null) {
+            for (String name : system.stringPropertyNames()) {
+                if (name.startsWith("env.")) {
+                    env.put(name.substring(4), system.getProperty(name));
+                }
+            }
+        }
+        if (env.isEmpty()) {
+            env.putAll(System.getenv()); // an embedder that did not record the environment
+        }
+        return env;
+    }
+
+    /** The AWS keys from the session's environment: access key ID, secret access key, session token. */
+    static String[] accessKeys(Map<String, String> env) {
+        return new String[] {env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"), env.get("AWS_SESSION_TOKEN")};
+    }
+
+    private static Map<String, String> toMap(Properties properties) {
+        Map<String, String> map = new HashMap<>();
+        if (properties != null) {
+            for (String name : properties.stringPropertyNames()) {
+                map.put(name, properties.getProperty(name));
+            }
+        }
+        return map;
+    }
+}

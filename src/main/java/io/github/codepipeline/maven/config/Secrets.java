@@ -1,0 +1,74 @@
+package io.github.codepipeline.maven.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The values that must never be printed or reported: the client token and the AWS credentials in play.
+ * {@link #redact} replaces each with {@code ****}; every line the plugin logs or sends passes through it.
+ */
+public final class Secrets {
+    public static final String MASK = "****";
+    /** Shorter values are not masked: replacing every "a" in a message would destroy it and protect nothing. */
+    private static final int MIN_LENGTH = 4;
+
+    private final List<String> values;
+
+    private Secrets(List<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        // Longest first, so a secret that contains another is masked whole.
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        this.values = Collections.unmodifiableList(sorted);
+    }
+
+    public static Secrets none() {
+        return new Secrets(Collections.<String>emptyList());
+    }
+
+    public static Secrets of(String... values) {
+        List<String> list = new ArrayList<>();
+        for (String value : values) {
+            add(list, value);
+        }
+        return new Secrets(list);
+    }
+
+    /** The client token and any AWS credentials visible in the settings' sources. */
+    public static Secrets from(SettingSources sources) {
+        List<String> list = new ArrayList<>();
+        add(list, sources.get(Setting.CLIENT_TOKEN));
+        for (String variable : new String[] {"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID",
+                "CODEPIPELINE_CLIENT_TOKEN"}) {
+            add(list, sources.environment(variable));
+        }
+        for (String property : new String[] {"aws.secretAccessKey", "aws.sessionToken", "aws.accessKeyId",
+                Setting.CLIENT_TOKEN.property()}) {
+            add(list, sources.property(property));
+        }
+        return new Secrets(list);
+    }
+
+    private static void add(List<String> list, String value) {
+        if (value != null) {
+            String trimmed = value.trim();
+            if (trimmed.length() >= MIN_LENGTH && !list.contains(trimmed)) {
+                list.add(trimmed);
+            }
+        }
+    }
+
+    public String redact(String text) {
+        if (text == null || values.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String secret : values) {
+            if (result.contains(secret)) {
+                result = result.replace(secret, MASK);
+            }
+        }
+        return result;
+    }
+}

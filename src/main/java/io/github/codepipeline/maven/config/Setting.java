@@ -1,0 +1,61 @@
+package io.github.codepipeline.maven.config;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every user-facing setting, in one place: the {@code <configuration>} element name, the {@code -D} / pom
+ * property and the environment variables consulted, in that order of precedence.
+ */
+public enum Setting {
+    JOB_ID("jobId", "codepipeline.jobId", "CODEPIPELINE_JOB_ID"),
+    /**
+     * Deliberately has no {@code <configuration>} element: a pom is committed and {@code mvn -X} prints
+     * every mojo parameter, so the token is read only from a property or (recommended) the environment.
+     */
+    CLIENT_TOKEN(null, "codepipeline.clientToken", "CODEPIPELINE_CLIENT_TOKEN"),
+    REGION("region", "codepipeline.region", "AWS_REGION", "AWS_DEFAULT_REGION"),
+    ENDPOINT("endpoint", "codepipeline.endpoint", "AWS_ENDPOINT_URL_CODEPIPELINE", "AWS_ENDPOINT_URL"),
+    PROFILE("profile", "codepipeline.profile", "AWS_PROFILE"),
+    FAILURE_TYPE("failureType", "codepipeline.failureType"),
+    EXTERNAL_EXECUTION_ID("externalExecutionId", "codepipeline.externalExecutionId", "CODEPIPELINE_EXTERNAL_EXECUTION_ID"),
+    MESSAGE("message", "codepipeline.message"),
+    DRY_RUN("dryRun", "codepipeline.dryRun"),
+    SKIP("skip", "codepipeline.skip"),
+    TIMEOUT("timeout", "codepipeline.timeout"),
+    MAX_ATTEMPTS("maxAttempts", "codepipeline.maxAttempts"),
+    FAIL_ON_REPORT_ERROR("failOnReportError", "codepipeline.failOnReportError");
+
+    private final String element;
+    private final String property;
+    private final List<String> environment;
+
+    Setting(String element, String property, String... environment) {
+        this.element = element;
+        this.property = property;
+        this.environment = Collections.unmodifiableList(Arrays.asList(environment));
+    }
+
+    /** The plugin {@code <configuration>} element, or {@code null} when the setting has none. */
+    public String element() {
+        return element;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public List<String> environment() {
+        return environment;
+    }
+
+    /** How a person sets it, for error messages: {@code -Dcodepipeline.jobId or CODEPIPELINE_JOB_ID}. */
+    public String howToSet() {
+        StringBuilder sb = new StringBuilder("-D").append(property);
+        for (String variable : environment) {
+            sb.append(" or ").append(variable);
+        }
+        return sb.toString();
+    }
+}

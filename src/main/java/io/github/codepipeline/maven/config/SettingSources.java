@@ -1,0 +1,99 @@
+package io.github.codepipeline.maven.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where settings come from, highest precedence first: the plugin's {@code <configuration>}, user properties
+ * ({@code -D}), the pom's {@code <properties>}, then the environment. Blank values count as unset.
+ *
+ * <p>Plain maps, filled by the Maven adapters from the session (never from {@code System.getProperty} or
+ * {@code System.getenv}: under mvnd the JVM outlives the build and its client's environment).
+ */
+public final class SettingSources {
+    private final Map<String, String> configuration;
+    private final Map<String, String> userProperties;
+    private final Map<String, String> projectProperties;
+    private final Map<String, String> environment;
+
+    public SettingSources(Map<String, String> configuration, Map<String, String> userProperties,
+            Map<String, String> projectProperties, Map<String, String> environment) {
+        this.configuration = copy(configuration);
+        this.userProperties = copy(userProperties);
+        this.projectProperties = copy(projectProperties);
+        this.environment = copy(environment);
+    }
+
+    private static Map<String, String> copy(Map<String, String> map) {
+        return map == null ? Collections.<String, String>emptyMap() : new LinkedHashMap<>(map);
+    }
+
+    /** The value of a setting with where it came from, or {@code null} when it is set nowhere. */
+    public Value lookup(Setting setting) {
+        if (setting.element() != null) {
+            String value = configuration.get(setting.element());
+            if (isSet(value)) {
+                return new Value(value.trim(), "<" + setting.element() + "> in the plugin configuration");
+            }
+        }
+        String value = userProperties.get(setting.property());
+        if (isSet(value)) {
+            return new Value(value.trim(), "-D" + setting.property());
+        }
+        value = projectProperties.get(setting.property());
+        if (isSet(value)) {
+            return new Value(value.trim(), "the pom property " + setting.property());
+        }
+        for (String variable : setting.environment()) {
+            value = environment.get(variable);
+            if (isSet(value)) {
+                return new Value(value.trim(), "the environment variable " + variable);
+            }
+        }
+        return null;
+    }
+
+    public String get(Setting setting) {
+        Value value = lookup(setting);
+        return value == null ? null : value.value();
+    }
+
+    /** A raw environment variable, for the few the SDK also reads (AWS keys), or {@code null}. */
+    public String environment(String variable) {
+        String value = environment.get(variable);
+        return isSet(value) ? value : null;
+    }
+
+    /** A raw user or pom property (user first), or {@code null}. */
+    public String property(String name) {
+        String value = userProperties.get(name);
+        if (!isSet(value)) {
+            value = projectProperties.get(name);
+        }
+        return isSet(value) ? value : null;
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.trim().isEmpty();
+    }
+
+    /** A resolved value and a human description of its source, for error messages. */
+    public static final class Value {
+        private final String value;
+        private final String source;
+
+        Value(String value, String source) {
+            this.value = value;
+            this.source = source;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public String source() {
+            return source;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.codepipeline.maven.message;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/** Walks cause chains safely: cycles and self-causes end the walk instead of looping. */
+final class Causes {
+    private static final int MAX_DEPTH = 64;
+
+    private Causes() {}
+
+    /** {@code error} and its causes, outermost first, each at most once. */
+    static List<Throwable> chain(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+        for (Throwable t = error; t != null && seen.add(t) && chain.size() < MAX_DEPTH; t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    /** The exception's message, or its class's simple name when it has none. */
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        if (message == null || message.trim().isEmpty()) {
+            return t.getClass().getSimpleName();
+        }
+        return message;
+    }
+
+    static boolean isNamed(Throwable t, String simpleName) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,382 @@
+package io.github.codepipeline.maven.message;
+
+import io.github.codepipeline.maven.config.Secrets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the failure message a person reads in the CodePipeline console: a summary line, then each failed
+ * module in reactor order with the goal that failed, its cause, and its failing tests or compiler errors.
+ *
+ * <p>The result is clean (no ANSI codes or control characters), redacted (no secrets) and always within the
+ * API's 1-5000 characters. When the details do not fit, every failed module keeps its header line and the
+ * remaining room is shared fairly (modules that need little get all they need, the rest split what is left),
+ * and the cut says so.
+ */
+public final class FailureMessageComposer {
+    /** The API's limit for {@code FailureDetails.message}. */
+    public static final int MAX_LENGTH = 5000;
+
+    private static final int MAX_SUMMARY = 600;
+    private static final int MAX_HEADER = 400;
+    private static final int MAX_DETAIL_LINE = 500;
+    private static final int MAX_OTHER_LINES = 8;
+    private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
+    private static final String INDENT = "  ";
+    private static final Pattern COMPILER_ERROR = Pattern.compile(
+            "^\\s*(?:\\[ERROR\\]\\s*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.(?:java|kt|groovy|scala)):\\[(\\d+),(\\d+)\\]\\s*(.*)$");
+    private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
+    /** Lines Maven adds that tell a console reader nothing. */
+    private static final Pattern NOISE = Pattern.compile(
+            "^(Please refer to .*|-> \\[Help \\d+].*|\\[Help \\d+].*|To see the full stack trace.*|Re-run Maven.*"
+                    + "|For more information about the errors.*|After correcting the problems.*|mvn <args> -rf .*)$");
+
+    private final Secrets secrets;
+    private final String externalExecutionId;
+    private final long buildStartMillis;
+    private final int limit;
+
+    /**
+     * @param secrets values to mask wherever they appear
+     * @param externalExecutionId the CI run to point to when the message is cut, or {@code null}
+     * @param buildStartMillis test reports older than this are stale and ignored (0: read all)
+     */
+    public FailureMessageComposer(Secrets secrets, String externalExecutionId, long buildStartMillis) {
+        this(secrets, externalExecutionId, buildStartMillis, MAX_LENGTH);
+    }
+
+    FailureMessageComposer(Secrets secrets, String externalExecutionId, long buildStartMillis, int limit) {
+        this.secrets = secrets == null ? Secrets.none() : secrets;
+        this.externalExecutionId = externalExecutionId;
+        this.buildStartMillis = buildStartMillis;
+        this.limit = limit;
+    }
+
+    /**
+     * @param modules the reactor in build order
+     * @param otherErrors failures that belong to no module (for example a reactor that could not be built)
+     */
+    public String compose(List<ModuleResult> modules, List<Throwable> otherErrors) {
+        List<ModuleResult> failed = new ArrayList<>();
+        int skipped = 0;
+        for (ModuleResult module : modules) {
+            if (module.status() == ModuleResult.Status.FAILED) {
+                failed.add(module);
+            } else if (module.status() == ModuleResult.Status.SKIPPED) {
+                skipped++;
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        for (ModuleResult module : failed) {
+            sections.add(moduleSection(module));
+        }
+        for (Throwable error : otherErrors) {
+            sections.add(errorSection(error));
+        }
+        String summary = clip(summary(modules.size(), failed, skipped, otherErrors), MAX_SUMMARY);
+        return fit(summary, sections);
+    }
+
+    /** Cleans, redacts and fits a message given verbatim (the explicit goal's {@code codepipeline.message}). */
+    public String plain(String message) {
+        String cleaned = secrets.redact(Text.clean(message)).trim();
+        if (cleaned.isEmpty()) {
+            return "";
+        }
+        if (cleaned.length() <= limit) {
+            return cleaned;
+        }
+        String footer = footer();
+        return Text.truncate(cleaned, limit - footer.length() - 1) + "\n" + footer;
+    }
+
+    private String summary(int total, List<ModuleResult> failed, int skipped, List<Throwable> otherErrors) {
+        if (failed.isEmpty()) {
+            if (otherErrors.isEmpty()) {
+                return "Maven build failed.";
+            }
+            return "Maven build failed: " + Text.firstLine(clean(Causes.describe(deepestUseful(otherErrors.get(0)))));
+        }
+        if (total == 1) {
+            return "Maven build failed in module " + clean(failed.get(0).name());
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < failed.size(); i++) {
+            String name = clean(failed.get(i).name());
+            if (names.length() + name.length() > 300) {
+                names.append(", ").append(Text.ELLIPSIS);
+                break;
+            }
+            names.append(i == 0 ? "" : ", ").append(name);
+        }
+        return "Maven build failed: " + failed.size() + " of " + total + " modules failed (" + names + ")"
+                + (skipped > 0 ? "; " + skipped + " skipped" : "");
+    }
+
+    private Section moduleSection(ModuleResult module) {
+        Throwable error = module.error();
+        List<Throwable> chain = error == null ? Collections.<Throwable>emptyList() : Causes.chain(error);
+        Throwable headlineError = headline(chain);
+        String goal = module.goal() == null ? "" : " (" + module.goal() + ")";
+        String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
+        Section section = new Section(clip(clean(module.name()) + goal + ": " + Text.firstLine(headlineText), MAX_HEADER));
+
+        List<String> tests = TestReports.failedTests(module.testReportDirectories(), buildStartMillis);
+        List<String> compilerErrors = compilerErrors(chain, module.longMessage());
+        if (!tests.isEmpty()) {
+            section.details(tests, "test");
+        } else if (!compilerErrors.isEmpty()) {
+            section.details(compilerErrors, "error");
+        } else {
+            section.details(otherDetails(headlineText, chain, headlineError, module.longMessage()), null);
+        }
+        return section;
+    }
+
+    private Section errorSection(Throwable error) {
+        List<Throwable> chain = Causes.chain(error);
+        Throwable headlineError = headline(chain);
+        String text = stripGoalPrefix(clean(Causes.describe(headlineError)));
+        Section section = new Section(clip("Error: " + Text.firstLine(text), MAX_HEADER));
+        section.details(otherDetails(text, chain, headlineError, null), null);
+        return section;
+    }
+
+    /** The exception that says what failed: the first below Maven's lifecycle wrapper. */
+    private static Throwable headline(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (!Causes.isNamed(t, "LifecycleExecutionException")) {
+                return t;
+            }
+        }
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
+    private static Throwable deepestUseful(Throwable error) {
+        List<Throwable> chain = Causes.chain(error);
+        return headline(chain);
+    }
+
+    /** The rest of the headline's text, Maven's long message where it adds to it, and the root cause. */
+    private List<String> otherDetails(String headlineText, List<Throwable> chain, Throwable headlineError,
+            String longMessage) {
+        Set<String> lines = new LinkedHashSet<>();
+        String firstLine = Text.firstLine(headlineText);
+        addLines(lines, headlineText, firstLine);
+        if (longMessage != null) {
+            addLines(lines, stripGoalPrefix(clean(longMessage)), firstLine);
+        }
+        if (!chain.isEmpty()) {
+            Throwable root = chain.get(chain.size() - 1);
+            if (root != headlineError) {
+                String rootText = Text.firstLine(clean(Causes.describe(root)));
+                if (!headlineText.contains(rootText)) {
+                    lines.add("caused by: " + rootText);
+                }
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (String line : lines) {
+            if (result.size() == MAX_OTHER_LINES) {
+                break;
+            }
+            result.add(line);
+        }
+        return result;
+    }
+
+    private static void addLines(Set<String> lines, String text, String skip) {
+        for (String line : text.split("\n")) {
+            String trimmed = line.trim();
+            if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()) {
+                lines.add(trimmed);
+            }
+        }
+    }
+
+    /** {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first. */
+    private List<String> compilerErrors(List<Throwable> chain, String longMessage) {
+        Set<String> errors = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>();
+        for (Throwable t : chain) {
+            texts.add(clean(Causes.describe(t)));
+        }
+        if (longMessage != null) {
+            texts.add(clean(longMessage));
+        }
+        for (String text : texts) {
+            List<String> lines = Arrays.asList(text.split("\n"));
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = COMPILER_ERROR.matcher(lines.get(i));
+                if (!m.matches()) {
+                    continue;
+                }
+                StringBuilder error = new StringBuilder(m.group(1)).append(":[").append(m.group(2)).append(',')
+                        .append(m.group(3)).append("] ").append(m.group(4).trim());
+                // javac's indented continuation lines ("symbol: class Foo", "location: ...") say what is missing.
+                for (int j = i + 1; j < lines.size() && j <= i + 3; j++) {
+                    String next = lines.get(j);
+                    if (next.isEmpty() || !Character.isWhitespace(next.charAt(0)) || COMPILER_ERROR.matcher(next).matches()) {
+                        break;
+                    }
+                    error.append("; ").append(next.trim().replaceAll("\\s+", " "));
+                }
+                errors.add(error.toString());
+            }
+        }
+        return new ArrayList<>(errors);
+    }
+
+    private String fit(String summary, List<Section> sections) {
+        List<String> all = new ArrayList<>();
+        all.add(summary);
+        for (Section section : sections) {
+            all.add(section.header);
+            all.addAll(section.details);
+        }
+        String whole = String.join("\n", all);
+        if (whole.length() <= limit) {
+            return whole;
+        }
+        String footer = footer();
+        // Fixed part: summary, one header per section, the footer; each line costs its length plus a newline.
+        int fixed = summary.length() + footer.length() + 1;
+        for (Section section : sections) {
+            fixed += section.header.length() + 1;
+        }
+        if (fixed > limit) {
+            return fitHeadersOnly(summary, sections, footer);
+        }
+        int[] allowance = share(sections, limit - fixed);
+        StringBuilder sb = new StringBuilder(summary);
+        for (int i = 0; i < sections.size(); i++) {
+            sections.get(i).appendWithin(sb, allowance[i]);
+        }
+        sb.append('\n').append(footer);
+        return Text.truncate(sb.toString(), limit); // a guard: the arithmetic above already fits
+    }
+
+    /** Water-filling: each section gets what it needs up to an equal share of what the smaller ones left over. */
+    private static int[] share(List<Section> sections, int room) {
+        int[] allowance = new int[sections.size()];
+        Integer[] order = new Integer[sections.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(sections.get(a).detailsLength(), sections.get(b).detailsLength()));
+        int left = room;
+        for (int k = 0; k < order.length; k++) {
+            int fairShare = left / (order.length - k);
+            int need = sections.get(order[k]).detailsLength();
+            allowance[order[k]] = Math.min(need, fairShare);
+            left -= allowance[order[k]];
+        }
+        return allowance;
+    }
+
+    /** So many failed modules that even their header lines do not fit: name as many as fit, count the rest. */
+    private String fitHeadersOnly(String summary, List<Section> sections, String footer) {
+        StringBuilder sb = new StringBuilder(summary);
+        for (int i = 0; i < sections.size(); i++) {
+            String more = "\n" + Text.ELLIPSIS + " " + (sections.size() - i) + " more failed modules\n" + footer;
+            String header = clip(sections.get(i).header, 120);
+            if (sb.length() + header.length() + 1 + more.length() > limit) {
+                sb.append(more);
+                return Text.truncate(sb.toString(), limit);
+            }
+            sb.append('\n').append(header);
+        }
+        return Text.truncate(sb.append('\n').append(footer).toString(), limit);
+    }
+
+    private String footer() {
+        if (externalExecutionId != null && !externalExecutionId.isEmpty()
+                && externalExecutionId.length() <= MAX_EXTERNAL_ID_IN_FOOTER) {
+            return Text.ELLIPSIS + " (truncated; the full log is in CI run " + clean(externalExecutionId) + ")";
+        }
+        return Text.ELLIPSIS + " (truncated; the full log is in the CI run's output)";
+    }
+
+    private String clean(String text) {
+        return secrets.redact(Text.clean(text));
+    }
+
+    private static String clip(String text, int max) {
+        return Text.truncate(text, max);
+    }
+
+    private static String stripGoalPrefix(String text) {
+        return GOAL_PREFIX.matcher(text).replaceFirst("");
+    }
+
+    /** One failed module (or module-less error): a header that always stays, and details that may be cut. */
+    private final class Section {
+        final String header;
+        final List<String> details = new ArrayList<>();
+        String unit;
+
+        Section(String header) {
+            this.header = header;
+        }
+
+        void details(List<String> lines, String countedUnit) {
+            for (String line : lines) {
+                details.add(INDENT + "- " + clip(clean(line), MAX_DETAIL_LINE));
+            }
+            this.unit = countedUnit;
+        }
+
+        int detailsLength() {
+            int length = 0;
+            for (String line : details) {
+                length += line.length() + 1;
+            }
+            return length;
+        }
+
+        void appendWithin(StringBuilder sb, int allowance) {
+            sb.append('\n').append(header);
+            if (detailsLength() <= allowance) {
+                for (String line : details) {
+                    sb.append('\n').append(line);
+                }
+                return;
+            }
+            int used = 0;
+            int shown = 0;
+            for (String line : details) {
+                String marker = marker(details.size() - shown);
+                if (used + line.length() + 1 + marker.length() + 1 > allowance) {
+                    break;
+                }
+                sb.append('\n').append(line);
+                used += line.length() + 1;
+                shown++;
+            }
+            String marker = marker(details.size() - shown);
+            int room = allowance - used - marker.length() - 2;
+            if (shown == 0 && room >= 40) {
+                // Not even one whole line fits: show the start of the first one.
+                sb.append('\n').append(Text.truncate(details.get(0), room));
+                marker = details.size() == 1 ? marker(0) : marker(details.size() - 1);
+                used += Math.min(details.get(0).length(), room) + 1;
+            }
+            if (details.size() > shown && used + marker.length() + 1 <= allowance) {
+                sb.append('\n').append(marker);
+            }
+        }
+
+        private String marker(int more) {
+            if (unit == null || more == 0) {
+                return INDENT + Text.ELLIPSIS + " (truncated)";
+            }
+            return INDENT + Text.ELLIPSIS + " " + more + " more " + unit + (more == 1 ? "" : "s");
+        }
+    }
+}

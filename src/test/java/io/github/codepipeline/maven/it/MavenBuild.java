@@ -1,0 +1,215 @@
+package io.github.codepipeline.maven.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a real Maven build of a project under {@code it/} as a child process: the project is copied to
+ * {@code target/it-work/<test>/<project>} with {@code @plugin.version@} replaced, and run with a clean
+ * environment (no AWS or CodePipeline variables from the developer's shell leak in).
+ */
+public final class MavenBuild {
+    public static final String ACCESS_KEY = "AKIDEXAMPLEKEY000001";
+    public static final String SECRET_KEY = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private final Path directory;
+    private final List<String> arguments = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private String mavenHome = System.getProperty("maven.home");
+
+    private MavenBuild(Path directory) {
+        this.directory = directory;
+        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        environment.put("AWS_REGION", "us-east-1");
+        // Keep the developer's AWS files and EC2 metadata out of the tests.
+        environment.put("AWS_CONFIG_FILE", directory.resolve("no-aws-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("no-aws-credentials").toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    /** A fresh copy of {@code it/<project>} for the test {@code testName}. */
+    public static MavenBuild of(String project, String testName) {
+        Path source = Paths.get(required("it.projects")).resolve(project);
+        Path target = Paths.get(required("it.work")).resolve(testName).resolve(project);
+        copy(source, target);
+        return new MavenBuild(target);
+    }
+
+    /** An empty folder, for goals that need no project. */
+    public static MavenBuild emptyFolder(String testName) {
+        Path target = Paths.get(required("it.work")).resolve(testName).resolve("empty");
+        try {
+            delete(target);
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MavenBuild(target);
+    }
+
+    public static String pluginVersion() {
+        return required("plugin.version");
+    }
+
+    public static String goal(String goal) {
+        return "io.github.codepipeline.maven:codepipeline-maven-plugin:" + pluginVersion() + ":" + goal;
+    }
+
+    public MavenBuild env(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+        return this;
+    }
+
+    public MavenBuild args(String... args) {
+        arguments.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    public MavenBuild mavenHome(String home) {
+        this.mavenHome = home;
+        return this;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Result run() {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(mavenHome, "bin", "mvn").toString());
+        command.add("-B");
+        command.add("-Dmaven.repo.local=" + required("it.localRepository"));
+        command.add("-Dstyle.color=never");
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CODEPIPELINE_")
+                || name.equals("MAVEN_OPTS") || name.equals("MAVEN_ARGS") || name.equals("JAVA_TOOL_OPTIONS"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.putAll(environment);
+        File log = directory.resolve("build.log").toFile();
+        builder.redirectOutput(log);
+        long start = System.nanoTime();
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("mvn did not finish within " + TIMEOUT_SECONDS + " s in " + directory);
+            }
+            String output = new String(Files.readAllBytes(log.toPath()), StandardCharsets.UTF_8);
+            return new Result(process.exitValue(), output, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set: run the ITs with mvn verify");
+        }
+        return value;
+    }
+
+    private static void copy(Path source, Path target) {
+        try {
+            delete(target);
+            Files.walkFileTree(source, new SimpleFileVisitor<Path>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (dir.getFileName().toString().equals("target")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    Files.createDirectories(target.resolve(source.relativize(dir)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Path to = target.resolve(source.relativize(file));
+                    if (file.getFileName().toString().equals("pom.xml")) {
+                        String pom = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                        Files.write(to, pom.replace("@plugin.version@", pluginVersion()).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** What a build did: exit code, everything it printed, and how long it took. */
+    public static final class Result {
+        public final int exitCode;
+        public final String log;
+        public final long millis;
+
+        Result(int exitCode, String log, long millis) {
+            this.exitCode = exitCode;
+            this.log = log;
+            this.millis = millis;
+        }
+
+        /** Lines of the log containing {@code text}. */
+        public List<String> lines(String text) {
+            List<String> lines = new ArrayList<>();
+            for (String line : log.split("\n")) {
+                if (line.contains(text)) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        }
+
+        @Override
+        public String toString() {
+            return "exit code " + exitCode + ", log:\n" + log;
+        }
+    }
+}
