@@ -32,10 +32,17 @@ final class MavenBuildResults {
     private final List<Throwable> allErrors = new ArrayList<>();
 
     MavenBuildResults(MavenSession session) {
-        MavenExecutionResult result = session.getResult();
+        this(session.getProjects(), session.getResult());
+    }
+
+    /**
+     * @param projects the reactor in build order, or {@code null} when Maven failed before it had one
+     */
+    MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result) {
         Set<Throwable> attributed = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        List<MavenProject> projects = session.getProjects() == null
-                ? Collections.<MavenProject>emptyList() : session.getProjects();
+        if (projects == null) {
+            projects = Collections.emptyList();
+        }
         for (MavenProject project : projects) {
             BuildSummary summary = result.getBuildSummary(project);
             String name = project.getArtifactId();

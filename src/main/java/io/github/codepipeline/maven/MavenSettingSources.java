@@ -4,6 +4,7 @@ import io.github.codepipeline.maven.config.SettingSources;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
@@ -61,8 +62,12 @@ final class MavenSettingSources {
      * under mvnd is the client's, not the daemon's.
      */
     static Map<String, String> environment(MavenSession session) {
+        return environment(session.getSystemProperties());
+    }
+
+    /** The {@code env.*} entries of Maven's system properties (of a session or a request). */
+    static Map<String, String> environment(Properties system) {
         Map<String, String> env = new HashMap<>();
-        Properties system = session.getSystemProperties();
         if (system != null) {
             for (String name : system.stringPropertyNames()) {
                 if (name.startsWith("env.")) {
@@ -74,6 +79,14 @@ final class MavenSettingSources {
             env.putAll(System.getenv()); // an embedder that did not record the environment
         }
         return env;
+    }
+
+    /**
+     * For the core extension's event spy when Maven failed before it had projects: {@code -D} properties and the
+     * environment only.
+     */
+    static SettingSources forRequest(MavenExecutionRequest request) {
+        return new SettingSources(null, toMap(request.getUserProperties()), null, environment(request.getSystemProperties()));
     }
 
     /** The AWS keys from the session's environment: access key ID, secret access key, session token. */

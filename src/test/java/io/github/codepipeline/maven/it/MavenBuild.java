@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a real Maven build of a project under {@code it/} as a child process: the project is copied to
- * {@code target/it-work/<test>/<project>} with {@code @plugin.version@} replaced, and run with a clean
+ * {@code target/it-work/<test>/<project>} with {@code @plugin.version@} replaced in its XML files, and run with a clean
  * environment (no AWS or CodePipeline variables from the developer's shell leak in).
  */
 public final class MavenBuild {
@@ -91,6 +91,16 @@ public final class MavenBuild {
         return this;
     }
 
+    /** Runs Maven on the JDK at {@code home} (its {@code JAVA_HOME}) instead of the JDK that runs the tests. */
+    public MavenBuild javaHome(String home) {
+        return env("JAVA_HOME", home);
+    }
+
+    /** Sets {@code MAVEN_OPTS} (the JVM options of the Maven process), which is otherwise removed from the environment. */
+    public MavenBuild mavenOpts(String options) {
+        return env("MAVEN_OPTS", options);
+    }
+
     public Path directory() {
         return directory;
     }
@@ -151,7 +161,7 @@ public final class MavenBuild {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     Path to = target.resolve(source.relativize(file));
-                    if (file.getFileName().toString().equals("pom.xml")) {
+                    if (file.getFileName().toString().endsWith(".xml")) { // pom.xml, .mvn/extensions.xml
                         String pom = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
                         Files.write(to, pom.replace("@plugin.version@", pluginVersion()).getBytes(StandardCharsets.UTF_8));
                     } else {

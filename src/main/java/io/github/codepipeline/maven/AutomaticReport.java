@@ -1,0 +1,87 @@
+package io.github.codepipeline.maven;
+
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.FailureType;
+import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.Setting;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.message.FailureClassifier;
+import io.github.codepipeline.maven.message.FailureMessageComposer;
+import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.RedactingLog;
+import io.github.codepipeline.maven.report.ReportLog;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.maven.MavenExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The automatic report of a failed build, shared by the lifecycle participant and the core extension's event
+ * spy: resolve settings, compose the message, report, and never let a problem escape (unless
+ * {@code codepipeline.failOnReportError} asks for it).
+ */
+final class AutomaticReport {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AutomaticReport.class);
+
+    private AutomaticReport() {}
+
+    /**
+     * @param sources the settings of this build
+     * @param environment the build's environment (for the AWS keys)
+     * @param buildStartMillis when the build started (test reports older than that are ignored)
+     * @param outcome the build's results, asked for only when a report is made
+     */
+    static void run(SettingSources sources, Map<String, String> environment, long buildStartMillis,
+            Supplier<MavenBuildResults> outcome) throws MavenExecutionException {
+        ReportLog log = MavenReportLogs.of(LOGGER);
+        if (ReportSettings.isSkipped(sources)) {
+            log.debug(FailureReporter.PREFIX + "codepipeline.skip is true: the failure is not reported.");
+            return;
+        }
+        Secrets secrets = Secrets.from(sources);
+        log = new RedactingLog(log, secrets);
+        boolean failOnReportError = "true".equalsIgnoreCase(sources.get(Setting.FAIL_ON_REPORT_ERROR));
+        try {
+            ReportSettings settings = ReportSettings.resolve(sources);
+            if (!settings.hasJob()) {
+                log.info(FailureReporter.PREFIX + "no job ID (CODEPIPELINE_JOB_ID or -Dcodepipeline.jobId), so this failure is not"
+                        + " reported to CodePipeline.");
+                return;
+            }
+            MavenBuildResults result = outcome.get();
+            String message = new FailureMessageComposer(secrets, settings.externalExecutionId(), buildStartMillis)
+                    .compose(result.modules(), result.otherErrors());
+            FailureType type = settings.failureType() != null
+                    ? settings.failureType() : FailureClassifier.classify(result.allErrors());
+            new FailureReporter(log, secrets, MavenSettingSources.accessKeys(environment)).report(settings, type, message);
+        } catch (InvalidSettingException e) {
+            fail(log, e.getMessage() + " The failure was not reported to CodePipeline.", failOnReportError);
+        } catch (ReportException e) {
+            if (e.isWarning()) {
+                log.warn(FailureReporter.PREFIX + e.getMessage());
+            } else {
+                fail(log, e.getMessage(), failOnReportError);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // A bug of ours or a broken class path: say so, keep the build's own error in charge.
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            log.debug(trace.toString());
+            fail(log, "reporting failed unexpectedly (" + secrets.redact(String.valueOf(e)) + "); run with -X for details.",
+                    failOnReportError);
+        }
+    }
+
+    private static void fail(ReportLog log, String message, boolean failOnReportError) throws MavenExecutionException {
+        if (failOnReportError) {
+            throw new MavenExecutionException(FailureReporter.PREFIX + message, (File) null);
+        }
+        log.error(FailureReporter.PREFIX + message + " The build's own result is unchanged.");
+    }
+}
