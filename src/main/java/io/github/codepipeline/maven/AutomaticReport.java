@@ -29,16 +29,45 @@ import org.slf4j.LoggerFactory;
 final class AutomaticReport {
     private static final Logger LOGGER = LoggerFactory.getLogger(AutomaticReport.class);
 
+    /** What to report, worked out only when there is a job to report it to. */
+    interface Failure {
+        String message(ReportSettings settings, Secrets secrets);
+
+        FailureType derivedType();
+    }
+
     private AutomaticReport() {}
+
+    /** The failure of a build that ended: its modules' results, composed into the message. */
+    static Failure of(long buildStartMillis, Supplier<MavenBuildResults> results) {
+        return new Failure() {
+            private MavenBuildResults result;
+
+            @Override
+            public String message(ReportSettings settings, Secrets secrets) {
+                result = results.get();
+                return new FailureMessageComposer(secrets, settings.externalExecutionId(), buildStartMillis)
+                        .compose(result.modules(), result.otherErrors());
+            }
+
+            @Override
+            public FailureType derivedType() {
+                if (result == null) {
+                    result = results.get();
+                }
+                return FailureClassifier.classify(result.allErrors());
+            }
+        };
+    }
 
     /**
      * @param sources the settings of this build
      * @param environment the build's environment (for the AWS keys)
-     * @param buildStartMillis when the build started (test reports older than that are ignored)
-     * @param outcome the build's results, asked for only when a report is made
+     * @param failure what to report
+     * @param maxSeconds a tighter bound on the report's time than {@code codepipeline.timeout}, or 0
      */
-    static void run(SettingSources sources, Map<String, String> environment, long buildStartMillis,
-            Supplier<MavenBuildResults> outcome) throws MavenExecutionException {
+    static void run(SettingSources sources, Map<String, String> environment, Failure failure, int maxSeconds)
+            throws MavenExecutionException {
         ReportLog log = MavenReportLogs.of(LOGGER);
         if (ReportSettings.isSkipped(sources)) {
             log.debug(FailureReporter.PREFIX + "codepipeline.skip is true: the failure is not reported.");
@@ -54,11 +83,11 @@ final class AutomaticReport {
                         + " reported to CodePipeline.");
                 return;
             }
-            MavenBuildResults result = outcome.get();
-            String message = new FailureMessageComposer(secrets, settings.externalExecutionId(), buildStartMillis)
-                    .compose(result.modules(), result.otherErrors());
-            FailureType type = settings.failureType() != null
-                    ? settings.failureType() : FailureClassifier.classify(result.allErrors());
+            if (maxSeconds > 0 && settings.timeoutSeconds() > maxSeconds) {
+                settings = settings.withTimeLimit(maxSeconds, Math.min(settings.maxAttempts(), 2));
+            }
+            String message = failure.message(settings, secrets);
+            FailureType type = settings.failureType() != null ? settings.failureType() : failure.derivedType();
             new FailureReporter(log, secrets, MavenSettingSources.accessKeys(environment)).report(settings, type, message);
         } catch (InvalidSettingException e) {
             fail(log, e.getMessage() + " The failure was not reported to CodePipeline.", failOnReportError);

@@ -68,8 +68,8 @@ public class CodePipelineEventSpy extends AbstractEventSpy {
             AutomaticReport.run(
                     hasProjects ? MavenSettingSources.forSession(session) : MavenSettingSources.forRequest(request),
                     MavenSettingSources.environment(request.getSystemProperties()),
-                    start == null ? 0 : start.getTime(),
-                    () -> new MavenBuildResults(hasProjects ? session.getProjects() : null, result));
+                    AutomaticReport.of(start == null ? 0 : start.getTime(),
+                            () -> new MavenBuildResults(hasProjects ? session.getProjects() : null, result)), 0);
         } catch (MavenExecutionException e) {
             LOGGER.error(e.getMessage());
         }

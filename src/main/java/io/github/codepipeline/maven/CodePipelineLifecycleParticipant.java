@@ -1,11 +1,14 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.report.FailureReporter;
 import java.util.Date;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The automatic path: loaded because the plugin is declared with {@code <extensions>true</extensions>} (or as a
@@ -20,13 +23,30 @@ import org.apache.maven.execution.MavenSession;
 @Named("codepipeline-maven-plugin")
 @Singleton
 public class CodePipelineLifecycleParticipant extends AbstractMavenLifecycleParticipant {
+    private static final Logger LOGGER = LoggerFactory.getLogger(CodePipelineLifecycleParticipant.class);
+
+    /** Arms the report of an interrupted build, for builds with a job only. */
+    @Override
+    public void afterProjectsRead(MavenSession session) {
+        try {
+            InterruptionHook.arm(session, MavenSettingSources.forSession(session), MavenSettingSources.environment(session));
+        } catch (RuntimeException | LinkageError e) {
+            LOGGER.debug(FailureReporter.PREFIX + "could not prepare the report of an interrupted build", e);
+        }
+    }
+
     @Override
     public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
-        if (session.getResult() == null || !session.getResult().hasExceptions() || !ReportGuard.claim(session)) {
-            return;
+        InterruptionHook.releaseReserve(session);
+        try {
+            if (session.getResult() == null || !session.getResult().hasExceptions() || !ReportGuard.claim(session)) {
+                return;
+            }
+            Date start = session.getRequest().getStartTime();
+            AutomaticReport.run(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
+                    AutomaticReport.of(start == null ? 0 : start.getTime(), () -> new MavenBuildResults(session)), 0);
+        } finally {
+            InterruptionHook.disarm(session);
         }
-        Date start = session.getRequest().getStartTime();
-        AutomaticReport.run(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
-                start == null ? 0 : start.getTime(), () -> new MavenBuildResults(session));
     }
 }

@@ -41,6 +41,7 @@ public final class ReportSettings {
     private final int timeoutSeconds;
     private final int maxAttempts;
     private final boolean failOnReportError;
+    private final ProxySettings proxies;
     private final List<String> warnings;
 
     private ReportSettings(Builder b) {
@@ -55,6 +56,7 @@ public final class ReportSettings {
         this.timeoutSeconds = b.timeoutSeconds;
         this.maxAttempts = b.maxAttempts;
         this.failOnReportError = b.failOnReportError;
+        this.proxies = b.proxies;
         this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
     }
 
@@ -118,6 +120,11 @@ public final class ReportSettings {
         SettingSources.Value endpoint = sources.lookup(Setting.ENDPOINT);
         if (endpoint != null) {
             b.endpoint = parseEndpoint(endpoint);
+        }
+
+        if (b.jobId != null) {
+            // Only a report goes through a proxy; a build without a job is not bothered by the proxy settings.
+            b.proxies = ProxySettings.resolve(sources, b.endpoint == null ? "https" : b.endpoint.getScheme());
         }
 
         SettingSources.Value profile = sources.lookup(Setting.PROFILE);
@@ -202,6 +209,24 @@ public final class ReportSettings {
                 + " (set it with " + setting.howToSet() + ").");
     }
 
+    /** The same settings with a tighter time limit, for a report made while the JVM shuts down. */
+    public ReportSettings withTimeLimit(int timeoutSeconds, int maxAttempts) {
+        Builder b = new Builder();
+        b.jobId = jobId;
+        b.clientToken = clientToken;
+        b.region = region;
+        b.endpoint = endpoint;
+        b.profile = profile;
+        b.failureType = failureType;
+        b.externalExecutionId = externalExecutionId;
+        b.dryRun = dryRun;
+        b.failOnReportError = failOnReportError;
+        b.proxies = proxies;
+        b.timeoutSeconds = timeoutSeconds;
+        b.maxAttempts = maxAttempts;
+        return new ReportSettings(b); // warnings were shown already
+    }
+
     public boolean hasJob() {
         return jobId != null;
     }
@@ -252,6 +277,11 @@ public final class ReportSettings {
         return failOnReportError;
     }
 
+    /** The proxies the report may go through; {@link ProxySettings#select} picks the one for the endpoint's host. */
+    public ProxySettings proxies() {
+        return proxies;
+    }
+
     /** Non-fatal remarks found while validating (for example, a job ID that is not a UUID). */
     public List<String> warnings() {
         return warnings;
@@ -262,7 +292,7 @@ public final class ReportSettings {
         return "ReportSettings{jobId=" + jobId + ", clientToken=" + (clientToken == null ? "unset" : "(hidden)")
                 + ", region=" + region + ", endpoint=" + endpoint + ", profile=" + profile + ", failureType=" + failureType
                 + ", externalExecutionId=" + externalExecutionId + ", dryRun=" + dryRun + ", timeoutSeconds="
-                + timeoutSeconds + ", maxAttempts=" + maxAttempts + ", failOnReportError=" + failOnReportError + "}";
+                + timeoutSeconds + ", maxAttempts=" + maxAttempts + ", failOnReportError=" + failOnReportError + ", proxies=" + proxies + "}";
     }
 
     private static final class Builder {
@@ -277,6 +307,7 @@ public final class ReportSettings {
         int timeoutSeconds;
         int maxAttempts;
         boolean failOnReportError;
+        ProxySettings proxies = ProxySettings.none();
         final List<String> warnings = new ArrayList<>();
     }
 }

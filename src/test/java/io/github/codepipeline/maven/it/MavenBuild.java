@@ -106,6 +106,11 @@ public final class MavenBuild {
     }
 
     public Result run() {
+        return start().waitFor(TIMEOUT_SECONDS);
+    }
+
+    /** Starts the build and returns at once; the caller waits, or signals the Maven process. */
+    public Running start() {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(mavenHome, "bin", "mvn").toString());
         command.add("-B");
@@ -120,20 +125,10 @@ public final class MavenBuild {
         env.putAll(environment);
         File log = directory.resolve("build.log").toFile();
         builder.redirectOutput(log);
-        long start = System.nanoTime();
         try {
-            Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("mvn did not finish within " + TIMEOUT_SECONDS + " s in " + directory);
-            }
-            String output = new String(Files.readAllBytes(log.toPath()), StandardCharsets.UTF_8);
-            return new Result(process.exitValue(), output, (System.nanoTime() - start) / 1_000_000);
+            return new Running(builder.start(), log.toPath(), directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
@@ -192,6 +187,60 @@ public final class MavenBuild {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** A build under way. {@code bin/mvn} ends in {@code exec java}, so the process is Maven's JVM itself. */
+    public static final class Running {
+        private final Process process;
+        private final Path log;
+        private final Path directory;
+        private final long start = System.nanoTime();
+
+        Running(Process process, Path log, Path directory) {
+            this.process = process;
+            this.log = log;
+            this.directory = directory;
+        }
+
+        public String log() {
+            try {
+                return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until the log contains {@code text}. */
+        public void awaitLog(String text, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!log().contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("'" + text + "' did not appear in the log of " + directory + ":\n" + log());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        /** Sends a signal (TERM, INT, ...) to Maven's JVM. */
+        public void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " failed");
+            }
+        }
+
+        public Result waitFor(long seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("mvn did not finish within " + seconds + " s in " + directory + ":\n" + log());
+                }
+                return new Result(process.exitValue(), log(), (System.nanoTime() - start) / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** What a build did: exit code, everything it printed, and how long it took. */
