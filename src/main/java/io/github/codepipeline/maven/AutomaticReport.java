@@ -7,6 +7,7 @@ import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.config.SuccessDetails;
 import io.github.codepipeline.maven.message.FailureClassifier;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
 import io.github.codepipeline.maven.report.FailureReporter;
@@ -22,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The automatic report of a failed build, shared by the lifecycle participant and the core extension's event
- * spy: resolve settings, compose the message, report, and never let a problem escape (unless
+ * The automatic reports, shared by the lifecycle participant, the core extension's event spy and the shutdown
+ * hook: resolve settings, compose the message, report, and never let a problem escape (unless
  * {@code codepipeline.failOnReportError} asks for it).
  */
 final class AutomaticReport {
@@ -61,6 +62,8 @@ final class AutomaticReport {
     }
 
     /**
+     * Reports a failure.
+     *
      * @param sources the settings of this build
      * @param environment the build's environment (for the AWS keys)
      * @param failure what to report
@@ -68,9 +71,40 @@ final class AutomaticReport {
      */
     static void run(SettingSources sources, Map<String, String> environment, Failure failure, int maxSeconds)
             throws MavenExecutionException {
+        call(sources, environment, "failure", (settings, secrets, reporter) -> {
+            if (maxSeconds > 0 && settings.timeoutSeconds() > maxSeconds) {
+                settings = settings.withTimeLimit(maxSeconds, Math.min(settings.maxAttempts(), 2));
+            }
+            String message = failure.message(settings, secrets);
+            FailureType type = settings.failureType() != null ? settings.failureType() : failure.derivedType();
+            reporter.report(settings, type, message);
+        });
+    }
+
+    /**
+     * Reports the success of a build when {@code codepipeline.reportSuccess} is true; does nothing otherwise.
+     *
+     * @param summary the default summary ({@code codepipeline.summary} overrides), made only when reporting
+     */
+    static void runSuccess(SettingSources sources, Map<String, String> environment, Supplier<String> summary)
+            throws MavenExecutionException {
+        if (!"true".equalsIgnoreCase(sources.get(Setting.REPORT_SUCCESS))) {
+            return;
+        }
+        call(sources, environment, "success", (settings, secrets, reporter) ->
+                reporter.reportSuccess(settings, SuccessDetails.resolve(sources, summary.get())));
+    }
+
+    private interface Call {
+        void run(ReportSettings settings, Secrets secrets, FailureReporter reporter) throws InvalidSettingException, ReportException;
+    }
+
+    /** Resolves the settings, makes the call, and keeps every problem from escaping (unless failOnReportError). */
+    private static void call(SettingSources sources, Map<String, String> environment, String what, Call call)
+            throws MavenExecutionException {
         ReportLog log = MavenReportLogs.of(LOGGER);
         if (ReportSettings.isSkipped(sources)) {
-            log.debug(FailureReporter.PREFIX + "codepipeline.skip is true: the failure is not reported.");
+            log.debug(FailureReporter.PREFIX + "codepipeline.skip is true: the " + what + " is not reported.");
             return;
         }
         Secrets secrets = Secrets.from(sources);
@@ -79,18 +113,13 @@ final class AutomaticReport {
         try {
             ReportSettings settings = ReportSettings.resolve(sources);
             if (!settings.hasJob()) {
-                log.info(FailureReporter.PREFIX + "no job ID (CODEPIPELINE_JOB_ID or -Dcodepipeline.jobId), so this failure is not"
-                        + " reported to CodePipeline.");
+                log.info(FailureReporter.PREFIX + "no job ID (CODEPIPELINE_JOB_ID or -Dcodepipeline.jobId), so this " + what
+                        + " is not reported to CodePipeline.");
                 return;
             }
-            if (maxSeconds > 0 && settings.timeoutSeconds() > maxSeconds) {
-                settings = settings.withTimeLimit(maxSeconds, Math.min(settings.maxAttempts(), 2));
-            }
-            String message = failure.message(settings, secrets);
-            FailureType type = settings.failureType() != null ? settings.failureType() : failure.derivedType();
-            new FailureReporter(log, secrets, MavenSettingSources.accessKeys(environment)).report(settings, type, message);
+            call.run(settings, secrets, new FailureReporter(log, secrets, MavenSettingSources.accessKeys(environment)));
         } catch (InvalidSettingException e) {
-            fail(log, e.getMessage() + " The failure was not reported to CodePipeline.", failOnReportError);
+            fail(log, e.getMessage() + " The " + what + " was not reported to CodePipeline.", failOnReportError);
         } catch (ReportException e) {
             if (e.isWarning()) {
                 log.warn(FailureReporter.PREFIX + e.getMessage());

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * ({@code afterSessionEnd} runs once per session, after every module, whatever {@code -fae}, {@code -fn} or
  * {@code -T} say).
  *
- * <p>A successful build costs one boolean check: no setting is read, no SDK class is loaded. The participant
+ * <p>A successful build costs a look at one setting ({@code codepipeline.reportSuccess}): no SDK class is loaded
+ * unless a success report is asked for. The participant
  * keeps no state between sessions (mvnd reuses it) and never throws, unless {@code codepipeline.failOnReportError}
  * asks it to.
  */
@@ -39,12 +40,18 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
     public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
         InterruptionHook.releaseReserve(session);
         try {
-            if (session.getResult() == null || !session.getResult().hasExceptions() || !ReportGuard.claim(session)) {
+            if (session.getResult() == null || !ReportGuard.claim(session)) {
                 return;
             }
             Date start = session.getRequest().getStartTime();
-            AutomaticReport.run(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
-                    AutomaticReport.of(start == null ? 0 : start.getTime(), () -> new MavenBuildResults(session)), 0);
+            long startMillis = start == null ? System.currentTimeMillis() : start.getTime();
+            if (session.getResult().hasExceptions()) {
+                AutomaticReport.run(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
+                        AutomaticReport.of(startMillis, () -> new MavenBuildResults(session)), 0);
+            } else {
+                AutomaticReport.runSuccess(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
+                        () -> new MavenBuildResults(session).successSummary(System.currentTimeMillis() - startMillis, startMillis));
+            }
         } finally {
             InterruptionHook.disarm(session);
         }

@@ -1,6 +1,9 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.message.Causes;
 import io.github.codepipeline.maven.message.ModuleResult;
+import io.github.codepipeline.maven.message.TestReports;
+import io.github.codepipeline.maven.message.Text;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +33,8 @@ final class MavenBuildResults {
     private final List<ModuleResult> modules = new ArrayList<>();
     private final List<Throwable> otherErrors = new ArrayList<>();
     private final List<Throwable> allErrors = new ArrayList<>();
+    /** Each module's Surefire/Failsafe report directories, in the order of {@link #modules}. */
+    private final List<List<File>> reportDirectories = new ArrayList<>();
 
     MavenBuildResults(MavenSession session) {
         this(session.getProjects(), session.getResult());
@@ -46,6 +51,8 @@ final class MavenBuildResults {
         for (MavenProject project : projects) {
             BuildSummary summary = result.getBuildSummary(project);
             String name = project.getArtifactId();
+            List<File> reports = testReportDirectories(project);
+            reportDirectories.add(reports);
             if (summary == null) {
                 modules.add(ModuleResult.skipped(name));
             } else if (summary instanceof BuildFailure) {
@@ -56,7 +63,7 @@ final class MavenBuildResults {
                 if (error != null) {
                     attributed.add(error);
                 }
-                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), testReportDirectories(project)));
+                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports));
             } else {
                 modules.add(ModuleResult.succeeded(name));
             }
@@ -81,6 +88,16 @@ final class MavenBuildResults {
         return allErrors;
     }
 
+    /** {@code Maven build succeeded: 5 modules, 312 tests, 1 min 4 s}. */
+    String successSummary(long elapsedMillis, long buildStartMillis) {
+        int tests = 0;
+        for (int i = 0; i < modules.size(); i++) {
+            tests += TestReports.testCount(reportDirectories.get(i), buildStartMillis);
+        }
+        return "Maven build succeeded: " + modules.size() + (modules.size() == 1 ? " module, " : " modules, ") + tests
+                + (tests == 1 ? " test, " : " tests, ") + InterruptionHook.duration(elapsedMillis);
+    }
+
     private static Throwable exceptionFor(MavenProject project, MavenExecutionResult result) {
         for (Throwable error : result.getExceptions()) {
             if (error instanceof LifecycleExecutionException && ((LifecycleExecutionException) error).getProject() == project) {
@@ -98,24 +115,25 @@ final class MavenBuildResults {
         return false;
     }
 
-    /** {@code maven-compiler-plugin:compile}, from Maven's "Failed to execute goal" text, or {@code null}. */
+    /**
+     * {@code maven-compiler-plugin:compile}, from Maven's "Failed to execute goal" text (coloured when Maven's
+     * output is, so cleaned first), or {@code null}.
+     */
     static String goal(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Matcher m = FAILED_GOAL.matcher(String.valueOf(t.getMessage()));
+        for (Throwable t : Causes.chain(error)) {
+            Matcher m = FAILED_GOAL.matcher(Text.clean(t.getMessage()));
             if (m.find()) {
                 return m.group(1) + ":" + m.group(2);
             }
-            if (t instanceof LifecycleExecutionException) {
-                continue;
+            if (!(t instanceof LifecycleExecutionException)) {
+                break;
             }
-            break;
         }
         return null;
     }
 
     private static String longMessage(Throwable error) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof AbstractMojoExecutionException) {
                 return ((AbstractMojoExecutionException) t).getLongMessage();
             }

@@ -1,13 +1,19 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.config.ProxyServer;
 import io.github.codepipeline.maven.config.SettingSources;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /** Reads the plugin's settings from a Maven session: never from the JVM's own properties or environment. */
@@ -44,7 +50,8 @@ final class MavenSettingSources {
             }
         }
         return new SettingSources(configuration, toMap(session.getUserProperties()),
-                declaring == null ? null : toMap(declaring.getProperties()), environment(session));
+                declaring == null ? null : toMap(declaring.getProperties()), environment(session))
+                .withNetwork(toMap(session.getSystemProperties()), proxies(session.getRequest(), session));
     }
 
     /**
@@ -54,7 +61,8 @@ final class MavenSettingSources {
     static SettingSources forMojo(Map<String, String> configuration, MavenSession session, MavenProject project) {
         boolean realProject = project != null && project.getFile() != null;
         return new SettingSources(configuration, toMap(session.getUserProperties()),
-                realProject ? toMap(project.getProperties()) : null, environment(session));
+                realProject ? toMap(project.getProperties()) : null, environment(session))
+                .withNetwork(toMap(session.getSystemProperties()), proxies(session.getRequest(), session));
     }
 
     /**
@@ -86,7 +94,46 @@ final class MavenSettingSources {
      * environment only.
      */
     static SettingSources forRequest(MavenExecutionRequest request) {
-        return new SettingSources(null, toMap(request.getUserProperties()), null, environment(request.getSystemProperties()));
+        return new SettingSources(null, toMap(request.getUserProperties()), null, environment(request.getSystemProperties()))
+                .withNetwork(toMap(request.getSystemProperties()), proxies(request, null));
+    }
+
+    /**
+     * The active proxies of {@code settings.xml}, with their passwords decrypted as Maven decrypts them for its own
+     * downloads (when a session can provide Maven's decrypter; an undecryptable password stays as written, and the
+     * proxy then rejects it with a clear error).
+     */
+    private static List<ProxyServer> proxies(MavenExecutionRequest request, MavenSession session) {
+        List<Proxy> active = new ArrayList<>();
+        if (request != null && request.getProxies() != null) {
+            for (Proxy proxy : request.getProxies()) {
+                if (proxy.isActive()) {
+                    active.add(proxy);
+                }
+            }
+        }
+        if (!active.isEmpty() && session != null) {
+            active = decrypt(active, session);
+        }
+        List<ProxyServer> proxies = new ArrayList<>();
+        for (Proxy proxy : active) {
+            if (proxy.getHost() != null && !proxy.getHost().trim().isEmpty()) {
+                proxies.add(ProxyServer.fromMavenSettings(proxy.getId(), proxy.getProtocol(), proxy.getHost().trim(),
+                        proxy.getPort(), proxy.getUsername(), proxy.getPassword(), proxy.getNonProxyHosts()));
+            }
+        }
+        return proxies;
+    }
+
+    @SuppressWarnings("deprecation") // getContainer(): the one way to Maven's decrypter from a session on Maven 3.6-4
+    private static List<Proxy> decrypt(List<Proxy> proxies, MavenSession session) {
+        try {
+            SettingsDecrypter decrypter = session.getContainer().lookup(SettingsDecrypter.class);
+            List<Proxy> decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest().setProxies(proxies)).getProxies();
+            return decrypted.size() == proxies.size() ? decrypted : proxies;
+        } catch (Exception | LinkageError e) {
+            return proxies;
+        }
     }
 
     /** The AWS keys from the session's environment: access key ID, secret access key, session token. */

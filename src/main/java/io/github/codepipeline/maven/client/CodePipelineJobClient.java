@@ -1,14 +1,27 @@
 package io.github.codepipeline.maven.client;
 
+import io.github.codepipeline.maven.config.ProxyServer;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import java.io.IOException;
+import java.net.URI;
+import io.github.codepipeline.maven.config.SuccessDetails;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.codepipeline.model.Artifact;
+import software.amazon.awssdk.services.codepipeline.model.PipelineContext;
+import software.amazon.awssdk.services.codepipeline.model.S3ArtifactLocation;
+import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
+import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -21,11 +34,14 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClientBuilder;
+import software.amazon.awssdk.services.codepipeline.endpoints.CodePipelineEndpointProvider;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
 import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
@@ -52,16 +68,20 @@ public final class CodePipelineJobClient implements AutoCloseable {
             "AccessDeniedException", "AccessDenied", "NotAuthorized"));
 
     private final CodePipelineClient client;
+    private final SdkHttpClient httpClient;
     private final ReportSettings settings;
     private final Secrets secrets;
+    private final Region region;
     private final String where;
 
-    private CodePipelineJobClient(CodePipelineClient client, ReportSettings settings, Secrets secrets) {
+    private CodePipelineJobClient(CodePipelineClient client, SdkHttpClient httpClient, ReportSettings settings,
+            Secrets secrets, Region region, String where) {
         this.client = client;
+        this.httpClient = httpClient;
         this.settings = settings;
         this.secrets = secrets;
-        this.where = settings.endpoint() != null ? settings.endpoint().toString()
-                : "the CodePipeline endpoint of " + (settings.region() != null ? settings.region() : "the default region");
+        this.region = region;
+        this.where = where;
     }
 
     /**
@@ -70,34 +90,51 @@ public final class CodePipelineJobClient implements AutoCloseable {
      */
     public static CodePipelineJobClient create(ReportSettings settings, Secrets secrets, String[] accessKeys)
             throws ReportException {
+        SdkLogging.quiet();
         Duration total = Duration.ofSeconds(settings.timeoutSeconds());
         Duration attempt = min(total, MAX_ATTEMPT_TIMEOUT);
-        CodePipelineClientBuilder builder = CodePipelineClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(min(total, MAX_CONNECT_TIMEOUT))
-                        .socketTimeout(attempt))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(total)
-                        .apiCallAttemptTimeout(attempt)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts())
-                                .build())
-                        .build())
-                .credentialsProvider(credentials(settings, accessKeys));
-        if (settings.region() != null) {
-            builder.region(Region.of(settings.region()));
-        } else if (settings.profile() != null) {
-            Region region = new AwsProfileRegionProvider(null, settings.profile()).getRegion();
-            builder.region(region);
-        }
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
+        String where = settings.endpoint() != null ? settings.endpoint().toString() : "the CodePipeline endpoint";
+        SdkHttpClient httpClient = null;
         try {
-            return new CodePipelineJobClient(builder.build(), settings, secrets);
+            Region region = region(settings);
+            URI endpoint = settings.endpoint() != null ? settings.endpoint()
+                    : CodePipelineEndpointProvider.defaultProvider().resolveEndpoint(p -> p.region(region)).join().url();
+            ProxyServer proxy = settings.proxies().select(endpoint.getHost());
+            where = endpoint + (proxy == null ? "" : " through the proxy " + proxy);
+            httpClient = UrlConnectionHttpClient.create(new ConnectionFactory(proxy, min(total, MAX_CONNECT_TIMEOUT),
+                    attempt, HttpsURLConnection.getDefaultSSLSocketFactory()));
+            CodePipelineClientBuilder builder = CodePipelineClient.builder()
+                    .httpClient(httpClient)
+                    .region(region)
+                    .credentialsProvider(credentials(settings, accessKeys))
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .apiCallTimeout(total)
+                            .apiCallAttemptTimeout(attempt)
+                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                    .maxAttempts(settings.maxAttempts())
+                                    .build())
+                            .build());
+            if (settings.endpoint() != null) {
+                builder.endpointOverride(settings.endpoint());
+            }
+            return new CodePipelineJobClient(builder.build(), httpClient, settings, secrets, region, where);
         } catch (RuntimeException e) {
-            throw new ReportException(describeClientProblem(e, "the CodePipeline endpoint", settings, secrets), false);
+            if (httpClient != null) {
+                httpClient.close();
+            }
+            throw new ReportException(describeClientProblem(e, where, settings, secrets), false);
         }
+    }
+
+    /** The configured region, else the profile's, else the SDK's default chain's (which may ask EC2's metadata). */
+    private static Region region(ReportSettings settings) {
+        if (settings.region() != null) {
+            return Region.of(settings.region());
+        }
+        if (settings.profile() != null) {
+            return new AwsProfileRegionProvider(null, settings.profile()).getRegion();
+        }
+        return new DefaultAwsRegionProviderChain().getRegion();
     }
 
     private static AwsCredentialsProvider credentials(ReportSettings settings, String[] accessKeys) {
@@ -128,6 +165,87 @@ public final class CodePipelineJobClient implements AutoCloseable {
                         .externalExecutionId(externalExecutionId))));
     }
 
+    /** {@code PutThirdPartyJobSuccessResult}. */
+    public void putSuccess(SuccessDetails details, String externalExecutionId) throws ReportException {
+        call("PutThirdPartyJobSuccessResult", () -> client.putThirdPartyJobSuccessResult(r -> {
+            r.jobId(settings.jobId()).clientToken(settings.clientToken());
+            if (details.summary() != null || details.percentComplete() != null || externalExecutionId != null) {
+                r.executionDetails(e -> e.summary(details.summary()).percentComplete(details.percentComplete())
+                        .externalExecutionId(externalExecutionId));
+            }
+            if (details.hasRevision()) {
+                r.currentRevision(c -> c.revision(details.revision()).changeIdentifier(details.changeIdentifier())
+                        .revisionSummary(details.revisionSummary()).created(details.revisionCreated()));
+            }
+            if (details.continuationToken() != null) {
+                r.continuationToken(details.continuationToken());
+            }
+        }));
+    }
+
+    /** {@code GetThirdPartyJobDetails}, without the artifact credentials. */
+    public JobDetails jobDetails() throws ReportException {
+        ThirdPartyJobDetails job = call("GetThirdPartyJobDetails", () -> client.getThirdPartyJobDetails(r -> r
+                .jobId(settings.jobId()).clientToken(settings.clientToken()))).jobDetails();
+        Map<String, String> p = new LinkedHashMap<>();
+        ThirdPartyJobData data = job == null ? null : job.data();
+        if (data == null) {
+            return new JobDetails(p);
+        }
+        PipelineContext context = data.pipelineContext();
+        if (context != null) {
+            put(p, "pipelineName", context.pipelineName());
+            put(p, "stageName", context.stage() == null ? null : context.stage().name());
+            put(p, "actionName", context.action() == null ? null : context.action().name());
+            put(p, "pipelineArn", context.pipelineArn());
+            put(p, "pipelineExecutionId", context.pipelineExecutionId());
+            put(p, "actionExecutionId", context.action() == null ? null : context.action().actionExecutionId());
+        }
+        if (data.actionTypeId() != null) {
+            put(p, "actionType.category", data.actionTypeId().categoryAsString());
+            put(p, "actionType.owner", data.actionTypeId().ownerAsString());
+            put(p, "actionType.provider", data.actionTypeId().provider());
+            put(p, "actionType.version", data.actionTypeId().version());
+        }
+        if (data.actionConfiguration() != null && data.actionConfiguration().hasConfiguration()) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(data.actionConfiguration().configuration()).entrySet()) {
+                put(p, "config." + entry.getKey(), entry.getValue());
+            }
+        }
+        put(p, "continuationToken", data.continuationToken());
+        artifacts(p, "input", data.hasInputArtifacts() ? data.inputArtifacts() : null);
+        artifacts(p, "output", data.hasOutputArtifacts() ? data.outputArtifacts() : null);
+        if (data.encryptionKey() != null) {
+            put(p, "encryptionKey.id", data.encryptionKey().id());
+            put(p, "encryptionKey.type", data.encryptionKey().typeAsString());
+        }
+        return new JobDetails(p);
+    }
+
+    private static void artifacts(Map<String, String> p, String kind, List<Artifact> artifacts) {
+        if (artifacts == null || artifacts.isEmpty()) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        for (Artifact artifact : artifacts) {
+            names.append(names.length() == 0 ? "" : ",").append(artifact.name());
+            String prefix = kind + "Artifact." + artifact.name() + ".";
+            S3ArtifactLocation s3 = artifact.location() == null ? null : artifact.location().s3Location();
+            if (s3 != null) {
+                put(p, prefix + "bucket", s3.bucketName());
+                put(p, prefix + "objectKey", s3.objectKey());
+            }
+            put(p, prefix + "revision", artifact.revision());
+        }
+        p.put(JobDetails.PREFIX + kind + "Artifacts", names.toString());
+    }
+
+    private static void put(Map<String, String> p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.put(JobDetails.PREFIX + key, value);
+        }
+    }
+
     private <T> T call(String operation, Supplier<T> request) throws ReportException {
         try {
             return request.get();
@@ -153,6 +271,9 @@ public final class CodePipelineJobClient implements AutoCloseable {
     }
 
     private String describeServiceProblem(AwsServiceException e, String operation) {
+        if (e.statusCode() == 407) {
+            return proxyRejected(where);
+        }
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         if (code != null && REJECTED_CREDENTIALS.contains(code)) {
             return "AWS rejected the credentials (" + code + requestId(e) + "): " + serviceMessage(e)
@@ -167,8 +288,9 @@ public final class CodePipelineJobClient implements AutoCloseable {
             return "CodePipeline kept throttling " + operation + " (" + code + requestId(e) + ") through "
                     + settings.maxAttempts() + " attempts; raise " + Setting.MAX_ATTEMPTS.property() + " or report again later.";
         }
-        return "CodePipeline answered " + operation + " with HTTP " + e.statusCode() + (code == null ? "" : " " + code)
-                + requestId(e) + " from " + where + ": " + serviceMessage(e);
+        String details = (code == null ? "" : code) + (code == null ? requestId(e).replaceFirst("^, ", "") : requestId(e));
+        return "CodePipeline answered " + operation + " with HTTP " + e.statusCode()
+                + (details.isEmpty() ? "" : " (" + details + ")") + " from " + where + ": " + serviceMessage(e);
     }
 
     private static String describeClientProblem(RuntimeException e, String where, ReportSettings settings, Secrets secrets) {
@@ -193,12 +315,21 @@ public final class CodePipelineJobClient implements AutoCloseable {
         while (io != null && !(io instanceof IOException)) {
             io = io.getCause() == io ? null : io.getCause();
         }
+        if (io != null && String.valueOf(io.getMessage()).contains(" 407 ")) {
+            return proxyRejected(where);
+        }
         if (io != null) {
             return "Could not reach " + where + " (" + io.getClass().getSimpleName() + ": "
                     + firstLine(secrets.redact(String.valueOf(io.getMessage()))) + ") after " + settings.maxAttempts()
                     + " attempts; check the network, proxy and " + Setting.ENDPOINT.property() + ".";
         }
         return "Reporting to " + where + " failed: " + e.getClass().getSimpleName() + ": " + firstLine(secrets.redact(text));
+    }
+
+    private static String proxyRejected(String where) {
+        return "The proxy refused the request for lack of valid credentials (HTTP 407 Proxy Authentication Required) on the"
+                + " way to " + where + ": set the proxy's <username> and <password> in settings.xml, or user:password@ in"
+                + " HTTPS_PROXY.";
     }
 
     private String serviceMessage(AwsServiceException e) {
@@ -211,7 +342,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
     }
 
     private String regionText() {
-        return settings.region() != null ? "region " + settings.region() : "the configured region";
+        return "region " + region.id();
     }
 
     private static String firstLine(String text) {
@@ -222,5 +353,6 @@ public final class CodePipelineJobClient implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        httpClient.close();
     }
 }

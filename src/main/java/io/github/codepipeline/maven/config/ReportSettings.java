@@ -146,6 +146,9 @@ public final class ReportSettings {
                         + ". Use a shorter identifier of the CI run, such as its URL or build number");
             }
             b.externalExecutionId = externalId.value();
+        } else {
+            CiRun run = CiRun.detect(sources.environment());
+            b.externalExecutionId = run == null ? null : run.id();
         }
         return new ReportSettings(b);
     }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The values that must never be printed or reported: the client token and the AWS credentials in play.
+ * The values that must never be printed or reported: the client token, the AWS credentials and proxy passwords in play.
  * {@link #redact} replaces each with {@code ****}; every line the plugin logs or sends passes through it.
  */
 public final class Secrets {
@@ -35,7 +35,7 @@ public final class Secrets {
         return new Secrets(list);
     }
 
-    /** The client token and any AWS credentials visible in the settings' sources. */
+    /** The client token, any AWS credentials and any proxy password visible in the settings' sources. */
     public static Secrets from(SettingSources sources) {
         List<String> list = new ArrayList<>();
         add(list, sources.get(Setting.CLIENT_TOKEN));
@@ -46,6 +46,9 @@ public final class Secrets {
         for (String property : new String[] {"aws.secretAccessKey", "aws.sessionToken", "aws.accessKeyId",
                 Setting.CLIENT_TOKEN.property()}) {
             add(list, sources.property(property));
+        }
+        for (String password : ProxySettings.passwords(sources)) {
+            add(list, password);
         }
         return new Secrets(list);
     }

@@ -25,7 +25,15 @@ public enum Setting {
     SKIP("skip", "codepipeline.skip"),
     TIMEOUT("timeout", "codepipeline.timeout"),
     MAX_ATTEMPTS("maxAttempts", "codepipeline.maxAttempts"),
-    FAIL_ON_REPORT_ERROR("failOnReportError", "codepipeline.failOnReportError");
+    FAIL_ON_REPORT_ERROR("failOnReportError", "codepipeline.failOnReportError"),
+    REPORT_SUCCESS("reportSuccess", "codepipeline.reportSuccess"),
+    SUMMARY("summary", "codepipeline.summary"),
+    PERCENT_COMPLETE("percentComplete", "codepipeline.percentComplete"),
+    REVISION("revision", "codepipeline.revision"),
+    CHANGE_IDENTIFIER("changeIdentifier", "codepipeline.changeIdentifier"),
+    REVISION_SUMMARY("revisionSummary", "codepipeline.revisionSummary"),
+    REVISION_CREATED("revisionCreated", "codepipeline.revisionCreated"),
+    CONTINUATION_TOKEN("continuationToken", "codepipeline.continuationToken");
 
     private final String element;
     private final String property;

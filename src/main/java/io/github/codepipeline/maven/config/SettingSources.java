@@ -1,7 +1,9 @@
 package io.github.codepipeline.maven.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,19 +12,42 @@ import java.util.Map;
  *
  * <p>Plain maps, filled by the Maven adapters from the session (never from {@code System.getProperty} or
  * {@code System.getenv}: under mvnd the JVM outlives the build and its client's environment).
+ *
+ * <p>For the network, they also carry the JVM's system properties as Maven recorded them and the active proxies of
+ * Maven's {@code settings.xml}.
  */
 public final class SettingSources {
     private final Map<String, String> configuration;
     private final Map<String, String> userProperties;
     private final Map<String, String> projectProperties;
     private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
+    private final List<ProxyServer> mavenProxies;
 
     public SettingSources(Map<String, String> configuration, Map<String, String> userProperties,
             Map<String, String> projectProperties, Map<String, String> environment) {
+        this(configuration, userProperties, projectProperties, environment, null, null);
+    }
+
+    private SettingSources(Map<String, String> configuration, Map<String, String> userProperties,
+            Map<String, String> projectProperties, Map<String, String> environment,
+            Map<String, String> systemProperties, List<ProxyServer> mavenProxies) {
         this.configuration = copy(configuration);
         this.userProperties = copy(userProperties);
         this.projectProperties = copy(projectProperties);
         this.environment = copy(environment);
+        this.systemProperties = copy(systemProperties);
+        this.mavenProxies = mavenProxies == null
+                ? Collections.<ProxyServer>emptyList() : Collections.unmodifiableList(new ArrayList<>(mavenProxies));
+    }
+
+    /**
+     * The same sources with what decides the route to CodePipeline: the JVM's system properties (for
+     * {@code https.proxyHost} and friends) and the active proxies of Maven's {@code settings.xml}, in their order.
+     */
+    public SettingSources withNetwork(Map<String, String> systemProperties, List<ProxyServer> mavenProxies) {
+        return new SettingSources(configuration, userProperties, projectProperties, environment, systemProperties,
+                mavenProxies);
     }
 
     private static Map<String, String> copy(Map<String, String> map) {
@@ -59,6 +84,11 @@ public final class SettingSources {
         return value == null ? null : value.value();
     }
 
+    /** The whole environment, read-only (for recognising the CI system the build runs on). */
+    public Map<String, String> environment() {
+        return Collections.unmodifiableMap(environment);
+    }
+
     /** A raw environment variable, for the few the SDK also reads (AWS keys), or {@code null}. */
     public String environment(String variable) {
         String value = environment.get(variable);
@@ -72,6 +102,21 @@ public final class SettingSources {
             value = projectProperties.get(name);
         }
         return isSet(value) ? value : null;
+    }
+
+    /** A JVM property such as {@code https.proxyHost}: {@code -D} first, then the JVM's system properties. */
+    public Value jvmProperty(String name) {
+        String value = userProperties.get(name);
+        if (isSet(value)) {
+            return new Value(value.trim(), "-D" + name);
+        }
+        value = systemProperties.get(name);
+        return isSet(value) ? new Value(value.trim(), "the JVM system property " + name) : null;
+    }
+
+    /** The active proxies of Maven's {@code settings.xml}, in their order there. */
+    public List<ProxyServer> mavenProxies() {
+        return mavenProxies;
     }
 
     private static boolean isSet(String value) {

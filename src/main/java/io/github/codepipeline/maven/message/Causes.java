@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Walks cause chains safely: cycles and self-causes end the walk instead of looping. */
-final class Causes {
+public final class Causes {
     private static final int MAX_DEPTH = 64;
 
     private Causes() {}
 
     /** {@code error} and its causes, outermost first, each at most once. */
-    static List<Throwable> chain(Throwable error) {
+    public static List<Throwable> chain(Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
         for (Throwable t = error; t != null && seen.add(t) && chain.size() < MAX_DEPTH; t = t.getCause()) {
@@ -29,6 +29,16 @@ final class Causes {
             return t.getClass().getSimpleName();
         }
         return message;
+    }
+
+    /**
+     * The exception's type and message, as in {@code UnknownHostException: repo.example.com}: a root cause's
+     * message often means little without its type.
+     */
+    static String describeWithType(Throwable t) {
+        String type = t.getClass().getSimpleName();
+        String message = describe(t);
+        return message.startsWith(type) || message.startsWith(t.getClass().getName()) ? message : type + ": " + message;
     }
 
     static boolean isNamed(Throwable t, String simpleName) {

@@ -27,6 +27,8 @@ public final class FailureMessageComposer {
     private static final int MAX_HEADER = 400;
     private static final int MAX_DETAIL_LINE = 500;
     private static final int MAX_OTHER_LINES = 8;
+    /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
+    private static final int MAX_COMPILER_ERRORS = 10;
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
     private static final String INDENT = "  ";
     private static final Pattern COMPILER_ERROR = Pattern.compile(
@@ -34,8 +36,9 @@ public final class FailureMessageComposer {
     private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
     /** Lines Maven adds that tell a console reader nothing. */
     private static final Pattern NOISE = Pattern.compile(
-            "^(Please refer to .*|-> \\[Help \\d+].*|\\[Help \\d+].*|To see the full stack trace.*|Re-run Maven.*"
-                    + "|For more information about the errors.*|After correcting the problems.*|mvn <args> -rf .*)$");
+            "^(Please refer to .*|See .* for the individual test results\\.?|See dump files .*|-> \\[Help \\d+].*"
+                    + "|\\[Help \\d+].*|To see the full stack trace.*|Re-run Maven.*|For more information about the errors.*"
+                    + "|After correcting the problems.*|mvn <args> -rf .*)$");
 
     private final Secrets secrets;
     private final String externalExecutionId;
@@ -101,7 +104,7 @@ public final class FailureMessageComposer {
             if (otherErrors.isEmpty()) {
                 return "Maven build failed.";
             }
-            return "Maven build failed: " + Text.firstLine(clean(Causes.describe(deepestUseful(otherErrors.get(0)))));
+            return "Maven build failed: " + Text.firstLine(clean(Causes.describe(headline(Causes.chain(otherErrors.get(0))))));
         }
         if (total == 1) {
             return "Maven build failed in module " + clean(failed.get(0).name());
@@ -127,16 +130,27 @@ public final class FailureMessageComposer {
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
         Section section = new Section(clip(clean(module.name()) + goal + ": " + Text.firstLine(headlineText), MAX_HEADER));
 
-        List<String> tests = TestReports.failedTests(module.testReportDirectories(), buildStartMillis);
+        List<String> tests = isTestGoal(module.goal())
+                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis)
+                : Collections.<String>emptyList();
         List<String> compilerErrors = compilerErrors(chain, module.longMessage());
         if (!tests.isEmpty()) {
-            section.details(tests, "test");
+            section.details(tests, "test", Integer.MAX_VALUE);
         } else if (!compilerErrors.isEmpty()) {
-            section.details(compilerErrors, "error");
+            section.details(compilerErrors, "error", MAX_COMPILER_ERRORS);
         } else {
-            section.details(otherDetails(headlineText, chain, headlineError, module.longMessage()), null);
+            section.details(otherDetails(headlineText, chain, headlineError, module.longMessage()), null, MAX_OTHER_LINES);
         }
         return section;
+    }
+
+    /**
+     * Test reports explain a failure of the goal that ran the tests, not a later one (say a coverage check after
+     * {@code -Dmaven.test.failure.ignore}); an unknown goal gets the benefit of the doubt.
+     */
+    private static boolean isTestGoal(String goal) {
+        return goal == null || goal.contains("surefire") || goal.contains("failsafe") || goal.endsWith(":test")
+                || goal.endsWith(":integration-test");
     }
 
     private Section errorSection(Throwable error) {
@@ -144,7 +158,7 @@ public final class FailureMessageComposer {
         Throwable headlineError = headline(chain);
         String text = stripGoalPrefix(clean(Causes.describe(headlineError)));
         Section section = new Section(clip("Error: " + Text.firstLine(text), MAX_HEADER));
-        section.details(otherDetails(text, chain, headlineError, null), null);
+        section.details(otherDetails(text, chain, headlineError, null), null, MAX_OTHER_LINES);
         return section;
     }
 
@@ -156,11 +170,6 @@ public final class FailureMessageComposer {
             }
         }
         return chain.isEmpty() ? null : chain.get(0);
-    }
-
-    private static Throwable deepestUseful(Throwable error) {
-        List<Throwable> chain = Causes.chain(error);
-        return headline(chain);
     }
 
     /** The rest of the headline's text, Maven's long message where it adds to it, and the root cause. */
@@ -177,18 +186,11 @@ public final class FailureMessageComposer {
             if (root != headlineError) {
                 String rootText = Text.firstLine(clean(Causes.describe(root)));
                 if (!headlineText.contains(rootText)) {
-                    lines.add("caused by: " + rootText);
+                    lines.add("caused by: " + Text.firstLine(clean(Causes.describeWithType(root))));
                 }
             }
         }
-        List<String> result = new ArrayList<>();
-        for (String line : lines) {
-            if (result.size() == MAX_OTHER_LINES) {
-                break;
-            }
-            result.add(line);
-        }
-        return result;
+        return new ArrayList<>(lines);
     }
 
     private static void addLines(Set<String> lines, String text, String skip) {
@@ -234,15 +236,16 @@ public final class FailureMessageComposer {
     }
 
     private String fit(String summary, List<Section> sections) {
-        List<String> all = new ArrayList<>();
-        all.add(summary);
+        StringBuilder sb = new StringBuilder(summary);
+        int whole = summary.length();
         for (Section section : sections) {
-            all.add(section.header);
-            all.addAll(section.details);
+            whole += section.header.length() + 1 + section.detailsLength();
         }
-        String whole = String.join("\n", all);
-        if (whole.length() <= limit) {
-            return whole;
+        if (whole <= limit) {
+            for (Section section : sections) {
+                section.appendWithin(sb, Integer.MAX_VALUE);
+            }
+            return sb.toString();
         }
         String footer = footer();
         // Fixed part: summary, one header per section, the footer; each line costs its length plus a newline.
@@ -254,9 +257,10 @@ public final class FailureMessageComposer {
             return fitHeadersOnly(summary, sections, footer);
         }
         int[] allowance = share(sections, limit - fixed);
-        StringBuilder sb = new StringBuilder(summary);
+        int unused = 0;
         for (int i = 0; i < sections.size(); i++) {
-            sections.get(i).appendWithin(sb, allowance[i]);
+            // What a cut section cannot use (its next line did not fit whole) goes to the sections after it.
+            unused += allowance[i] - sections.get(i).appendWithin(sb, allowance[i] + unused);
         }
         sb.append('\n').append(footer);
         return Text.truncate(sb.toString(), limit); // a guard: the arithmetic above already fits
@@ -298,7 +302,7 @@ public final class FailureMessageComposer {
     private String footer() {
         if (externalExecutionId != null && !externalExecutionId.isEmpty()
                 && externalExecutionId.length() <= MAX_EXTERNAL_ID_IN_FOOTER) {
-            return Text.ELLIPSIS + " (truncated; the full log is in CI run " + clean(externalExecutionId) + ")";
+            return Text.ELLIPSIS + " (truncated; the full log is in CI run " + Text.firstLine(clean(externalExecutionId)) + ")";
         }
         return Text.ELLIPSIS + " (truncated; the full log is in the CI run's output)";
     }
@@ -319,57 +323,62 @@ public final class FailureMessageComposer {
     private final class Section {
         final String header;
         final List<String> details = new ArrayList<>();
-        String unit;
+        /** What the details count ("test", "error"), or {@code null} when counting them would mean nothing. */
+        private String unit;
+        /** Details beyond the section's cap: never shown, only counted. */
+        private int omitted;
 
         Section(String header) {
             this.header = header;
         }
 
-        void details(List<String> lines, String countedUnit) {
-            for (String line : lines) {
+        void details(List<String> lines, String countedUnit, int max) {
+            for (String line : lines.subList(0, Math.min(max, lines.size()))) {
                 details.add(INDENT + "- " + clip(clean(line), MAX_DETAIL_LINE));
             }
-            this.unit = countedUnit;
+            unit = countedUnit;
+            omitted = lines.size() - details.size();
         }
 
+        /** The length of all details with their newlines, the cap's marker included. */
         int detailsLength() {
-            int length = 0;
+            int length = omitted > 0 ? marker(omitted).length() + 1 : 0;
             for (String line : details) {
                 length += line.length() + 1;
             }
             return length;
         }
 
-        void appendWithin(StringBuilder sb, int allowance) {
+        /** Appends the header and as many details as {@code allowance} allows; returns the details' length. */
+        int appendWithin(StringBuilder sb, int allowance) {
             sb.append('\n').append(header);
+            int start = sb.length();
             if (detailsLength() <= allowance) {
                 for (String line : details) {
                     sb.append('\n').append(line);
                 }
-                return;
-            }
-            int used = 0;
-            int shown = 0;
-            for (String line : details) {
-                String marker = marker(details.size() - shown);
-                if (used + line.length() + 1 + marker.length() + 1 > allowance) {
-                    break;
+                if (omitted > 0) {
+                    sb.append('\n').append(marker(omitted));
                 }
-                sb.append('\n').append(line);
-                used += line.length() + 1;
-                shown++;
+                return sb.length() - start;
             }
-            String marker = marker(details.size() - shown);
-            int room = allowance - used - marker.length() - 2;
+            int shown = 0;
+            // Each line must leave room for the marker that counts what is left after it.
+            while (shown < details.size() && sb.length() - start + details.get(shown).length() + 1
+                    + marker(details.size() - shown + omitted).length() + 1 <= allowance) {
+                sb.append('\n').append(details.get(shown++));
+            }
+            String marker = marker(details.size() - shown + omitted);
+            int room = allowance - (sb.length() - start) - marker.length() - 2;
             if (shown == 0 && room >= 40) {
                 // Not even one whole line fits: show the start of the first one.
                 sb.append('\n').append(Text.truncate(details.get(0), room));
-                marker = details.size() == 1 ? marker(0) : marker(details.size() - 1);
-                used += Math.min(details.get(0).length(), room) + 1;
+                marker = marker(details.size() - 1 + omitted);
             }
-            if (details.size() > shown && used + marker.length() + 1 <= allowance) {
+            if (sb.length() - start + marker.length() + 1 <= allowance) {
                 sb.append('\n').append(marker);
             }
+            return sb.length() - start;
         }
 
         private String marker(int more) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,6 +24,8 @@ import org.xml.sax.SAXException;
  * {@code SimpleClassName.method: first line of the message}.
  */
 public final class TestReports {
+    private static final Pattern SUREFIRE_CONTROL = Pattern.compile("&(?:amp)?#(\\d{1,2});");
+
     private TestReports() {}
 
     /**
@@ -31,6 +35,27 @@ public final class TestReports {
      */
     public static List<String> failedTests(List<File> directories, long notBefore) {
         Set<String> tests = new LinkedHashSet<>();
+        for (File file : reports(directories, notBefore)) {
+            read(file, tests);
+        }
+        return new ArrayList<>(tests);
+    }
+
+    /** How many tests the reports ran (their {@code testsuite tests="…"}), for a success summary. */
+    public static int testCount(List<File> directories, long notBefore) {
+        int count = 0;
+        for (File file : reports(directories, notBefore)) {
+            try {
+                count += Integer.parseInt(parser().parse(file).getDocumentElement().getAttribute("tests").trim());
+            } catch (SAXException | IOException | ParserConfigurationException | NumberFormatException e) {
+                // a half-written or foreign file: not counted
+            }
+        }
+        return count;
+    }
+
+    private static List<File> reports(List<File> directories, long notBefore) {
+        List<File> reports = new ArrayList<>();
         for (File directory : directories) {
             File[] files = directory.listFiles((dir, name) -> name.startsWith("TEST-") && name.endsWith(".xml"));
             if (files == null) {
@@ -38,13 +63,12 @@ public final class TestReports {
             }
             Arrays.sort(files);
             for (File file : files) {
-                if (file.lastModified() + 2000 < notBefore) {
-                    continue; // file systems with coarse timestamps: allow two seconds
+                if (file.lastModified() + 2000 >= notBefore) { // file systems with coarse timestamps: allow two seconds
+                    reports.add(file);
                 }
-                read(file, tests);
             }
         }
-        return new ArrayList<>(tests);
+        return reports;
     }
 
     private static void read(File file, Set<String> tests) {
@@ -64,16 +88,31 @@ public final class TestReports {
             if (problem == null) {
                 continue;
             }
-            String message = Text.firstLine(Text.clean(problem.getAttribute("message")));
+            String message = Text.firstLine(Text.clean(unescapeControls(problem.getAttribute("message"))));
             if (message.isEmpty()) {
-                message = Text.firstLine(Text.clean(problem.getTextContent()));
+                message = Text.firstLine(Text.clean(unescapeControls(problem.getTextContent())));
             }
             if (message.isEmpty()) {
                 message = problem.getAttribute("type");
             }
-            tests.add(simpleName(testcase.getAttribute("classname")) + "." + testcase.getAttribute("name")
+            String method = testcase.getAttribute("name");
+            tests.add(simpleName(testcase.getAttribute("classname")) + (method.isEmpty() ? "" : "." + method)
                     + (message.isEmpty() ? "" : ": " + message));
         }
+    }
+
+    /**
+     * Surefire writes the control characters XML 1.0 cannot hold as the text {@code &#27;}: turn them back into
+     * characters, so that {@link Text#clean} removes them with the colour codes they start.
+     */
+    private static String unescapeControls(String text) {
+        Matcher m = SUREFIRE_CONTROL.matcher(text);
+        StringBuffer sb = new StringBuffer();
+        while (m.find()) {
+            int c = Integer.parseInt(m.group(1));
+            m.appendReplacement(sb, c < ' ' ? Matcher.quoteReplacement(String.valueOf((char) c)) : "$0");
+        }
+        return m.appendTail(sb).toString();
     }
 
     private static Element firstChild(Element parent, String name) {

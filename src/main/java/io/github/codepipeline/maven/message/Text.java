@@ -4,15 +4,19 @@ import java.util.regex.Pattern;
 
 /** Text hygiene for messages that end up in the CodePipeline console. */
 public final class Text {
-    /** ANSI/VT100 escape sequences: CSI (colours, cursor), OSC (titles, links) and two-character escapes. */
+    /**
+     * ANSI/VT100 escape sequences: CSI (colours, cursor), OSC (titles, links), and the other escapes (ESC,
+     * intermediate bytes, one final byte: {@code ESC 7}, {@code ESC ( B}, ...).
+     */
     private static final Pattern ANSI = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-Z\\\\-_]");
-    private static final Pattern OTHER_CONTROLS = Pattern.compile("[\\p{Cc}&&[^\n\t]]|[\u2028\u2029\u0085]");
+            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[ -/]*[0-~]");
+    /** Control characters but LF and tab, Unicode line separators, and lone surrogates (which no encoder can send). */
+    private static final Pattern OTHER_CONTROLS = Pattern.compile("[\\p{Cc}&&[^\n\t]]|[\u2028\u2029\u0085]|\\p{Cs}");
     public static final String ELLIPSIS = "\u2026";
 
     private Text() {}
 
-    /** Removes ANSI codes and control characters, turns CR LF and CR into LF, tabs into spaces. */
+    /** Removes ANSI codes, control characters and lone surrogates, turns CR LF and CR into LF, tabs into spaces. */
     public static String clean(String text) {
         if (text == null) {
             return "";

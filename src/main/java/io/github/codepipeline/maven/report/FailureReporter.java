@@ -1,10 +1,13 @@
 package io.github.codepipeline.maven.report;
 
 import io.github.codepipeline.maven.client.CodePipelineJobClient;
+import io.github.codepipeline.maven.client.JobDetails;
 import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.client.SdkLogging;
 import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.SuccessDetails;
 
 /**
  * Sends one failure report, or in a dry run prints exactly what would be sent. Shared by the automatic
@@ -40,21 +43,77 @@ public final class FailureReporter {
         }
         long start = System.nanoTime();
         log.debug(PREFIX + "reporting the failure of job " + settings.jobId() + " with " + settings);
-        try (CodePipelineJobClient client = CodePipelineJobClient.create(settings, secrets, accessKeys)) {
+        try (CodePipelineJobClient client = open(settings)) {
             client.putFailure(type, message, settings.externalExecutionId());
         }
         log.info(PREFIX + "reported the failure of job " + settings.jobId() + " (" + type + ", " + message.length()
                 + " characters) in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
     }
 
+    /** Sends one success report, or in a dry run prints exactly what would be sent. */
+    public void reportSuccess(ReportSettings settings, SuccessDetails details) throws ReportException {
+        for (String warning : settings.warnings()) {
+            log.warn(PREFIX + warning);
+        }
+        if (settings.dryRun()) {
+            log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. PutThirdPartyJobSuccessResult would be:");
+            printJob(settings);
+            printIfSet("summary:              ", details.summary());
+            printIfSet("percent complete:     ", details.percentComplete() == null ? null : details.percentComplete().toString());
+            printIfSet("revision:             ", details.revision());
+            printIfSet("change identifier:    ", details.changeIdentifier());
+            printIfSet("revision summary:     ", details.revisionSummary());
+            printIfSet("revision created:     ", details.revisionCreated() == null ? null : details.revisionCreated().toString());
+            printIfSet("continuation token:   ", details.continuationToken());
+            return;
+        }
+        long start = System.nanoTime();
+        try (CodePipelineJobClient client = open(settings)) {
+            client.putSuccess(details, settings.externalExecutionId());
+        }
+        log.info(PREFIX + "reported the success of job " + settings.jobId() + " in " + (System.nanoTime() - start) / 1_000_000
+                + " ms" + (details.continuationToken() != null ? " (to be continued)." : "."));
+    }
+
+    /** Reads the job's details; {@code null} in a dry run, which only says what it would call. */
+    public JobDetails jobDetails(ReportSettings settings) throws ReportException {
+        for (String warning : settings.warnings()) {
+            log.warn(PREFIX + warning);
+        }
+        if (settings.dryRun()) {
+            log.info(PREFIX + "dry run (codepipeline.dryRun=true): GetThirdPartyJobDetails is not called for:");
+            printJob(settings);
+            return null;
+        }
+        try (CodePipelineJobClient client = open(settings)) {
+            return client.jobDetails();
+        }
+    }
+
+    private CodePipelineJobClient open(ReportSettings settings) throws ReportException {
+        if (!SdkLogging.quiet()) {
+            log.warn(PREFIX + "the AWS SDK's debug output is on (logger " + SdkLogging.SDK_LOGGER + "), and it includes"
+                    + " request headers such as the AWS session token. Set that logger's level to INFO.");
+        }
+        return CodePipelineJobClient.create(settings, secrets, accessKeys);
+    }
+
+    private void printJob(ReportSettings settings) {
+        log.info("  job ID:                " + (settings.jobId() == null ? "(not set)" : settings.jobId()));
+        log.info("  client token:          " + (settings.clientToken() == null ? "(not set: a real call would fail)" : "(set, not shown)"));
+        printIfSet("external execution ID: ", settings.externalExecutionId());
+    }
+
+    private void printIfSet(String label, String value) {
+        if (value != null) {
+            log.info("  " + label + value);
+        }
+    }
+
     private void printDryRun(ReportSettings settings, FailureType type, String message) {
         log.info(PREFIX + "dry run (" + "codepipeline.dryRun=true" + "): nothing is sent. PutThirdPartyJobFailureResult would be:");
-        log.info("  job ID:                " + (settings.jobId() == null ? "(not set)" : settings.jobId()));
-        log.info("  client token:          " + (settings.clientToken() == null ? "(not set: a real report would fail)" : "(set, not shown)"));
+        printJob(settings);
         log.info("  failure type:          " + type);
-        if (settings.externalExecutionId() != null) {
-            log.info("  external execution ID: " + settings.externalExecutionId());
-        }
         log.info("  message (" + message.length() + " characters):");
         for (String line : message.split("\n", -1)) {
             log.info("  | " + line);

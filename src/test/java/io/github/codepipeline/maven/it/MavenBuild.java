@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs a real Maven build of a project under {@code it/} as a child process: the project is copied to
@@ -27,6 +28,9 @@ public final class MavenBuild {
     public static final String ACCESS_KEY = "AKIDEXAMPLEKEY000001";
     public static final String SECRET_KEY = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
     private static final long TIMEOUT_SECONDS = 300;
+    /** What CI systems set and the plugin reads for the external execution ID: results must not depend on the CI. */
+    private static final Pattern CI_VARIABLES = Pattern.compile("GITHUB_.*|CI_JOB_URL|CODEBUILD_.*|BUILDKITE_.*|CIRCLE_.*"
+            + "|SYSTEM_COLLECTIONURI|SYSTEM_TEAMPROJECT|BUILD_BUILDID|BITBUCKET_.*|TRAVIS_.*|TEAMCITY_VERSION|BUILD_URL|BUILD_NUMBER");
 
     private final Path directory;
     private final List<String> arguments = new ArrayList<>();
@@ -120,7 +124,8 @@ public final class MavenBuild {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CODEPIPELINE_")
-                || name.equals("MAVEN_OPTS") || name.equals("MAVEN_ARGS") || name.equals("JAVA_TOOL_OPTIONS"));
+                || name.equals("MAVEN_OPTS") || name.equals("MAVEN_ARGS") || name.equals("JAVA_TOOL_OPTIONS")
+                || CI_VARIABLES.matcher(name).matches());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.putAll(environment);
         File log = directory.resolve("build.log").toFile();

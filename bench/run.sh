@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# Benchmark of what declaring codepipeline-maven-plugin costs a build (issue 6).
+#
+# Needs: the plugin in the local repository (`mvn -B install -DskipTests`; `mvn -B verify` puts it there too, through
+# its invoker:install step), mvn and python3 on PATH. The AWS CLI (`aws`) is optional: its reference row says
+# "skipped" without it. Builds nothing itself; every build runs offline (-o) after one online warm-up.
+#
+#   bash bench/run.sh                  # 10 runs of each case (the issue's minimum)
+#   RUNS=15 bash bench/run.sh          # more runs
+#   KEEP=1 bash bench/run.sh           # keep the work folder (logs and raw timings)
+#
+# For every case the builds with and without the plugin alternate (with, without, with, ...), so that a machine
+# getting busier or quieter shifts both sides alike. Times are wall-clock seconds of the whole `mvn` process;
+# "cpu" is its user+sys time. The table gives medians; "added" is median(with) - median(without).
+set -euo pipefail
+
+RUNS=${RUNS:-10}
+SLOW_SECONDS=${SLOW_SECONDS:-3}
+MVN=${MVN:-mvn}
+REPO_DIR=$(cd "$(dirname "$0")/.." && pwd)
+PLUGIN_VERSION=${PLUGIN_VERSION:-$(python3 - "$REPO_DIR/pom.xml" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+print(ET.parse(sys.argv[1]).getroot().find("m:version", ns).text)
+EOF
+)}
+PLUGIN="io.github.codepipeline.maven:codepipeline-maven-plugin:$PLUGIN_VERSION"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/codepipeline-bench.XXXXXX")
+RESULTS="$WORK/times.csv"
+JOB_ID=0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b
+STUB_PID=
+
+cleanup() {
+    if [ -n "$STUB_PID" ]; then kill "$STUB_PID" 2>/dev/null || true; fi
+    if [ -z "${KEEP:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi
+}
+trap cleanup EXIT
+
+# A clean environment for every build: nothing from the caller's AWS or CodePipeline setup leaks in.
+for name in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\|CODEPIPELINE_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"; done
+unset MAVEN_OPTS MAVEN_ARGS JAVA_TOOL_OPTIONS
+export AWS_CONFIG_FILE="$WORK/no-aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/no-aws-credentials"
+# Deliberately NOT AWS_EC2_METADATA_DISABLED: region and keys are given explicitly, so a probe of the instance
+# metadata service would be a bug, and it would show up here as time.
+BUILD_ENV=(AWS_ACCESS_KEY_ID=AKIDEXAMPLEKEY000001 AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY
+    AWS_REGION=us-east-1)
+
+log() { echo "[bench] $*" >&2; }
+
+# ---- projects -------------------------------------------------------------------------------------------------
+# project NAME WITH_PLUGIN(true|false) KIND(pass|compile|slow)
+project() {
+    local dir="$WORK/$1" with=$2 kind=$3
+    mkdir -p "$dir/src/main/java/com/example" "$dir/src/test/java/com/example"
+    local plugin=""
+    if [ "$with" = true ]; then
+        plugin="<plugins><plugin><groupId>io.github.codepipeline.maven</groupId><artifactId>codepipeline-maven-plugin</artifactId>
+      <version>$PLUGIN_VERSION</version><extensions>true</extensions></plugin></plugins>"
+    fi
+    cat > "$dir/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench.example</groupId>
+  <artifactId>bench-$kind</artifactId>
+  <version>1.0</version>
+  <properties>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <maven.compiler.release>8</maven.compiler.release>
+  </properties>
+  <dependencies>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>5.14.1</version><scope>test</scope></dependency>
+  </dependencies>
+  <build>
+    <pluginManagement><plugins>
+      <plugin><artifactId>maven-clean-plugin</artifactId><version>3.4.0</version></plugin>
+      <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+      <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
+      <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+      <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+      <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>
+    </plugins></pluginManagement>
+    $plugin
+  </build>
+</project>
+EOF
+    local broken="" slow=""
+    [ "$kind" = compile ] && broken="return new Price(a + b);"
+    [ "$kind" = slow ] && slow="Thread.sleep(${SLOW_SECONDS}000L); assertEquals(6, new Cart().add(2, 3));"
+    cat > "$dir/src/main/java/com/example/Cart.java" <<EOF
+package com.example;
+public class Cart {
+    public int add(int a, int b) { $broken return a + b; }
+}
+EOF
+    cat > "$dir/src/test/java/com/example/CartTest.java" <<EOF
+package com.example;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+class CartTest {
+    @Test void adds() throws Exception { assertEquals(5, new Cart().add(2, 3)); $slow }
+}
+EOF
+}
+
+for kind in pass compile slow; do
+    project "$kind-with" true "$kind"
+    project "$kind-without" false "$kind"
+done
+
+# ---- a local CodePipeline: 200 {} to every POST ---------------------------------------------------------------
+cat > "$WORK/stub.py" <<'EOF'
+import http.server, sys
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        with open(sys.argv[1], "a") as f:
+            f.write(self.headers.get("X-Amz-Target", "?") + "\n")
+        body = b"{}"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-amz-json-1.1")
+        self.send_header("x-amzn-RequestId", "bench")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+with open(sys.argv[2], "w") as f:
+    f.write(str(server.server_address[1]))
+server.serve_forever()
+EOF
+python3 "$WORK/stub.py" "$WORK/requests.txt" "$WORK/port" &
+STUB_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+ENDPOINT="http://127.0.0.1:$(cat "$WORK/port")"
+: > "$WORK/requests.txt"
+
+# ---- measuring ------------------------------------------------------------------------------------------------
+echo "case,side,run,real,cpu,exit" > "$RESULTS"
+
+# timed CASE SIDE RUN EXPECTED_EXIT DIR -- COMMAND...   (appends a row to $RESULTS)
+timed() {
+    local case=$1 side=$2 run=$3 expected=$4 dir=$5; shift 6
+    local out="$WORK/logs/$case-$side-$run.log" tfile="$WORK/time.txt" rc
+    mkdir -p "$WORK/logs"
+    rm -rf "$dir/target"
+    set +e
+    (cd "$dir" && /usr/bin/time -f "%e %U %S" -o "$tfile" env "$@" > "$out" 2>&1)
+    rc=$?
+    set -e
+    if [ "$rc" != "$expected" ]; then
+        log "$case/$side run $run: exit code $rc, expected $expected; see $out"; KEEP=1; exit 1
+    fi
+    read -r real user sys < <(tail -n 1 "$tfile")
+    echo "$case,$side,$run,$real,$(python3 -c "print(round($user + $sys, 2))"),$rc" >> "$RESULTS"
+}
+
+# compare CASE KIND EXPECTED_EXIT MVN_ARGS... : warm-up online, then RUNS alternating offline runs per side
+compare() {
+    local case=$1 kind=$2 expected=$3; shift 3
+    log "$case: warm-up"
+    for side in with without; do
+        timed "$case" "$side" warmup "$expected" "$WORK/$kind-$side" -- "${BUILD_ENV[@]}" "$MVN" -B "$@" > /dev/null
+    done
+    sed -i '/,warmup,/d' "$RESULTS"
+    for run in $(seq "$RUNS"); do
+        log "$case: run $run/$RUNS"
+        timed "$case" with "$run" "$expected" "$WORK/$kind-with" -- "${BUILD_ENV[@]}" "$MVN" -B -o "$@"
+        timed "$case" without "$run" "$expected" "$WORK/$kind-without" -- "${BUILD_ENV[@]}" "$MVN" -B -o "$@"
+    done
+}
+
+JOB=(CODEPIPELINE_JOB_ID=$JOB_ID CODEPIPELINE_CLIENT_TOKEN=bench-token)
+compare validate pass 0 validate
+compare verify pass 0 verify
+# Failing builds: the job is configured in both sides' environment; only the side with the plugin reports.
+BUILD_ENV+=("${JOB[@]}")
+compare fail-fast compile 1 "-Dcodepipeline.endpoint=$ENDPOINT" verify
+compare fail-slow slow 1 "-Dcodepipeline.endpoint=$ENDPOINT" verify
+REPORTS=$(grep -c PutThirdPartyJobFailureResult "$WORK/requests.txt" || true)
+# The plugin's own "reported ... in N ms" lines (time inside afterSessionEnd).
+grep -ho 'CodePipeline: reported the failure of job .* in [0-9]* ms' "$WORK"/logs/fail-*-with-[0-9]*.log \
+    | sed 's/.* in \([0-9]*\) ms/\1/' > "$WORK/inside-ms.txt" || true
+
+# ---- AWS CLI reference ----------------------------------------------------------------------------------------
+echo "run,real" > "$WORK/aws.csv"
+if command -v aws > /dev/null 2>&1; then
+    AWS_VERSION=$(aws --version 2>&1 | head -1)
+    for run in $(seq 0 "$RUNS"); do
+        start=$(date +%s%N)
+        env "${BUILD_ENV[@]}" AWS_EC2_METADATA_DISABLED=true aws codepipeline put-third-party-job-failure-result \
+            --region us-east-1 --endpoint-url "$ENDPOINT" --job-id "$JOB_ID" --client-token bench-token \
+            --failure-details type=JobFailed,message=bench > "$WORK/aws.log" 2>&1 \
+            || { log "aws failed; see $WORK/aws.log"; KEEP=1; break; }
+        end=$(date +%s%N)
+        [ "$run" = 0 ] || echo "$run,$(python3 -c "print(round(($end - $start) / 1e9, 3))")" >> "$WORK/aws.csv"
+    done
+else
+    AWS_VERSION="skipped (no aws on PATH; apt-get install -y awscli)"
+fi
+
+# ---- the download: the plugin and its runtime closure ---------------------------------------------------------
+mkdir -p "$WORK/closure"
+cat > "$WORK/closure/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench.example</groupId><artifactId>closure</artifactId><version>1.0</version><packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>io.github.codepipeline.maven</groupId><artifactId>codepipeline-maven-plugin</artifactId>
+      <version>$PLUGIN_VERSION</version></dependency>
+  </dependencies>
+</project>
+EOF
+(cd "$WORK/closure" && "$MVN" -B -o -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$WORK/closure/jars" > "$WORK/closure.log" 2>&1) \
+    || { log "copy-dependencies failed; see $WORK/closure.log"; KEEP=1; exit 1; }
+
+# ---- the table ------------------------------------------------------------------------------------------------
+python3 - "$WORK" "$RUNS" "$REPORTS" "$AWS_VERSION" "$PLUGIN" "$SLOW_SECONDS" <<'EOF'
+import csv, os, statistics, sys
+work, runs, reports, aws_version, plugin, slow = sys.argv[1:]
+rows = list(csv.DictReader(open(os.path.join(work, "times.csv"))))
+def med(case, side, key):
+    return statistics.median(float(r[key]) for r in rows if r["case"] == case and r["side"] == side)
+def spread(case, side):
+    v = sorted(float(r["real"]) for r in rows if r["case"] == case and r["side"] == side)
+    return f"{v[0]:.2f}–{v[-1]:.2f}"
+targets = {
+    "validate": ("mvn -B -o validate, passing 1-module project", lambda a, w: (a <= 0.1, "≤ 0.10 s")),
+    "verify": ("mvn -B -o verify, passing 1-module project", lambda a, w: (a <= 0.02 * w, f"≤ 2 % ({0.02 * w:.2f} s)")),
+    "fail-fast": ("failing build (compile error), job set, reported", lambda a, w: (a <= 0.35, "≤ 0.35 s")),
+    "fail-slow": (f"failing build (test fails after {slow} s), job set, reported",
+                  lambda a, w: (a <= 0.10, "≤ 0.10 s")),
+}
+print(f"Plugin {plugin}; {runs} alternating runs per side; median wall-clock s (min–max), median CPU s (user+sys).\n")
+print("| case | without plugin | with plugin | added (wall) | added (cpu) | target | holds |")
+print("|---|---|---|---|---|---|---|")
+added = {}
+for case, (title, check) in targets.items():
+    wo, w = med(case, "without", "real"), med(case, "with", "real")
+    a = w - wo
+    added[case] = a
+    ok, target = check(a, wo)
+    cpu = med(case, "with", "cpu") - med(case, "without", "cpu")
+    print(f"| {title} | {wo:.2f} ({spread(case, 'without')}) | {w:.2f} ({spread(case, 'with')}) | "
+          f"{a:+.2f} s ({100 * a / wo:+.1f} %) | {cpu:+.2f} s | {target} | {'yes' if ok else 'NO'} |")
+inside = [int(x) for x in open(os.path.join(work, "inside-ms.txt")).read().split()]
+if inside:
+    print(f"| time inside afterSessionEnd, as the plugin logs it | | {statistics.median(inside) / 1000:.2f} "
+          f"({min(inside) / 1000:.2f}–{max(inside) / 1000:.2f}) | | | | |")
+aws = [float(r["real"]) for r in csv.DictReader(open(os.path.join(work, "aws.csv")))]
+if aws:
+    m = statistics.median(aws)
+    print(f"| AWS CLI put-third-party-job-failure-result, whole process ({aws_version.split()[0]}) | | {m:.2f} | | | "
+          f"reference | fast-fail added / CLI = {added['fail-fast'] / m:.2f} |")
+else:
+    print(f"| AWS CLI reference | | {aws_version} | | | | |")
+jars = [os.path.join(work, "closure", "jars", j) for j in os.listdir(os.path.join(work, "closure", "jars"))]
+size = sum(os.path.getsize(j) for j in jars)
+print(f"| download: the plugin jar and its runtime closure | | {len(jars)} jars, {size / 1e6:.2f} MB | | | ≤ 6.5 MB | "
+      f"{'yes' if size <= 6.5e6 else 'NO'} |")
+print(f"\nReports received by the local endpoint: {reports} (expected {2 * int(runs) + 2}: one per failing build with the plugin, warm-ups included).")
+EOF

@@ -1,0 +1,7 @@
+package com.example.alpha;
+
+public class Catalog {
+    public int size() {
+        return 3;
+    }
+}

@@ -1,0 +1,7 @@
+package com.example.delta;
+
+public class Report {
+    public String title() {
+        return "Invoices";
+    }
+}

@@ -1,0 +1,4 @@
+package com.example.billing;
+
+public class Bill {
+}

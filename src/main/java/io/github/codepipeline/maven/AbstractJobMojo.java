@@ -1,0 +1,115 @@
+package io.github.codepipeline.maven;
+
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.Setting;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.report.FailureReporter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal that talks to a CodePipeline job shares: the job's settings, skip before validation, one clear
+ * {@link MojoExecutionException} for bad input or a failed call, and a warning (not a failure) for a job that
+ * already has a result.
+ *
+ * <p>The client token is deliberately not a parameter (Maven prints every parameter with {@code -X}): set the
+ * {@code CODEPIPELINE_CLIENT_TOKEN} environment variable (or {@code -Dcodepipeline.clientToken}).
+ */
+abstract class AbstractJobMojo extends AbstractMojo {
+    /** The CodePipeline job ID (environment: {@code CODEPIPELINE_JOB_ID}). */
+    @Parameter(property = "codepipeline.jobId")
+    private String jobId;
+
+    /** The AWS region of the pipeline (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's, then the SDK's chain). */
+    @Parameter(property = "codepipeline.region")
+    private String region;
+
+    /** Another CodePipeline endpoint URL (default: AWS_ENDPOINT_URL_CODEPIPELINE, AWS_ENDPOINT_URL, then AWS's). */
+    @Parameter(property = "codepipeline.endpoint")
+    private String endpoint;
+
+    /** The AWS profile for credentials and region (environment: {@code AWS_PROFILE}). */
+    @Parameter(property = "codepipeline.profile")
+    private String profile;
+
+    /**
+     * The CI run's identifier, shown in CodePipeline (environment: {@code CODEPIPELINE_EXTERNAL_EXECUTION_ID}, then
+     * the run of a recognised CI system).
+     */
+    @Parameter(property = "codepipeline.externalExecutionId")
+    private String externalExecutionId;
+
+    /** Print what would be sent instead of sending it; needs no client token or AWS credentials. */
+    @Parameter(property = "codepipeline.dryRun", defaultValue = "false")
+    private String dryRun;
+
+    /** Do nothing. */
+    @Parameter(property = "codepipeline.skip", defaultValue = "false")
+    private String skip;
+
+    /** Seconds the whole call may take, retries included (1-3600). */
+    @Parameter(property = "codepipeline.timeout", defaultValue = "60")
+    private String timeout;
+
+    /** Attempts at most, the first included, on throttling, 5xx answers and I/O errors (1-20). */
+    @Parameter(property = "codepipeline.maxAttempts", defaultValue = "5")
+    private String maxAttempts;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(Setting.JOB_ID.element(), jobId);
+        parameters.put(Setting.REGION.element(), region);
+        parameters.put(Setting.ENDPOINT.element(), endpoint);
+        parameters.put(Setting.PROFILE.element(), profile);
+        parameters.put(Setting.EXTERNAL_EXECUTION_ID.element(), externalExecutionId);
+        parameters.put(Setting.DRY_RUN.element(), dryRun);
+        parameters.put(Setting.SKIP.element(), skip);
+        parameters.put(Setting.TIMEOUT.element(), timeout);
+        parameters.put(Setting.MAX_ATTEMPTS.element(), maxAttempts);
+        addParameters(parameters);
+        SettingSources sources = MavenSettingSources.forMojo(parameters, session, project);
+        if (ReportSettings.isSkipped(sources)) {
+            getLog().info("Skipping: codepipeline.skip is true.");
+            return;
+        }
+        Secrets secrets = Secrets.from(sources);
+        try {
+            ReportSettings settings = ReportSettings.resolve(sources);
+            if (!settings.hasJob() && !settings.dryRun()) {
+                throw new MojoExecutionException("No CodePipeline job ID: set " + Setting.JOB_ID.howToSet()
+                        + " to the job ID the job worker received.");
+            }
+            FailureReporter reporter = new FailureReporter(MavenReportLogs.of(getLog()), secrets,
+                    MavenSettingSources.accessKeys(MavenSettingSources.environment(session)));
+            execute(settings, sources, secrets, reporter);
+        } catch (InvalidSettingException e) {
+            throw new MojoExecutionException(e.getMessage());
+        } catch (ReportException e) {
+            if (!e.isWarning()) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+            getLog().warn(FailureReporter.PREFIX + e.getMessage());
+        }
+    }
+
+    /** The goal's own parameters, by {@code <configuration>} element name. */
+    protected abstract void addParameters(Map<String, String> parameters);
+
+    protected abstract void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+            throws InvalidSettingException, ReportException, MojoExecutionException;
+}

@@ -1,0 +1,50 @@
+package io.github.codepipeline.maven;
+
+import io.github.codepipeline.maven.client.JobDetails;
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.report.FailureReporter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Reads the job's details ({@code GetThirdPartyJobDetails}): logs the pipeline, stage, action and the action's
+ * configuration, and sets them as {@code codepipeline.job.*} properties of every project of the build, so that a
+ * later plugin can use, say, {@code ${codepipeline.job.config.Environment}}. The artifact credentials the call
+ * returns are never logged nor exposed.
+ */
+@Mojo(name = "job-details", defaultPhase = LifecyclePhase.INITIALIZE, requiresProject = false, threadSafe = true)
+public class JobDetailsMojo extends AbstractJobMojo {
+    @Override
+    protected void addParameters(Map<String, String> parameters) {
+        // only the job's settings
+    }
+
+    @Override
+    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+            throws ReportException {
+        JobDetails details = reporter.jobDetails(settings);
+        if (details == null) {
+            return;
+        }
+        Map<String, String> properties = details.properties();
+        getLog().info(FailureReporter.PREFIX + "job " + settings.jobId() + " of pipeline "
+                + properties.getOrDefault(JobDetails.PREFIX + "pipelineName", "(unknown)") + ", stage "
+                + properties.getOrDefault(JobDetails.PREFIX + "stageName", "(unknown)") + ", action "
+                + properties.getOrDefault(JobDetails.PREFIX + "actionName", "(unknown)") + ":");
+        List<MavenProject> projects = session.getProjects() == null
+                ? Collections.<MavenProject>emptyList() : session.getProjects();
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            getLog().info("  " + property.getKey() + " = " + secrets.redact(property.getValue()));
+            for (MavenProject each : projects) {
+                each.getProperties().setProperty(property.getKey(), property.getValue());
+            }
+        }
+    }
+}

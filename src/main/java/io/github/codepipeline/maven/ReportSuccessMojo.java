@@ -1,0 +1,66 @@
+package io.github.codepipeline.maven;
+
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.Setting;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.config.SuccessDetails;
+import io.github.codepipeline.maven.report.FailureReporter;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Reports the success of a CodePipeline partner job now ({@code PutThirdPartyJobSuccessResult}), with execution
+ * details, and optionally the current revision and a continuation token for an action that runs in several steps.
+ * Needs no project. Fails the Maven run when the report cannot be made; a job that already has a result is a warning.
+ */
+@Mojo(name = "report-success", requiresProject = false, threadSafe = true)
+public class ReportSuccessMojo extends AbstractJobMojo {
+    /** What was done, shown in CodePipeline (1-2048 characters). */
+    @Parameter(property = "codepipeline.summary")
+    private String summary;
+
+    /** How much of the action is done, 0-100. */
+    @Parameter(property = "codepipeline.percentComplete")
+    private String percentComplete;
+
+    /** The revision the action worked on (1-1500 characters); needs {@code changeIdentifier}. */
+    @Parameter(property = "codepipeline.revision")
+    private String revision;
+
+    /** The change that made the revision, e.g. a commit ID (1-100 characters); needs {@code revision}. */
+    @Parameter(property = "codepipeline.changeIdentifier")
+    private String changeIdentifier;
+
+    /** A summary of the revision (1-2048 characters). */
+    @Parameter(property = "codepipeline.revisionSummary")
+    private String revisionSummary;
+
+    /** When the revision was made: ISO-8601 (2026-11-25T10:15:30Z) or milliseconds since the epoch. */
+    @Parameter(property = "codepipeline.revisionCreated")
+    private String revisionCreated;
+
+    /** Set to have CodePipeline run the action again with this token, for actions in several steps (1-2048 characters). */
+    @Parameter(property = "codepipeline.continuationToken")
+    private String continuationToken;
+
+    @Override
+    protected void addParameters(Map<String, String> parameters) {
+        parameters.put(Setting.SUMMARY.element(), summary);
+        parameters.put(Setting.PERCENT_COMPLETE.element(), percentComplete);
+        parameters.put(Setting.REVISION.element(), revision);
+        parameters.put(Setting.CHANGE_IDENTIFIER.element(), changeIdentifier);
+        parameters.put(Setting.REVISION_SUMMARY.element(), revisionSummary);
+        parameters.put(Setting.REVISION_CREATED.element(), revisionCreated);
+        parameters.put(Setting.CONTINUATION_TOKEN.element(), continuationToken);
+    }
+
+    @Override
+    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+            throws InvalidSettingException, ReportException {
+        reporter.reportSuccess(settings, SuccessDetails.resolve(sources, null));
+    }
+}

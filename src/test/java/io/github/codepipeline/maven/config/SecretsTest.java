@@ -1,0 +1,38 @@
+package io.github.codepipeline.maven.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+    @Test
+    void masksTheTokenFromEveryPlaceAndTheAwsCredentials() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("codepipeline.clientToken", "token-from-the-command-line");
+        properties.put("aws.sessionToken", "session-from-a-property");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CODEPIPELINE_CLIENT_TOKEN", "token-from-the-environment");
+        environment.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLEKEY000001");
+        environment.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-K7MDENG");
+        environment.put("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2VjEJr");
+
+        Secrets secrets = Secrets.from(new SettingSources(null, properties, null, environment));
+
+        assertThat(secrets.redact("a token-from-the-command-line b token-from-the-environment c AKIDEXAMPLEKEY000001"
+                + " d wJalrXUtnFEMI-K7MDENG e IQoJb3JpZ2luX2VjEJr f session-from-a-property"))
+                .isEqualTo("a **** b **** c **** d **** e **** f ****");
+    }
+
+    @Test
+    void aSecretThatContainsAnotherIsMaskedWhole() {
+        assertThat(Secrets.of("abcd", "xxabcdxx").redact("xxabcdxx and abcd")).isEqualTo("**** and ****");
+    }
+
+    @Test
+    void valuesTooShortToMeanAnythingAreLeftAlone() {
+        assertThat(Secrets.of("abc", null, "  ").redact("abc")).isEqualTo("abc");
+        assertThat(Secrets.none().redact(null)).isNull();
+    }
+}

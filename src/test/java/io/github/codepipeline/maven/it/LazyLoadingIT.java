@@ -1,0 +1,79 @@
+package io.github.codepipeline.maven.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A build that reports nothing pays nothing: with {@code -verbose:class} the JVM logs every class it loads, and no
+ * AWS SDK class may be among them unless a report is made. The last test is the control: a report does load the SDK,
+ * so the check can see it.
+ */
+class LazyLoadingIT {
+    static final String JOB_ID = "9c8b7a6f-5e4d-4c3b-9a1f-0e9d8c7b6a5f";
+    static final String SDK = "software.amazon.awssdk.";
+    static final String PARTICIPANT = "io.github.codepipeline.maven.CodePipelineLifecycleParticipant";
+
+    private CodePipelineEndpoint endpoint;
+
+    @BeforeEach
+    void start() {
+        endpoint = new CodePipelineEndpoint().acceptAll();
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    @Test
+    void passingBuildLoadsNoSdkClass() {
+        MavenBuild.Result result = MavenBuild.of("passing", "lazyPassing")
+                .mavenOpts("-verbose:class")
+                .args("-Dcodepipeline.endpoint=" + endpoint.url(), "verify")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(loaded(result, PARTICIPANT)).as("the extension was loaded").isNotEmpty();
+        assertThat(loaded(result, SDK)).as("AWS SDK classes loaded by a passing build").isEmpty();
+        assertThat(endpoint.requests()).isEmpty();
+    }
+
+    @Test
+    void failingBuildWithoutJobLoadsNoSdkClass() {
+        MavenBuild.Result result = MavenBuild.of("compile-failure", "lazyNoJob")
+                .mavenOpts("-verbose:class")
+                .args("-Dcodepipeline.endpoint=" + endpoint.url(), "verify")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines("[INFO] CodePipeline: no job ID")).hasSize(1);
+        assertThat(loaded(result, PARTICIPANT)).as("the extension was loaded").isNotEmpty();
+        assertThat(loaded(result, SDK)).as("AWS SDK classes loaded by a failing build without a job").isEmpty();
+        assertThat(endpoint.requests()).isEmpty();
+    }
+
+    @Test
+    void reportingLoadsTheSdkSoTheCheckCanSeeIt() {
+        MavenBuild.Result result = MavenBuild.of("compile-failure", "lazyReport")
+                .mavenOpts("-verbose:class")
+                .env("CODEPIPELINE_JOB_ID", JOB_ID)
+                .env("CODEPIPELINE_CLIENT_TOKEN", "tok-lazy")
+                .args("-Dcodepipeline.endpoint=" + endpoint.url(), "verify")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(endpoint.requests()).hasSize(1);
+        assertThat(loaded(result, SDK + "services.codepipeline.CodePipelineClient")).isNotEmpty();
+    }
+
+    /** The {@code -verbose:class} lines of classes whose name starts with {@code prefix}. */
+    private static List<String> loaded(MavenBuild.Result result, String prefix) {
+        List<String> lines = result.lines("[class,load] " + prefix);
+        lines.addAll(result.lines("[Loaded " + prefix));
+        return lines;
+    }
+}

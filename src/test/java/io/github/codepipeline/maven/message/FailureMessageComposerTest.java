@@ -1,0 +1,367 @@
+package io.github.codepipeline.maven.message;
+
+import static io.github.codepipeline.maven.message.TestReportsTest.failing;
+import static io.github.codepipeline.maven.message.TestReportsTest.writeReport;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.codepipeline.maven.config.Secrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.maven.lifecycle.LifecycleExecutionException;
+import org.apache.maven.lifecycle.LifecyclePhaseNotFoundException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FailureMessageComposerTest {
+    private static final String SUREFIRE = "maven-surefire-plugin:test";
+    private static final String COMPILER = "maven-compiler-plugin:compile";
+    private static final String GRIN = "\uD83D\uDE00";
+    private static final String TOKEN = "tok-SECRET-7f3a9c1e5b2d";
+    private static final String SECRET_KEY = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
+
+    @TempDir
+    Path work;
+
+    private final FailureMessageComposer composer = new FailureMessageComposer(Secrets.none(), null, 0);
+
+    /** Maven's wrapper around a mojo's exception, as a module's {@code BuildFailure} holds it. */
+    private static LifecycleExecutionException failedGoal(String goal, String project, Throwable cause) {
+        return new LifecycleExecutionException("Failed to execute goal org.apache.maven.plugins:" + goal.replace(":", ":3.5.4:")
+                + " (default) on project " + project + ": " + cause.getMessage(), cause);
+    }
+
+    private static ModuleResult testFailure(String name, Path reports) {
+        return ModuleResult.failed(name, SUREFIRE,
+                failedGoal(SUREFIRE, name, new MojoFailureException("There are test failures.\n\nPlease refer to "
+                        + reports + " for the individual test results.")), null, List.of(reports.toFile()));
+    }
+
+    /** maven-compiler-plugin's exception: "Compilation failure" and, in its long message, every error. */
+    private static ModuleResult compileFailure(String name, int errors) {
+        StringBuilder all = new StringBuilder("Compilation failure\n");
+        for (int i = 1; i <= errors; i++) {
+            all.append("/home/ci/work/").append(name).append("/src/main/java/com/example/Cart.java:[").append(i)
+                    .append(",9] cannot find symbol\n  symbol:   class Price").append(i)
+                    .append("\n  location: class com.example.Cart\n");
+        }
+        MojoFailureException error = new MojoFailureException(null, "Compilation failure", all.toString());
+        return ModuleResult.failed(name, COMPILER, failedGoal(COMPILER, name, error), all.toString(), List.of());
+    }
+
+    private Path reports(String module, int tests, String message) {
+        Path directory = work.resolve(module).resolve("surefire-reports");
+        String[] cases = new String[tests];
+        for (int i = 0; i < tests; i++) {
+            cases[i] = failing("com.example.Case" + module, "test" + i, message + " #" + i);
+        }
+        try {
+            writeReport(directory, "com.example.Case" + module, cases);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return directory;
+    }
+
+    private static void assertAcceptable(String message, int limit) {
+        assertThat(message).isNotBlank();
+        assertThat(message.length()).isLessThanOrEqualTo(limit);
+        assertThat(message.codePointCount(0, message.length())).isLessThanOrEqualTo(limit);
+        assertThat(message.codePoints().filter(c -> Character.getType(c) == Character.SURROGATE)).isEmpty();
+        assertThat(message.chars().filter(c -> c < ' ' && c != '\n')).isEmpty();
+    }
+
+    @Test
+    void aFailingTestIsNamedWithItsAssertionMessage() {
+        Path reports = reports("core", 1, "sum ==&gt; expected: &lt;4&gt; but was: &lt;5&gt;");
+
+        String message = composer.compose(List.of(testFailure("core", reports)), List.of());
+
+        assertThat(message).isEqualTo("Maven build failed in module core\n"
+                + "core (maven-surefire-plugin:test): There are test failures.\n"
+                + "  - Casecore.test0: sum ==> expected: <4> but was: <5> #0");
+    }
+
+    @Test
+    void compilerErrorsAreShortAndCountedBeyondTheFirstTen() {
+        String one = composer.compose(List.of(compileFailure("api", 1)), List.of());
+        assertThat(one).isEqualTo("Maven build failed in module api\n"
+                + "api (maven-compiler-plugin:compile): Compilation failure\n"
+                + "  - Cart.java:[1,9] cannot find symbol; symbol: class Price1; location: class com.example.Cart");
+
+        String many = composer.compose(List.of(compileFailure("api", 14)), List.of());
+        assertThat(many).contains("Cart.java:[10,9] cannot find symbol").doesNotContain("Cart.java:[11,9]")
+                .endsWith("\n  " + Text.ELLIPSIS + " 4 more errors");
+    }
+
+    @Test
+    void theSummaryCountsFailedAndSkippedModulesInReactorOrder() {
+        List<ModuleResult> modules = List.of(ModuleResult.succeeded("alpha"),
+                testFailure("bravo", reports("bravo", 2, "wrong")), compileFailure("charlie", 1),
+                ModuleResult.skipped("delta"), ModuleResult.succeeded("echo"));
+
+        String message = composer.compose(modules, List.of());
+
+        assertThat(message).isEqualTo("Maven build failed: 2 of 5 modules failed (bravo, charlie); 1 skipped\n"
+                + "bravo (maven-surefire-plugin:test): There are test failures.\n"
+                + "  - Casebravo.test0: wrong #0\n"
+                + "  - Casebravo.test1: wrong #1\n"
+                + "charlie (maven-compiler-plugin:compile): Compilation failure\n"
+                + "  - Cart.java:[1,9] cannot find symbol; symbol: class Price1; location: class com.example.Cart");
+    }
+
+    @Test
+    void withoutTestReportsTheTestGoalsOwnMessageIsShownWithoutMavensAdvice() {
+        MojoFailureException crash = new MojoFailureException("There was an error in the forked process\n"
+                + "Crashed tests:\ncom.example.CartTest\n\nSee /ci/work/core/target/surefire-reports for the individual"
+                + " test results.\nSee dump files (if any exist) [date].dump, [date]-jvmRun[N].dump and [date].dumpstream.");
+        ModuleResult module = ModuleResult.failed("core", SUREFIRE, failedGoal(SUREFIRE, "core", crash), null,
+                List.of(work.resolve("no-reports").toFile()));
+
+        assertThat(composer.compose(List.of(module), List.of())).isEqualTo("Maven build failed in module core\n"
+                + "core (maven-surefire-plugin:test): There was an error in the forked process\n"
+                + "  - Crashed tests:\n"
+                + "  - com.example.CartTest");
+    }
+
+    @Test
+    void testReportsOnlyExplainAFailureOfTheGoalThatRanTheTests() {
+        Path reports = reports("core", 1, "ignored by -Dmaven.test.failure.ignore");
+        ModuleResult coverage = ModuleResult.failed("core", "jacoco-maven-plugin:check",
+                failedGoal("jacoco-maven-plugin:check", "core", new MojoExecutionException("Coverage checks have not been met.")),
+                null, List.of(reports.toFile()));
+
+        assertThat(composer.compose(List.of(coverage), List.of())).isEqualTo("Maven build failed in module core\n"
+                + "core (jacoco-maven-plugin:check): Coverage checks have not been met.");
+    }
+
+    @Test
+    void otherFailuresShowTheirMessageTheLongMessageAndTheRootCause() {
+        MojoExecutionException enforcer = new MojoExecutionException(
+                "\nRule 0: org.apache.maven.enforcer.rules.version.RequireJavaVersion failed with message:\n"
+                        + "Detected JDK version 17.0.15 is not in the allowed range [21,).");
+        String message = composer.compose(List.of(ModuleResult.failed("app", "maven-enforcer-plugin:enforce",
+                failedGoal("maven-enforcer-plugin:enforce", "app", enforcer), null, List.of())), List.of());
+        assertThat(message).isEqualTo("Maven build failed in module app\n"
+                + "app (maven-enforcer-plugin:enforce): Rule 0: org.apache.maven.enforcer.rules.version.RequireJavaVersion failed with message:\n"
+                + "  - Detected JDK version 17.0.15 is not in the allowed range [21,).");
+
+        MojoExecutionException wrapped = new MojoExecutionException(null, "Could not package the site",
+                "Could not package the site\nThe output directory target/site is not writable.\n\n"
+                        + "Please refer to http://example.com/help for more.");
+        wrapped.initCause(new IllegalStateException("wrapper", new java.io.IOException("No space left on device")));
+        message = composer.compose(List.of(ModuleResult.failed("site", "maven-site-plugin:site",
+                failedGoal("maven-site-plugin:site", "site", wrapped), wrapped.getLongMessage(), List.of())), List.of());
+        assertThat(message).isEqualTo("Maven build failed in module site\n"
+                + "site (maven-site-plugin:site): Could not package the site\n"
+                + "  - The output directory target/site is not writable.\n"
+                + "  - caused by: IOException: No space left on device");
+    }
+
+    @Test
+    void aRootCauseIsNamedWithItsTypeWhenItsMessageAloneSaysLittle() {
+        MojoExecutionException error = new MojoExecutionException("Could not download the schema",
+                new IllegalStateException("wrapper", new java.net.UnknownHostException("schemas.example.com")));
+
+        String message = composer.compose(List.of(ModuleResult.failed("app", "xjc-plugin:generate", error, null, List.of())),
+                List.of(new IllegalStateException("outer", new RuntimeException("java.lang.RuntimeException: inner"))));
+
+        assertThat(message).isEqualTo("Maven build failed in module app\n"
+                + "app (xjc-plugin:generate): Could not download the schema\n"
+                + "  - caused by: UnknownHostException: schemas.example.com\n"
+                + "Error: outer\n"
+                + "  - caused by: java.lang.RuntimeException: inner");
+    }
+
+    @Test
+    void errorsOutsideAnyModuleAreReportedToo() {
+        String message = composer.compose(List.of(), List.of(new LifecyclePhaseNotFoundException(
+                "Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
+                        + "Available lifecycle phases are: validate, compile.", "verifyy")));
+
+        assertThat(message).isEqualTo("Maven build failed: Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
+                + "Error: Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
+                + "  - Available lifecycle phases are: validate, compile.");
+    }
+
+    @Test
+    void emptyMessagesNullErrorsAndNoModulesStillSaySomething() {
+        assertThat(composer.compose(List.of(), List.of())).isEqualTo("Maven build failed.");
+        assertThat(composer.compose(List.of(ModuleResult.failed("app", null, null, null, List.of())), List.of()))
+                .isEqualTo("Maven build failed in module app\napp: failed");
+        assertThat(composer.compose(List.of(ModuleResult.failed("app", null, new IllegalStateException(), null, List.of()),
+                ModuleResult.failed("lib", "x-plugin:y", new RuntimeException(" \n "), "", List.of())),
+                List.of(new NullPointerException())))
+                .isEqualTo("Maven build failed: 2 of 2 modules failed (app, lib)\n"
+                        + "app: IllegalStateException\n"
+                        + "lib (x-plugin:y): RuntimeException\n"
+                        + "Error: NullPointerException");
+    }
+
+    @Test
+    void cyclicCauseChainsEndTheWalk() {
+        Exception a = new Exception("outer");
+        Exception b = new Exception("inner", a);
+        a.initCause(b);
+
+        String message = composer.compose(List.of(ModuleResult.failed("app", null, a, null, List.of())),
+                List.of(new FailureClassifierTest.CyclicException()));
+
+        assertThat(message).isEqualTo("Maven build failed in module app\napp: outer\n  - caused by: Exception: inner\n"
+                + "Error: CyclicException");
+    }
+
+    @Test
+    void textIsCleanedOfAnsiCodesAndControlCharacters() {
+        MojoFailureException error = new MojoFailureException("\u001B[1;31mBoom\u001B[m\r\nsecond\u0007 line\r\n\tthird");
+
+        String message = composer.compose(List.of(ModuleResult.failed("app", "x-plugin:y", error, null, List.of())), List.of());
+
+        assertThat(message).isEqualTo("Maven build failed in module app\napp (x-plugin:y): Boom\n  - second line\n  - third");
+    }
+
+    @Test
+    void secretsAreMaskedWhereverTheyAppear() {
+        FailureMessageComposer redacting = new FailureMessageComposer(Secrets.of(TOKEN, SECRET_KEY), "run-" + TOKEN, 0, 400);
+        Path reports = reports("core", 1, "token was " + TOKEN + " and key " + SECRET_KEY);
+        MojoExecutionException error = new MojoExecutionException("Upload with \u001B[1m" + TOKEN + "\u001B[m failed",
+                new IllegalStateException("key=" + SECRET_KEY));
+        List<ModuleResult> modules = List.of(testFailure("core", reports),
+                ModuleResult.failed("up-" + TOKEN, "x:y", error, null, List.of()));
+
+        String message = redacting.compose(modules, List.of(new IllegalStateException(SECRET_KEY)));
+        assertThat(message).contains("Casecore.test0: token was **** and key **** #0",
+                "up-**** (x:y): Upload with **** failed", "caused by: IllegalStateException: key=****", "Error: ****")
+                .doesNotContain(TOKEN, SECRET_KEY, TOKEN.substring(0, 10));
+
+        String huge = redacting.compose(List.of(testFailure("core", reports("core", 40, TOKEN + " " + SECRET_KEY))),
+                List.of());
+        assertThat(huge).contains("CI run run-****").doesNotContain(TOKEN, SECRET_KEY);
+        assertThat(redacting.plain(TOKEN + "\n" + SECRET_KEY)).isEqualTo("****\n****");
+    }
+
+    @Test
+    void theLastFailedModuleIsNamedWhenTheFirstOneIsHuge() {
+        String longText = "expected the café to serve 中文 menus " + GRIN + " ".repeat(50) + "x".repeat(400);
+        List<ModuleResult> modules = List.of(testFailure("first", reports("first", 300, longText)),
+                ModuleResult.succeeded("middle"), compileFailure("last", 3));
+        FailureMessageComposer withRun = new FailureMessageComposer(Secrets.none(), "ci-run-4711", 0);
+
+        String message = withRun.compose(modules, List.of());
+
+        assertAcceptable(message, 5000);
+        assertThat(message.length()).isGreaterThan(4500);
+        assertThat(message).startsWith("Maven build failed: 2 of 3 modules failed (first, last)\n"
+                        + "first (maven-surefire-plugin:test): There are test failures.\n"
+                        + "  - Casefirst.test0: expected the café to serve 中文 menus " + GRIN)
+                .contains("\nlast (maven-compiler-plugin:compile): Compilation failure\n"
+                        + "  - Cart.java:[1,9] cannot find symbol; symbol: class Price1; location: class com.example.Cart\n"
+                        + "  - Cart.java:[2,9]")
+                .contains("Cart.java:[3,9]")
+                .containsPattern("\n  \u2026 \\d+ more tests\nlast ")
+                .endsWith("\n\u2026 (truncated; the full log is in CI run ci-run-4711)");
+    }
+
+    @Test
+    void roomIsSharedFairlyBetweenHugeModulesAndSmallOnesGetAllTheyNeed() {
+        List<ModuleResult> modules = List.of(testFailure("a", reports("a", 100, "a".repeat(200))),
+                compileFailure("small", 1), testFailure("b", reports("b", 100, "b".repeat(200))));
+
+        String message = composer.compose(modules, List.of());
+
+        assertAcceptable(message, 5000);
+        int a = message.indexOf("\na (");
+        int small = message.indexOf("\nsmall (");
+        int b = message.indexOf("\nb (");
+        assertThat(message.substring(small)).contains("location: class com.example.Cart");
+        int aLength = small - a;
+        int bLength = message.lastIndexOf("\n" + Text.ELLIPSIS + " (truncated") - b;
+        assertThat(Math.abs(aLength - bLength)).isLessThan(250);
+        assertThat(message).endsWith("\u2026 (truncated; the full log is in the CI run's output)");
+    }
+
+    @Test
+    void nonBmpCharactersNeverPushTheMessageOverTheLimit() {
+        String emoji = GRIN.repeat(300);
+        List<ModuleResult> modules = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            modules.add(testFailure("m" + i, reports("m" + i, 20, emoji)));
+        }
+
+        String message = composer.compose(modules, List.of());
+
+        assertAcceptable(message, 5000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(message).contains("\nm" + i + " (maven-surefire-plugin:test): There are test failures.\n"
+                    + "  - Casem" + i + ".test0: " + GRIN);
+        }
+    }
+
+    @Test
+    void soManyFailedModulesThatOnlyTheirNamesFitAreCounted() {
+        List<ModuleResult> modules = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            modules.add(ModuleResult.failed("module-with-a-long-name-" + i, "x:y",
+                    new MojoExecutionException("failed because " + "of reasons ".repeat(20)), null, List.of()));
+        }
+
+        String message = composer.compose(modules, List.of());
+
+        assertAcceptable(message, 5000);
+        assertThat(message).startsWith("Maven build failed: 300 of 300 modules failed (module-with-a-long-name-0, ")
+                .contains("\nmodule-with-a-long-name-0 (x:y): failed because of reasons")
+                .containsPattern("\n\u2026 \\d+ more failed modules\n\u2026 \\(truncated");
+    }
+
+    @Test
+    void anyInputFitsAnyLimit() {
+        Random random = new Random(42);
+        String[] pieces = {"a", "é", "中", GRIN, "\n", "\r\n", "\t", "\u001B[31m", "\u0000", "\uD83D", " ", TOKEN};
+        for (int round = 0; round < 300; round++) {
+            int limit = 80 + random.nextInt(5000);
+            List<ModuleResult> modules = new ArrayList<>();
+            int count = 1 + random.nextInt(6);
+            for (int m = 0; m < count; m++) {
+                String text = randomText(random, pieces, random.nextInt(3000));
+                Path reports = random.nextBoolean() ? reports("r" + round + "m" + m, random.nextInt(30), "t") : work;
+                modules.add(random.nextInt(4) == 0 ? ModuleResult.skipped("s" + m)
+                        : ModuleResult.failed(randomText(random, pieces, random.nextInt(30)), SUREFIRE,
+                                new MojoFailureException(text, new RuntimeException(randomText(random, pieces, 200))),
+                                random.nextBoolean() ? text : null, List.of(reports.toFile())));
+            }
+            List<Throwable> others = random.nextBoolean() ? List.of()
+                    : List.of(new IllegalStateException(randomText(random, pieces, 500)));
+            String run = random.nextBoolean() ? null : randomText(random, pieces, random.nextInt(400));
+
+            String message = new FailureMessageComposer(Secrets.of(TOKEN), run, 0, limit).compose(modules, others);
+
+            assertAcceptable(message, limit);
+            assertThat(message).doesNotContain(TOKEN);
+        }
+    }
+
+    private static String randomText(Random random, String[] pieces, int length) {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < length) {
+            sb.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aGivenMessageIsCleanedRedactedAndCut() {
+        FailureMessageComposer withRun = new FailureMessageComposer(Secrets.of(TOKEN), "build-42\nsecond line", 0);
+
+        assertThat(withRun.plain("  \u001B[31m" + TOKEN + "\u001B[0m failed\r\n ")).isEqualTo("**** failed");
+        assertThat(withRun.plain(" \n ")).isEmpty();
+        assertThat(withRun.plain(null)).isEmpty();
+        String cut = withRun.plain("x".repeat(4000) + GRIN.repeat(1000));
+        assertAcceptable(cut, 5000);
+        assertThat(cut).endsWith("\n\u2026 (truncated; the full log is in CI run build-42)");
+    }
+}
