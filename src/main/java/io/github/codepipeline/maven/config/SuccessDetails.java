@@ -52,7 +52,7 @@ public final class SuccessDetails {
                 percent = -1;
             }
             if (percent < 0 || percent > 100) {
-                throw invalid(Setting.PERCENT_COMPLETE, percentValue, "is '" + percentValue.value() + "'. Use a whole number from 0 to 100");
+                throw ReportSettings.invalid(Setting.PERCENT_COMPLETE, percentValue, "is '" + percentValue.value() + "'. Use a whole number from 0 to 100");
             }
         }
         String revision = limited(sources, Setting.REVISION, MAX_REVISION);
@@ -83,7 +83,7 @@ public final class SuccessDetails {
             return null;
         }
         if (value.value().length() > max) {
-            throw invalid(setting, value, "has " + value.value().length() + " characters; CodePipeline accepts at most " + max
+            throw ReportSettings.invalid(setting, value, "has " + value.value().length() + " characters; CodePipeline accepts at most " + max
                     + ". Shorten it");
         }
         return value.value();
@@ -94,14 +94,9 @@ public final class SuccessDetails {
         try {
             return text.matches("[0-9]{1,15}") ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw invalid(Setting.REVISION_CREATED, value, "is '" + text + "', which is neither an ISO-8601 instant"
+            throw ReportSettings.invalid(Setting.REVISION_CREATED, value, "is '" + text + "', which is neither an ISO-8601 instant"
                     + " (2026-11-25T10:15:30Z) nor milliseconds since the epoch");
         }
-    }
-
-    private static InvalidSettingException invalid(Setting setting, SettingSources.Value value, String problem) {
-        return new InvalidSettingException("Invalid " + setting.property() + " (from " + value.source() + "): " + problem
-                + " (set it with " + setting.howToSet() + ").");
     }
 
     public String summary() {
