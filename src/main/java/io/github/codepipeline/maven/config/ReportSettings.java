@@ -207,7 +207,8 @@ public final class ReportSettings {
         return parsed;
     }
 
-    private static InvalidSettingException invalid(Setting setting, SettingSources.Value value, String problem) {
+    /** One line: which setting, where its value came from, what is wrong with it, and how to set it. */
+    static InvalidSettingException invalid(Setting setting, SettingSources.Value value, String problem) {
         return new InvalidSettingException("Invalid " + setting.property() + " (from " + value.source() + "): " + problem
                 + " (set it with " + setting.howToSet() + ").");
     }
