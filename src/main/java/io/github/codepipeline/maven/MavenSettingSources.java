@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven;
 
 import io.github.codepipeline.maven.config.ProxyServer;
+import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,9 +61,28 @@ final class MavenSettingSources {
      */
     static SettingSources forMojo(Map<String, String> configuration, MavenSession session, MavenProject project) {
         boolean realProject = project != null && project.getFile() != null;
-        return new SettingSources(configuration, toMap(session.getUserProperties()),
-                realProject ? toMap(project.getProperties()) : null, environment(session))
+        Map<String, String> userProperties = toMap(session.getUserProperties());
+        Map<String, String> projectProperties = realProject ? toMap(project.getProperties()) : null;
+        return new SettingSources(explicitOnly(configuration, userProperties, projectProperties), userProperties,
+                projectProperties, environment(session))
                 .withNetwork(toMap(session.getSystemProperties()), proxies(session.getRequest(), session));
+    }
+
+    /**
+     * Drops the parameters whose value Maven took from the setting's property, so that a message about a bad value
+     * names where it was really given ({@code -Dcodepipeline.region}, not {@code <region>}).
+     */
+    private static Map<String, String> explicitOnly(Map<String, String> parameters, Map<String, String> userProperties,
+            Map<String, String> projectProperties) {
+        Map<String, String> explicit = new HashMap<>(parameters);
+        for (Setting setting : Setting.values()) {
+            String value = setting.element() == null ? null : explicit.get(setting.element());
+            if (value != null && (value.equals(userProperties.get(setting.property()))
+                    || projectProperties != null && value.equals(projectProperties.get(setting.property())))) {
+                explicit.remove(setting.element());
+            }
+        }
+        return explicit;
     }
 
     /**

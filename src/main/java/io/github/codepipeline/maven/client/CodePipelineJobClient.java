@@ -51,12 +51,13 @@ import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 /**
  * The CodePipeline client, configured from {@link ReportSettings}: the SDK's own standard retry strategy
  * (exponential backoff with jitter on throttling, 5xx and I/O errors), an overall time limit, connect and read
- * timeouts, the small {@code UrlConnectionHttpClient}, and explicit credentials and region where they are
- * known, so that the SDK never probes the EC2 instance metadata service for something that was given.
+ * timeouts, the small {@code UrlConnectionHttpClient} on the route {@link ReportSettings#proxies()} chooses for
+ * the endpoint's host, and explicit credentials and region where they are known, so that the SDK never probes the
+ * EC2 instance metadata service for something that was given.
  *
  * <p>Every SDK exception is turned into a {@link ReportException} with one clear, secret-free line.
- * This is the only class of the plugin that refers to the AWS SDK, so that a build that reports nothing never
- * loads it.
+ * This class and its package are the only ones of the plugin that refer to the AWS SDK, so that a build that reports
+ * nothing never loads it.
  */
 public final class CodePipelineJobClient implements AutoCloseable {
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);

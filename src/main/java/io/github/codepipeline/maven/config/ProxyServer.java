@@ -47,8 +47,9 @@ public final class ProxyServer {
     }
 
     /** The JVM's standard properties; {@code nonProxyHosts} as in {@code http.nonProxyHosts}. */
-    static ProxyServer fromJvm(String protocol, String host, int port, String nonProxyHosts, String source) {
-        return new ProxyServer(protocol, host, port, null, null, globs(nonProxyHosts, "\\|"), source);
+    static ProxyServer fromJvm(String protocol, String host, int port, String username, String password,
+            String nonProxyHosts, String source) {
+        return new ProxyServer(protocol, host, port, username, password, globs(nonProxyHosts, "\\|"), source);
     }
 
     /** {@code HTTPS_PROXY} and friends; {@code noProxy} as in {@code NO_PROXY}. */

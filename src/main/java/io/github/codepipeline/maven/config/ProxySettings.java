@@ -17,7 +17,8 @@ import java.util.Locale;
  *       https endpoint the first {@code https} proxy that does not exclude the host in {@code <nonProxyHosts>},
  *       else the first such {@code http} proxy; for an http endpoint the first such {@code http} proxy;</li>
  *   <li>the JVM's {@code https.proxyHost}/{@code https.proxyPort} (or {@code http.*} for an http endpoint) with
- *       {@code http.nonProxyHosts}, as the JDK reads them (including its default of not proxying localhost);</li>
+ *       {@code http.nonProxyHosts}, as the JDK reads them (including its default of not proxying localhost), and
+ *       {@code https.proxyUser}/{@code https.proxyPassword} as the AWS SDK for Java reads them;</li>
  *   <li>the {@code HTTPS_PROXY} (or {@code HTTP_PROXY}) environment variable, in upper or lower case, with
  *       {@code NO_PROXY}, as curl and the AWS CLI read them.</li>
  * </ol>
@@ -25,7 +26,6 @@ import java.util.Locale;
 public final class ProxySettings {
     /** The JDK's default for {@code http.nonProxyHosts}. */
     private static final String JDK_NON_PROXY_HOSTS = "localhost|127.*|[::1]|0.0.0.0|[::0]";
-    private static final String[] PROXY_PASSWORD_PROPERTIES = {"https.proxyPassword", "http.proxyPassword"};
     private static final String[] NO_PROXY = {"NO_PROXY", "no_proxy"};
 
     private final List<ProxyServer> candidates;
@@ -54,10 +54,11 @@ public final class ProxySettings {
         }
         SettingSources.Value host = sources.jvmProperty(protocol + ".proxyHost");
         if (host != null) {
-            SettingSources.Value nonProxyHosts = sources.jvmProperty("http.nonProxyHosts");
+            String nonProxyHosts = jvmProperty(sources, "http.nonProxyHosts");
             return new ProxySettings(Collections.singletonList(ProxyServer.fromJvm(protocol, host.value(),
-                    jvmPort(sources, protocol), nonProxyHosts == null ? JDK_NON_PROXY_HOSTS : nonProxyHosts.value(),
-                    host.source())));
+                    jvmPort(sources, protocol), jvmProperty(sources, protocol + ".proxyUser"),
+                    jvmProperty(sources, protocol + ".proxyPassword"),
+                    nonProxyHosts == null ? JDK_NON_PROXY_HOSTS : nonProxyHosts, host.source())));
         }
         for (String variable : environmentVariables(protocol)) {
             String url = sources.environment(variable);
@@ -66,6 +67,11 @@ public final class ProxySettings {
             }
         }
         return none();
+    }
+
+    private static String jvmProperty(SettingSources sources, String name) {
+        SettingSources.Value value = sources.jvmProperty(name);
+        return value == null ? null : value.value();
     }
 
     private static void addWithProtocol(List<ProxyServer> candidates, List<ProxyServer> proxies, String protocol) {
@@ -161,17 +167,17 @@ public final class ProxySettings {
         }
     }
 
-    /** Every proxy password in the sources, as written and decoded, for {@link Secrets}. */
+    /**
+     * Every proxy password in the sources, as written and decoded, for {@link Secrets}. The variables are read
+     * leniently, so that even a value {@link #resolve} rejects has its password masked.
+     */
     static List<String> passwords(SettingSources sources) {
         List<String> passwords = new ArrayList<>();
         for (ProxyServer proxy : sources.mavenProxies()) {
             passwords.add(proxy.password());
         }
-        for (String property : PROXY_PASSWORD_PROPERTIES) {
-            SettingSources.Value value = sources.jvmProperty(property);
-            passwords.add(value == null ? null : value.value());
-        }
         for (String protocol : new String[] {"https", "http"}) {
+            passwords.add(jvmProperty(sources, protocol + ".proxyPassword"));
             for (String variable : environmentVariables(protocol)) {
                 String url = sources.environment(variable);
                 int at = url == null ? -1 : url.lastIndexOf('@');

@@ -1,10 +1,12 @@
 package io.github.codepipeline.maven.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.github.codepipeline.maven.it.CodePipelineEndpoint.FAILURE;
 import static io.github.codepipeline.maven.it.CodePipelineEndpoint.error;
 import static io.github.codepipeline.maven.it.CodePipelineEndpoint.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.ProxyServer;
@@ -89,6 +91,19 @@ class CodePipelineJobClientTest {
                 .containsExactly("attempt=1; max=5", "attempt=2; max=5", "attempt=3; max=5", "attempt=4; max=5");
         // Full jitter: each wait is random up to 0.1 s, then 2 s after throttling, then 0.4 s.
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8_000);
+    }
+
+    @Test
+    void retriesConnectionResetsAndEmptyAnswers() throws Exception {
+        endpoint.answerInTurn(FAILURE,
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                aResponse().withFault(Fault.EMPTY_RESPONSE),
+                ok("{}"));
+
+        report(settings(endpoint.url()));
+
+        assertThat(endpoint.requests(FAILURE)).extracting(r -> r.getHeader("amz-sdk-request"))
+                .containsExactly("attempt=1; max=5", "attempt=2; max=5", "attempt=3; max=5");
     }
 
     @Test

@@ -97,8 +97,12 @@ class ProxySettingsTest {
         userProperties.put("https.proxyHost", "cli.proxy");
         userProperties.put("https.proxyPort", "3128");
         userProperties.put("http.nonProxyHosts", "*.amazonaws.com");
+        systemProperties.put("https.proxyUser", "builder");
+        systemProperties.put("https.proxyPassword", "jvm-proxy-pw");
 
-        assertThat(resolve("https").select("example.com")).hasToString("cli.proxy:3128 (-Dhttps.proxyHost)");
+        assertThat(resolve("https").select("example.com"))
+                .hasToString("cli.proxy:3128 with credentials (-Dhttps.proxyHost)");
+        assertThat(resolve("https").select("example.com").password()).isEqualTo("jvm-proxy-pw");
         assertThat(resolve("https").select(AWS)).isNull();
         assertThat(resolve("https").select("localhost")).isNotNull();
     }

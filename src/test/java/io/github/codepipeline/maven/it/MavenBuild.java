@@ -31,6 +31,8 @@ public final class MavenBuild {
     /** What CI systems set and the plugin reads for the external execution ID: results must not depend on the CI. */
     private static final Pattern CI_VARIABLES = Pattern.compile("GITHUB_.*|CI_JOB_URL|CODEBUILD_.*|BUILDKITE_.*|CIRCLE_.*"
             + "|SYSTEM_COLLECTIONURI|SYSTEM_TEAMPROJECT|BUILD_BUILDID|BITBUCKET_.*|TRAVIS_.*|TEAMCITY_VERSION|BUILD_URL|BUILD_NUMBER");
+    /** The plugin routes its calls through these: a developer's proxy must not stand between a test and its endpoint. */
+    private static final Pattern PROXY_VARIABLES = Pattern.compile("(?i)https?_proxy|no_proxy");
 
     private final Path directory;
     private final List<String> arguments = new ArrayList<>();
@@ -105,6 +107,11 @@ public final class MavenBuild {
         return env("MAVEN_OPTS", options);
     }
 
+    /** Starts Maven's JVM with C1 only: half the start-up time, for builds that do little but start and report. */
+    public MavenBuild quickJvm() {
+        return mavenOpts("-XX:TieredStopAtLevel=1");
+    }
+
     public Path directory() {
         return directory;
     }
@@ -125,7 +132,7 @@ public final class MavenBuild {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CODEPIPELINE_")
                 || name.equals("MAVEN_OPTS") || name.equals("MAVEN_ARGS") || name.equals("JAVA_TOOL_OPTIONS")
-                || CI_VARIABLES.matcher(name).matches());
+                || CI_VARIABLES.matcher(name).matches() || PROXY_VARIABLES.matcher(name).matches());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.putAll(environment);
         File log = directory.resolve("build.log").toFile();

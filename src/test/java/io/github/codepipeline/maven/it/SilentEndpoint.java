@@ -14,6 +14,7 @@ public final class SilentEndpoint implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> held = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private volatile long firstConnectionNanos;
 
     public SilentEndpoint() {
         try {
@@ -25,7 +26,9 @@ public final class SilentEndpoint implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket socket = server.accept();
-                    connections.incrementAndGet();
+                    if (connections.getAndIncrement() == 0) {
+                        firstConnectionNanos = System.nanoTime();
+                    }
                     synchronized (held) {
                         held.add(socket);
                     }
@@ -45,6 +48,11 @@ public final class SilentEndpoint implements AutoCloseable {
     /** How many connections it accepted (one per attempt). */
     public int connections() {
         return connections.get();
+    }
+
+    /** {@link System#nanoTime()} when the first connection came, or 0. */
+    public long firstConnectionNanos() {
+        return firstConnectionNanos;
     }
 
     @Override

@@ -1,0 +1,85 @@
+package io.github.codepipeline.maven.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.FailureType;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.SettingSources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FailureReporterTest {
+    private static final String TOKEN = "tok-SECRET-7f3a9c1e5b2d";
+
+    /** Every line, prefixed with its level. */
+    private final List<String> lines = new ArrayList<>();
+    private final ReportLog log = new ReportLog() {
+        @Override
+        public void debug(String message) {
+            lines.add("DEBUG " + message);
+        }
+
+        @Override
+        public void info(String message) {
+            lines.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+
+        @Override
+        public void error(String message) {
+            lines.add("ERROR " + message);
+        }
+    };
+
+    private static ReportSettings settings(String... properties) throws Exception {
+        Map<String, String> user = new HashMap<>();
+        user.put("codepipeline.jobId", "job-42");
+        user.put("codepipeline.clientToken", TOKEN);
+        user.put("codepipeline.region", "us-east-1");
+        for (int i = 0; i < properties.length; i += 2) {
+            user.put(properties[i], properties[i + 1]);
+        }
+        return ReportSettings.resolve(new SettingSources(null, user, null, null));
+    }
+
+    @Test
+    void aDryRunWarnsPrintsWhatWouldBeSentAndNeverTheToken() throws Exception {
+        new FailureReporter(log, Secrets.of(TOKEN), null)
+                .report(settings("codepipeline.dryRun", "true"), FailureType.JobFailed, "Compilation failed\nCart.java:[5,9]");
+
+        assertThat(lines).first().asString().startsWith("WARN CodePipeline: The job ID from -Dcodepipeline.jobId (job-42)");
+        assertThat(lines).contains("INFO   client token:          (set, not shown)", "INFO   failure type:          JobFailed",
+                "INFO   | Compilation failed", "INFO   | Cart.java:[5,9]");
+        assertThat(String.join("\n", lines)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void everyLineIsRedacted() {
+        new RedactingLog(log, Secrets.of(TOKEN)).error("the token " + TOKEN + " leaked");
+
+        assertThat(lines).containsExactly("ERROR the token **** leaked");
+    }
+
+    @Test
+    void aFailedReportIsOneLineAndLogsNothingAboveDebug() throws Exception {
+        // Nothing listens on port 9 of the loopback address.
+        ReportSettings settings = settings("codepipeline.endpoint", "http://127.0.0.1:9", "codepipeline.maxAttempts", "1",
+                "codepipeline.timeout", "5");
+
+        assertThatThrownBy(() -> new FailureReporter(log, Secrets.of(TOKEN), new String[] {"AKID", "secret-key", null})
+                .report(settings, FailureType.JobFailed, "failed"))
+                .isInstanceOf(ReportException.class)
+                .hasMessageStartingWith("Could not reach http://127.0.0.1:9 (ConnectException: Connection refused)");
+        assertThat(lines).allSatisfy(line -> assertThat(line).matches("(WARN|DEBUG) .*"));
+    }
+}
