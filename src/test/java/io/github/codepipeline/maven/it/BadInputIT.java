@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,19 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every validated setting, given a bad value: no call is made, and the error is one line that names the setting
  * (property and environment variable) and the fix, without a stack trace.
  */
-class BadInputIT {
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
+class BadInputIT extends EndpointSupport {
     /** A bad value given as {@code -D} properties and environment variables, and the end of the error it causes. */
     record BadValue(String name, Map<String, String> properties, Map<String, String> environment, String error) {
         @Override

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,22 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>JDK 25 is looked up in {@code -Dit.jdk25.home}, {@code $JDK25_HOME} or {@code /usr/lib/jvm/temurin-25-jdk-amd64};
  * its cases are skipped (not failed) on a machine without it.
  */
-class CompatibilityIT {
+class CompatibilityIT extends EndpointSupport {
     static final String JOB_ID = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
     static final String TOKEN = "tok-compat-2b9e7d41";
     static final String[] MAVENS = {"3.6.3", "3.9.16", "4.0.0-rc-6"};
-
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
 
     static Stream<Arguments> matrix() {
         String jdk = System.getProperty("java.home");

@@ -7,31 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The plugin loaded as a core extension from {@code .mvn/extensions.xml}. */
-class CoreExtensionIT {
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
-    private MavenBuild build(String project, String test) {
-        return MavenBuild.of(project, test)
-                .env("CODEPIPELINE_JOB_ID", JOB_ID)
-                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpoint.url());
-    }
-
+class CoreExtensionIT extends EndpointSupport {
     @Test
     void failureBeforeTheLifecycleIsReportedAsConfigurationError() {
         // Offline, so that the missing parent fails at once instead of being looked up in remote repositories.

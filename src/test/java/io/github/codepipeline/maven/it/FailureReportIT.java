@@ -6,33 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The automatic path: a failing build with the plugin declared as an extension reports itself. */
-class FailureReportIT {
+class FailureReportIT extends EndpointSupport {
     static final String JOB_ID = "0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
     static final String TOKEN = "tok-SECRET-7f3a9c1e5b2d";
-
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
-    private MavenBuild build(String project, String test) {
-        return MavenBuild.of(project, test)
-                .env("CODEPIPELINE_JOB_ID", JOB_ID)
-                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpoint.url());
-    }
 
     @Test
     void compileFailureIsReportedOnceWithModuleAndCompilerError() {

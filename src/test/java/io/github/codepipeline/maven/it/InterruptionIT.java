@@ -7,33 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Builds that do not end normally: signals, and errors rather than exceptions. */
-class InterruptionIT {
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
-    private MavenBuild build(String project, String test) {
-        return MavenBuild.of(project, test)
-                .env("CODEPIPELINE_JOB_ID", JOB_ID)
-                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpoint.url());
-    }
-
+class InterruptionIT extends EndpointSupport {
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalledBuildIsReportedOnceBeforeTheProcessExits(String signal) throws Exception {

@@ -8,12 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The rest of a partner job's life: job details at the start, success at the end. */
-class JobLifeIT {
+class JobLifeIT extends EndpointSupport {
     private static final String ARTIFACT_SECRET = "artifactSecretKey-DoNotLog-1234567890";
     private static final String ARTIFACT_SESSION = "artifactSessionToken-DoNotLog-0987654321";
     private static final String JOB_DETAILS_REPLY = "{\"jobDetails\":{\"id\":\"" + JOB_ID + "\",\"nonce\":\"3\",\"data\":{"
@@ -28,25 +26,6 @@ class JobLifeIT {
             + "\"artifactCredentials\":{\"accessKeyId\":\"ASIAARTIFACTKEY00001\",\"secretAccessKey\":\"" + ARTIFACT_SECRET + "\","
             + "\"sessionToken\":\"" + ARTIFACT_SESSION + "\"},"
             + "\"continuationToken\":\"cont-1\"}}}";
-
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
-    private MavenBuild build(String project, String test) {
-        return MavenBuild.of(project, test)
-                .env("CODEPIPELINE_JOB_ID", JOB_ID)
-                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpoint.url());
-    }
 
     @Test
     void passingBuildReportsOneSuccessWithSummaryAndTheCiRun() {

@@ -3,8 +3,6 @@ package io.github.codepipeline.maven.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,22 +10,10 @@ import org.junit.jupiter.api.Test;
  * AWS SDK class may be among them unless a report is made. The last test is the control: a report does load the SDK,
  * so the check can see it.
  */
-class LazyLoadingIT {
+class LazyLoadingIT extends EndpointSupport {
     static final String JOB_ID = "9c8b7a6f-5e4d-4c3b-9a1f-0e9d8c7b6a5f";
     static final String SDK = "software.amazon.awssdk.";
     static final String PARTICIPANT = "io.github.codepipeline.maven.CodePipelineLifecycleParticipant";
-
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
 
     @Test
     void passingBuildLoadsNoSdkClass() {

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,28 +22,9 @@ import org.junit.jupiter.api.Test;
  * and compiler details, the 5000-character budget, clean text, redaction and the derived failure type. The
  * messages of the README's examples are written to {@code target/example-messages}.
  */
-class MessageIT {
+class MessageIT extends EndpointSupport {
     private static final String JOB_ID = FailureReportIT.JOB_ID;
     private static final String TOKEN = FailureReportIT.TOKEN;
-
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
-    private MavenBuild build(String project, String test) {
-        return MavenBuild.of(project, test)
-                .env("CODEPIPELINE_JOB_ID", JOB_ID)
-                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpoint.url());
-    }
 
     /** The failure details of the one report the build made. */
     @SuppressWarnings("unchecked")

@@ -6,24 +6,10 @@ import static io.github.codepipeline.maven.it.FailureReportIT.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The explicit goal, run in an empty folder as a job worker would for a step that is not a Maven build. */
-class ReportFailureGoalIT {
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
+class ReportFailureGoalIT extends EndpointSupport {
     @Test
     void reportsTheGivenMessageWithoutAProject() {
         MavenBuild.Result result = MavenBuild.emptyFolder("goal")

@@ -8,8 +8,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * credentials still never appear, whether given with {@code -D} or in the environment, with temporary (session)
  * credentials too.
  */
-class SecretsIT {
+class SecretsIT extends EndpointSupport {
     private static final String TOKEN_PROPERTY = "tok-FROM-THE-COMMAND-LINE-5b2d";
     private static final String TOKEN_ENVIRONMENT = "tok-FROM-THE-ENVIRONMENT-9c1e";
     private static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEXAMPLE-SESSION-TOKEN-7a6b";
@@ -27,18 +25,6 @@ class SecretsIT {
             MavenBuild.SECRET_KEY, MavenBuild.ACCESS_KEY);
     /** One line of maven-resources-plugin's property dump: {@code [DEBUG] env.AWS_SESSION_TOKEN: ...}. */
     private static final Pattern DUMPED_PROPERTY = Pattern.compile("\\[DEBUG\\] [^\\s:]+: .*");
-
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint().acceptAll();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
 
     private MavenBuild withSecrets(MavenBuild build) {
         return build.quickJvm()
