@@ -95,7 +95,7 @@ abstract class AbstractJobMojo extends AbstractMojo {
                         + " to the job ID the job worker received.");
             }
             FailureReporter reporter = new FailureReporter(MavenReportLogs.of(getLog()), secrets,
-                    MavenSettingSources.accessKeys(MavenSettingSources.environment(session)));
+                    MavenSettingSources.accessKeys(sources.environment()));
             execute(settings, sources, secrets, reporter);
         } catch (InvalidSettingException e) {
             throw new MojoExecutionException(e.getMessage());

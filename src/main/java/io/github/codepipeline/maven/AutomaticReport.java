@@ -16,7 +16,6 @@ import io.github.codepipeline.maven.report.ReportLog;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.maven.MavenExecutionException;
 import org.slf4j.Logger;
@@ -65,13 +64,12 @@ final class AutomaticReport {
      * Reports a failure.
      *
      * @param sources the settings of this build
-     * @param environment the build's environment (for the AWS keys)
      * @param failure what to report
      * @param maxSeconds a tighter bound on the report's time than {@code codepipeline.timeout}, or 0
      */
-    static void run(SettingSources sources, Map<String, String> environment, Failure failure, int maxSeconds)
+    static void run(SettingSources sources, Failure failure, int maxSeconds)
             throws MavenExecutionException {
-        call(sources, environment, "failure", (settings, secrets, reporter) -> {
+        call(sources, "failure", (settings, secrets, reporter) -> {
             if (maxSeconds > 0 && settings.timeoutSeconds() > maxSeconds) {
                 settings = settings.withTimeLimit(maxSeconds, Math.min(settings.maxAttempts(), 2));
             }
@@ -86,12 +84,12 @@ final class AutomaticReport {
      *
      * @param summary the default summary ({@code codepipeline.summary} overrides), made only when reporting
      */
-    static void runSuccess(SettingSources sources, Map<String, String> environment, Supplier<String> summary)
+    static void runSuccess(SettingSources sources, Supplier<String> summary)
             throws MavenExecutionException {
         if (!"true".equalsIgnoreCase(sources.get(Setting.REPORT_SUCCESS))) {
             return;
         }
-        call(sources, environment, "success", (settings, secrets, reporter) ->
+        call(sources, "success", (settings, secrets, reporter) ->
                 reporter.reportSuccess(settings, SuccessDetails.resolve(sources, summary.get())));
     }
 
@@ -100,7 +98,7 @@ final class AutomaticReport {
     }
 
     /** Resolves the settings, makes the call, and keeps every problem from escaping (unless failOnReportError). */
-    private static void call(SettingSources sources, Map<String, String> environment, String what, Call call)
+    private static void call(SettingSources sources, String what, Call call)
             throws MavenExecutionException {
         ReportLog log = MavenReportLogs.of(LOGGER);
         if (ReportSettings.isSkipped(sources)) {
@@ -117,7 +115,7 @@ final class AutomaticReport {
                         + " is not reported to CodePipeline.");
                 return;
             }
-            call.run(settings, secrets, new FailureReporter(log, secrets, MavenSettingSources.accessKeys(environment)));
+            call.run(settings, secrets, new FailureReporter(log, secrets, MavenSettingSources.accessKeys(sources.environment())));
         } catch (InvalidSettingException e) {
             fail(log, e.getMessage() + " The " + what + " was not reported to CodePipeline.", failOnReportError);
         } catch (ReportException e) {

@@ -67,7 +67,6 @@ public class CodePipelineEventSpy extends AbstractEventSpy {
         try {
             AutomaticReport.run(
                     hasProjects ? MavenSettingSources.forSession(session) : MavenSettingSources.forRequest(request),
-                    MavenSettingSources.environment(request.getSystemProperties()),
                     AutomaticReport.of(start == null ? 0 : start.getTime(),
                             () -> new MavenBuildResults(hasProjects ? session.getProjects() : null, result)), 0);
         } catch (MavenExecutionException e) {

@@ -30,7 +30,7 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
     @Override
     public void afterProjectsRead(MavenSession session) {
         try {
-            InterruptionHook.arm(session, MavenSettingSources.forSession(session), MavenSettingSources.environment(session));
+            InterruptionHook.arm(session, MavenSettingSources.forSession(session));
         } catch (RuntimeException | LinkageError e) {
             LOGGER.debug(FailureReporter.PREFIX + "could not prepare the report of an interrupted build", e);
         }
@@ -46,10 +46,10 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
             Date start = session.getRequest().getStartTime();
             long startMillis = start == null ? System.currentTimeMillis() : start.getTime();
             if (session.getResult().hasExceptions()) {
-                AutomaticReport.run(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
+                AutomaticReport.run(MavenSettingSources.forSession(session),
                         AutomaticReport.of(startMillis, () -> new MavenBuildResults(session)), 0);
             } else {
-                AutomaticReport.runSuccess(MavenSettingSources.forSession(session), MavenSettingSources.environment(session),
+                AutomaticReport.runSuccess(MavenSettingSources.forSession(session),
                         () -> new MavenBuildResults(session).successSummary(System.currentTimeMillis() - startMillis, startMillis));
             }
         } finally {

@@ -7,7 +7,6 @@ import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
 import io.github.codepipeline.maven.report.FailureReporter;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.execution.MavenSession;
@@ -32,25 +31,22 @@ final class InterruptionHook extends Thread {
 
     private final MavenSession session;
     private final SettingSources sources;
-    private final Map<String, String> environment;
     private final RunningGoals goals;
     private final long startMillis;
     private final CountDownLatch normalPathDone = new CountDownLatch(1);
     private final CountDownLatch hookDone = new CountDownLatch(1);
     private volatile byte[] reserve = new byte[2 * 1024 * 1024];
 
-    private InterruptionHook(MavenSession session, SettingSources sources, Map<String, String> environment,
-            RunningGoals goals, long startMillis) {
+    private InterruptionHook(MavenSession session, SettingSources sources, RunningGoals goals, long startMillis) {
         super("codepipeline-interruption-report");
         this.session = session;
         this.sources = sources;
-        this.environment = environment;
         this.goals = goals;
         this.startMillis = startMillis;
     }
 
     /** Arms the hook for this session when it has a job to report to; does nothing otherwise. */
-    static void arm(MavenSession session, SettingSources sources, Map<String, String> environment) {
+    static void arm(MavenSession session, SettingSources sources) {
         if (ReportSettings.isSkipped(sources) || sources.get(Setting.JOB_ID) == null) {
             return;
         }
@@ -58,7 +54,7 @@ final class InterruptionHook extends Thread {
         session.getRequest().setExecutionListener(goals);
         long start = session.getRequest().getStartTime() == null
                 ? System.currentTimeMillis() : session.getRequest().getStartTime().getTime();
-        InterruptionHook hook = new InterruptionHook(session, sources, environment, goals, start);
+        InterruptionHook hook = new InterruptionHook(session, sources, goals, start);
         Runtime.getRuntime().addShutdownHook(hook);
         session.getRepositorySession().getData().set(KEY, hook);
     }
@@ -112,7 +108,7 @@ final class InterruptionHook extends Thread {
                 return;
             }
             String message = message(System.currentTimeMillis() - startMillis);
-            AutomaticReport.run(sources, environment, new AutomaticReport.Failure() {
+            AutomaticReport.run(sources, new AutomaticReport.Failure() {
                 @Override
                 public String message(ReportSettings settings, Secrets secrets) {
                     return new FailureMessageComposer(secrets, settings.externalExecutionId(), 0).plain(message);

@@ -89,12 +89,12 @@ final class MavenSettingSources {
      * The build's environment as Maven recorded it ({@code env.*} system properties of the session), which
      * under mvnd is the client's, not the daemon's.
      */
-    static Map<String, String> environment(MavenSession session) {
+    private static Map<String, String> environment(MavenSession session) {
         return environment(session.getSystemProperties());
     }
 
     /** The {@code env.*} entries of Maven's system properties (of a session or a request). */
-    static Map<String, String> environment(Properties system) {
+    private static Map<String, String> environment(Properties system) {
         Map<String, String> env = new HashMap<>();
         if (system != null) {
             for (String name : system.stringPropertyNames()) {
