@@ -52,7 +52,7 @@ final class MavenSettingSources {
         }
         return new SettingSources(configuration, toMap(session.getUserProperties()),
                 declaring == null ? null : toMap(declaring.getProperties()), environment(session))
-                .withNetwork(toMap(session.getSystemProperties()), proxies(session.getRequest(), session));
+                .withNetwork(toMap(session.getSystemProperties()), () -> proxies(session.getRequest(), session));
     }
 
     /**
@@ -65,7 +65,7 @@ final class MavenSettingSources {
         Map<String, String> projectProperties = realProject ? toMap(project.getProperties()) : null;
         return new SettingSources(explicitOnly(configuration, userProperties, projectProperties), userProperties,
                 projectProperties, environment(session))
-                .withNetwork(toMap(session.getSystemProperties()), proxies(session.getRequest(), session));
+                .withNetwork(toMap(session.getSystemProperties()), () -> proxies(session.getRequest(), session));
     }
 
     /**
@@ -115,7 +115,7 @@ final class MavenSettingSources {
      */
     static SettingSources forRequest(MavenExecutionRequest request) {
         return new SettingSources(null, toMap(request.getUserProperties()), null, environment(request.getSystemProperties()))
-                .withNetwork(toMap(request.getSystemProperties()), proxies(request, null));
+                .withNetwork(toMap(request.getSystemProperties()), () -> proxies(request, null));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where settings come from, highest precedence first: the plugin's {@code <configuration>}, user properties
@@ -22,7 +23,9 @@ public final class SettingSources {
     private final Map<String, String> projectProperties;
     private final Map<String, String> environment;
     private final Map<String, String> systemProperties;
-    private final List<ProxyServer> mavenProxies;
+    /** Resolved on first use only: Maven decrypts proxy passwords, which no build that reports nothing needs. */
+    private final Supplier<List<ProxyServer>> mavenProxies;
+    private volatile List<ProxyServer> resolvedProxies;
 
     public SettingSources(Map<String, String> configuration, Map<String, String> userProperties,
             Map<String, String> projectProperties, Map<String, String> environment) {
@@ -31,14 +34,13 @@ public final class SettingSources {
 
     private SettingSources(Map<String, String> configuration, Map<String, String> userProperties,
             Map<String, String> projectProperties, Map<String, String> environment,
-            Map<String, String> systemProperties, List<ProxyServer> mavenProxies) {
+            Map<String, String> systemProperties, Supplier<List<ProxyServer>> mavenProxies) {
         this.configuration = copy(configuration);
         this.userProperties = copy(userProperties);
         this.projectProperties = copy(projectProperties);
         this.environment = copy(environment);
         this.systemProperties = copy(systemProperties);
-        this.mavenProxies = mavenProxies == null
-                ? Collections.<ProxyServer>emptyList() : Collections.unmodifiableList(new ArrayList<>(mavenProxies));
+        this.mavenProxies = mavenProxies == null ? Collections::<ProxyServer>emptyList : mavenProxies;
     }
 
     /**
@@ -46,6 +48,12 @@ public final class SettingSources {
      * {@code https.proxyHost} and friends) and the active proxies of Maven's {@code settings.xml}, in their order.
      */
     public SettingSources withNetwork(Map<String, String> systemProperties, List<ProxyServer> mavenProxies) {
+        List<ProxyServer> proxies = mavenProxies == null ? null : new ArrayList<>(mavenProxies);
+        return withNetwork(systemProperties, () -> proxies);
+    }
+
+    /** As {@link #withNetwork(Map, List)}, with the proxies worked out only if and when they are asked for. */
+    public SettingSources withNetwork(Map<String, String> systemProperties, Supplier<List<ProxyServer>> mavenProxies) {
         return new SettingSources(configuration, userProperties, projectProperties, environment, systemProperties,
                 mavenProxies);
     }
@@ -116,7 +124,14 @@ public final class SettingSources {
 
     /** The active proxies of Maven's {@code settings.xml}, in their order there. */
     public List<ProxyServer> mavenProxies() {
-        return mavenProxies;
+        List<ProxyServer> proxies = resolvedProxies;
+        if (proxies == null) {
+            List<ProxyServer> supplied = mavenProxies.get();
+            proxies = supplied == null
+                    ? Collections.<ProxyServer>emptyList() : Collections.unmodifiableList(new ArrayList<>(supplied));
+            resolvedProxies = proxies;
+        }
+        return proxies;
     }
 
     private static boolean isSet(String value) {
