@@ -10,8 +10,8 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SuccessDetails;
 
 /**
- * Sends one failure report, or in a dry run prints exactly what would be sent. Shared by the automatic
- * (extension) path and the {@code report-failure} goal, so both validate, log and fail the same way.
+ * Makes the job's calls (failure, success, job details), or in a dry run prints exactly what would be sent.
+ * Shared by the automatic paths and the goals, so all of them warn, log and fail the same way.
  */
 public final class FailureReporter {
     public static final String PREFIX = "CodePipeline: ";
@@ -34,9 +34,7 @@ public final class FailureReporter {
      * @throws ReportException when the report could not be made; its message is one clear, secret-free line
      */
     public void report(ReportSettings settings, FailureType type, String message) throws ReportException {
-        for (String warning : settings.warnings()) {
-            log.warn(PREFIX + warning);
-        }
+        warn(settings);
         if (settings.dryRun()) {
             printDryRun(settings, type, message);
             return;
@@ -52,9 +50,7 @@ public final class FailureReporter {
 
     /** Sends one success report, or in a dry run prints exactly what would be sent. */
     public void reportSuccess(ReportSettings settings, SuccessDetails details) throws ReportException {
-        for (String warning : settings.warnings()) {
-            log.warn(PREFIX + warning);
-        }
+        warn(settings);
         if (settings.dryRun()) {
             log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. PutThirdPartyJobSuccessResult would be:");
             printJob(settings);
@@ -77,9 +73,7 @@ public final class FailureReporter {
 
     /** Reads the job's details; {@code null} in a dry run, which only says what it would call. */
     public JobDetails jobDetails(ReportSettings settings) throws ReportException {
-        for (String warning : settings.warnings()) {
-            log.warn(PREFIX + warning);
-        }
+        warn(settings);
         if (settings.dryRun()) {
             log.info(PREFIX + "dry run (codepipeline.dryRun=true): GetThirdPartyJobDetails is not called for:");
             printJob(settings);
@@ -87,6 +81,12 @@ public final class FailureReporter {
         }
         try (CodePipelineJobClient client = open(settings)) {
             return client.jobDetails();
+        }
+    }
+
+    private void warn(ReportSettings settings) {
+        for (String warning : settings.warnings()) {
+            log.warn(PREFIX + warning);
         }
     }
 
@@ -111,7 +111,7 @@ public final class FailureReporter {
     }
 
     private void printDryRun(ReportSettings settings, FailureType type, String message) {
-        log.info(PREFIX + "dry run (" + "codepipeline.dryRun=true" + "): nothing is sent. PutThirdPartyJobFailureResult would be:");
+        log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. PutThirdPartyJobFailureResult would be:");
         printJob(settings);
         log.info("  failure type:          " + type);
         log.info("  message (" + message.length() + " characters):");
