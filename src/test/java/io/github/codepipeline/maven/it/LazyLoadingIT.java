@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A build that reports nothing pays nothing: with {@code -verbose:class} the JVM logs every class it loads, and no
- * AWS SDK class may be among them unless a report is made. The last test is the control: a report does load the SDK,
- * so the check can see it.
+ * AWS SDK class may be among them unless a report is made. The plugin jar carries the SDK relocated under
+ * {@value #SDK}; an SDK class under its original name would mean the relocation missed it. The last test is the
+ * control: a report does load the SDK, so the check can see it.
  */
 class LazyLoadingIT extends EndpointSupport {
     static final String JOB_ID = "9c8b7a6f-5e4d-4c3b-9a1f-0e9d8c7b6a5f";
-    static final String SDK = "software.amazon.awssdk.";
+    static final String SDK = "io.github.codepipeline.maven.shaded.";
+    static final String UNRELOCATED_SDK = "software.amazon.";
     static final String PARTICIPANT = "io.github.codepipeline.maven.CodePipelineLifecycleParticipant";
 
     @Test
@@ -25,6 +27,7 @@ class LazyLoadingIT extends EndpointSupport {
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(loaded(result, PARTICIPANT)).as("the extension was loaded").isNotEmpty();
         assertThat(loaded(result, SDK)).as("AWS SDK classes loaded by a passing build").isEmpty();
+        assertThat(loaded(result, UNRELOCATED_SDK)).isEmpty();
         assertThat(endpoint.requests()).isEmpty();
     }
 
@@ -39,6 +42,7 @@ class LazyLoadingIT extends EndpointSupport {
         assertThat(result.lines("[INFO] CodePipeline: no job ID")).hasSize(1);
         assertThat(loaded(result, PARTICIPANT)).as("the extension was loaded").isNotEmpty();
         assertThat(loaded(result, SDK)).as("AWS SDK classes loaded by a failing build without a job").isEmpty();
+        assertThat(loaded(result, UNRELOCATED_SDK)).isEmpty();
         assertThat(endpoint.requests()).isEmpty();
     }
 
@@ -53,7 +57,8 @@ class LazyLoadingIT extends EndpointSupport {
 
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
         assertThat(endpoint.requests()).hasSize(1);
-        assertThat(loaded(result, SDK + "services.codepipeline.CodePipelineClient")).isNotEmpty();
+        assertThat(loaded(result, SDK + "awssdk.services.codepipeline.CodePipelineClient")).isNotEmpty();
+        assertThat(loaded(result, UNRELOCATED_SDK)).as("SDK classes that escaped relocation").isEmpty();
     }
 
     /** The {@code -verbose:class} lines of classes whose name starts with {@code prefix}. */
