@@ -1,5 +1,9 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.client.ClientWarmUp;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.message.TestReports;
 import io.github.codepipeline.maven.report.FailureReporter;
 import java.util.Date;
 import javax.inject.Named;
@@ -25,12 +29,20 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class CodePipelineLifecycleParticipant extends AbstractMavenLifecycleParticipant {
     private static final Logger LOGGER = LoggerFactory.getLogger(CodePipelineLifecycleParticipant.class);
+    private static final String WARM_UP = "io.github.codepipeline.maven.client-warm-up";
 
-    /** Arms the report of an interrupted build, for builds with a job only. */
+    /**
+     * For builds with a job only: arms the report of an interrupted build, and prepares the AWS SDK in the
+     * background so that a failure is reported quickly.
+     */
     @Override
     public void afterProjectsRead(MavenSession session) {
         try {
-            InterruptionHook.arm(session, MavenSettingSources.forSession(session));
+            SettingSources sources = MavenSettingSources.forSession(session);
+            if (ReportSettings.wantsWarmUp(sources)) {
+                session.getRepositorySession().getData().set(WARM_UP, ClientWarmUp.start(TestReports::warmUp));
+            }
+            InterruptionHook.arm(session, sources);
         } catch (RuntimeException | LinkageError e) {
             LOGGER.debug(FailureReporter.PREFIX + "could not prepare the report of an interrupted build", e);
         }
@@ -38,6 +50,10 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
 
     @Override
     public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
+        Object warmUp = session.getRepositorySession() == null ? null : session.getRepositorySession().getData().get(WARM_UP);
+        if (warmUp instanceof ClientWarmUp) {
+            ((ClientWarmUp) warmUp).cancel();
+        }
         InterruptionHook.releaseReserve(session);
         try {
             if (session.getResult() == null || !ReportGuard.claim(session)) {

@@ -103,18 +103,9 @@ public final class CodePipelineJobClient implements AutoCloseable {
             ProxyServer proxy = settings.proxies().select(endpoint.getHost());
             where = endpoint + (proxy == null ? "" : " through the proxy " + proxy);
             httpClient = UrlConnectionHttpClient.create(new ConnectionFactory(proxy, min(total, MAX_CONNECT_TIMEOUT),
-                    attempt, HttpsURLConnection.getDefaultSSLSocketFactory()));
-            CodePipelineClientBuilder builder = CodePipelineClient.builder()
-                    .httpClient(httpClient)
-                    .region(region)
-                    .credentialsProvider(credentials(settings, accessKeys))
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .apiCallTimeout(total)
-                            .apiCallAttemptTimeout(attempt)
-                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                    .maxAttempts(settings.maxAttempts())
-                                    .build())
-                            .build());
+                    attempt, HttpsURLConnection::getDefaultSSLSocketFactory));
+            CodePipelineClientBuilder builder = builder(httpClient, region, credentials(settings, accessKeys), total, attempt,
+                    settings.maxAttempts());
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint());
             }
@@ -125,6 +116,22 @@ public final class CodePipelineJobClient implements AutoCloseable {
             }
             throw new ReportException(describeClientProblem(e, where, settings, secrets), false);
         }
+    }
+
+    /** The one client configuration, shared with {@link ClientWarmUp} so that it warms up the path a report takes. */
+    static CodePipelineClientBuilder builder(SdkHttpClient httpClient, Region region, AwsCredentialsProvider credentials,
+            Duration total, Duration attempt, int maxAttempts) {
+        return CodePipelineClient.builder()
+                .httpClient(httpClient)
+                .region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(total)
+                        .apiCallAttemptTimeout(attempt)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(maxAttempts)
+                                .build())
+                        .build());
     }
 
     /** The configured region, else the profile's, else the SDK's default chain's (which may ask EC2's metadata). */

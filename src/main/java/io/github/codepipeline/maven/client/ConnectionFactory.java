@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.HttpsURLConnection;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 
@@ -27,20 +28,34 @@ final class ConnectionFactory implements UrlConnectionFactory {
     private final ProxyServer proxy;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
-    private final SSLSocketFactory tls;
-    private final ProxyTunnel tunnel;
+    private final Supplier<SSLSocketFactory> tlsFactory;
+    private SSLSocketFactory tls;
+    private ProxyTunnel tunnel;
 
     /**
      * @param proxy the proxy to go through, or {@code null} to connect directly
-     * @param tls the TLS socket factory for https endpoints
+     * @param tls the TLS socket factory for https endpoints, asked for on the first https connection only: the
+     *     JVM's default one reads the trust store, about 0.1 s that an http endpoint need not pay
      */
-    ConnectionFactory(ProxyServer proxy, Duration connectTimeout, Duration readTimeout, SSLSocketFactory tls) {
+    ConnectionFactory(ProxyServer proxy, Duration connectTimeout, Duration readTimeout, Supplier<SSLSocketFactory> tls) {
         this.proxy = proxy;
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
         this.readTimeoutMillis = (int) readTimeout.toMillis();
-        this.tls = tls;
-        this.tunnel = proxy == null ? null
-                : new ProxyTunnel(tls, proxy.host(), proxy.port(), authorization(proxy), readTimeoutMillis);
+        this.tlsFactory = tls;
+    }
+
+    private synchronized SSLSocketFactory tls() {
+        if (tls == null) {
+            tls = tlsFactory.get();
+        }
+        return tls;
+    }
+
+    private synchronized ProxyTunnel tunnel() {
+        if (tunnel == null) {
+            tunnel = new ProxyTunnel(tls(), proxy.host(), proxy.port(), authorization(proxy), readTimeoutMillis);
+        }
+        return tunnel;
     }
 
     @Override
@@ -59,7 +74,7 @@ final class ConnectionFactory implements UrlConnectionFactory {
                 }
             }
             if (connection instanceof HttpsURLConnection) {
-                ((HttpsURLConnection) connection).setSSLSocketFactory(proxy != null && proxy.hasCredentials() ? tunnel : tls);
+                ((HttpsURLConnection) connection).setSSLSocketFactory(proxy != null && proxy.hasCredentials() ? tunnel() : tls());
             }
             connection.setConnectTimeout(connectTimeoutMillis);
             connection.setReadTimeout(readTimeoutMillis);

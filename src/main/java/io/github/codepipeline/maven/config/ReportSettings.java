@@ -66,6 +66,16 @@ public final class ReportSettings {
     }
 
     /**
+     * Whether to prepare the AWS SDK in the background ({@code codepipeline.warmUp}, on by default): only for a build
+     * with a job ID that may report, so a build without a job never loads the SDK.
+     */
+    public static boolean wantsWarmUp(SettingSources sources) {
+        return !isSkipped(sources) && sources.get(Setting.JOB_ID) != null
+                && !"true".equalsIgnoreCase(sources.get(Setting.DRY_RUN))
+                && !"false".equalsIgnoreCase(sources.get(Setting.WARM_UP));
+    }
+
+    /**
      * Resolves and validates every setting. A missing job ID is not an error (there is nothing to report to);
      * see {@link #hasJob()}. A job ID without a client token is, except in a dry run.
      */

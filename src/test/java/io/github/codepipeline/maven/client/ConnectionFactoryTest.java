@@ -98,7 +98,7 @@ class ConnectionFactoryTest {
     }
 
     private static ConnectionFactory factory(ProxyServer proxy) {
-        return new ConnectionFactory(proxy, Duration.ofSeconds(5), Duration.ofSeconds(5), tls);
+        return new ConnectionFactory(proxy, Duration.ofSeconds(5), Duration.ofSeconds(5), () -> tls);
     }
 
     @Test
