@@ -1,21 +1,23 @@
 package io.github.codepipeline.maven.client;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
@@ -24,9 +26,9 @@ import software.amazon.awssdk.services.codepipeline.model.FailureType;
 /**
  * Makes a later report quick by doing, in the background, the work that dominates it: loading and initialising the
  * AWS SDK's classes for building a client and for one {@code PutThirdPartyJobFailureResult} (about 0.35 s of CPU
- * in a running Maven, 0.5 s in a fresh JVM). It sends nothing: the warm-up client talks to an HTTP client of its own
- * that answers {@code 200 {}} without touching the network, signs with made-up credentials, and never looks up a
- * region or credentials, so neither the build's secrets nor the EC2 metadata service are involved.
+ * in a running Maven, 0.5 s in a fresh JVM). It sends nothing anywhere: the warm-up client talks to a one-request
+ * server of its own on the loopback interface that answers {@code 200 {}}, signs with made-up credentials, and never
+ * looks up a region or credentials, so neither the build's secrets nor the EC2 metadata service are involved.
  *
  * <p>Started only for builds with a job (see {@code CodePipelineLifecycleParticipant}); a build without one never
  * loads the SDK. The work waits for a spare processor: on a 2-core machine, warming up while the build compiles or
@@ -40,6 +42,7 @@ import software.amazon.awssdk.services.codepipeline.model.FailureType;
 public final class ClientWarmUp implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClientWarmUp.class);
     private static final String PLACEHOLDER = "warm-up";
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length:\\s*(\\d+)");
     private static final long SAMPLE_MILLIS = 100;
     /** Idle samples in a row before starting: a build's short pauses between goals are not idle time. */
     private static final int IDLE_SAMPLES = 2;
@@ -106,47 +109,74 @@ public final class ClientWarmUp implements Runnable {
 
     static void warmUp() {
         SdkLogging.quiet();
-        Duration timeout = Duration.ofSeconds(10);
-        // The HTTP client a report uses, built and closed, never connected; and the JVM's TLS setup, which a report
-        // to an https endpoint needs (it reads the trust store).
+        // The JVM's TLS setup, which a report to an https endpoint needs (it reads the trust store).
         SSLSocketFactory tls = HttpsURLConnection.getDefaultSSLSocketFactory();
-        UrlConnectionHttpClient.create(new ConnectionFactory(null, timeout, timeout, () -> tls)).close();
-        try (CodePipelineClient client = CodePipelineJobClient.builder(new AnswersOk(), Region.US_EAST_1,
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(PLACEHOLDER, PLACEHOLDER)),
-                        timeout, timeout, 1)
-                .endpointOverride(URI.create("http://localhost"))
-                .build()) {
+        Duration timeout = Duration.ofSeconds(10);
+        try (LoopbackAnswer answer = new LoopbackAnswer();
+                CodePipelineClient client = CodePipelineJobClient.builder(
+                                UrlConnectionHttpClient.create(new ConnectionFactory(null, timeout, timeout, () -> tls)),
+                                Region.US_EAST_1,
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create(PLACEHOLDER, PLACEHOLDER)),
+                                timeout, timeout, 1)
+                        .endpointOverride(answer.uri())
+                        .build()) {
             client.putThirdPartyJobFailureResult(r -> r
                     .jobId(PLACEHOLDER)
                     .clientToken(PLACEHOLDER)
                     .failureDetails(f -> f.type(FailureType.JOB_FAILED).message(PLACEHOLDER)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Answers every request with CodePipeline's empty success body, without any network. */
-    private static final class AnswersOk implements SdkHttpClient {
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder()
-                                    .statusCode(200)
-                                    .putHeader("Content-Type", "application/x-amz-json-1.1")
-                                    .putHeader("Content-Length", String.valueOf(body.length))
-                                    .build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                            .build();
-                }
+    /**
+     * A one-request HTTP server on the loopback interface that answers like CodePipeline ({@code 200 {}}), so that
+     * the warm-up goes through the same HTTP client and JDK connection code as a report, without leaving the machine.
+     */
+    private static final class LoopbackAnswer implements AutoCloseable {
+        private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII);
+        private final ServerSocket server;
 
-                @Override
-                public void abort() {}
-            };
+        LoopbackAnswer() throws IOException {
+            server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            server.setSoTimeout(10_000);
+            Thread thread = new Thread(this::answerOnce, "codepipeline-client-warm-up-answer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        URI uri() {
+            return URI.create("http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
+        }
+
+        private void answerOnce() {
+            try (Socket socket = server.accept()) {
+                socket.setSoTimeout(10_000);
+                InputStream in = socket.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (head.indexOf("\r\n\r\n") < 0) {
+                    int b = in.read();
+                    if (b < 0) {
+                        return;
+                    }
+                    head.append((char) b);
+                }
+                Matcher length = CONTENT_LENGTH.matcher(head);
+                for (long left = length.find() ? Long.parseLong(length.group(1)) : 0; left > 0 && in.read() >= 0; left--) {
+                    // the request's body: read, not needed
+                }
+                OutputStream out = socket.getOutputStream();
+                out.write(RESPONSE);
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                // The warm-up's call then fails, and run() logs it at debug level.
+            }
         }
 
         @Override
-        public void close() {}
+        public void close() throws IOException {
+            server.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.codepipeline.maven.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -73,6 +75,11 @@ public final class CodePipelineEndpoint implements AutoCloseable {
         return aResponse().withStatus(status).withHeader("Content-Type", JSON_11)
                 .withHeader("x-amzn-RequestId", "req-" + type)
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    }
+
+    /** Every request, whatever its method and path (for stand-ins of other services). */
+    public List<LoggedRequest> allRequests() {
+        return server.findAll(anyRequestedFor(anyUrl()));
     }
 
     public List<LoggedRequest> requests() {
