@@ -44,7 +44,7 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
             }
             InterruptionHook.arm(session, sources);
         } catch (RuntimeException | LinkageError e) {
-            LOGGER.debug(FailureReporter.PREFIX + "could not prepare the report of an interrupted build", e);
+            LOGGER.debug(FailureReporter.PREFIX + "could not prepare for a report (warm-up, interrupted-build hook)", e);
         }
     }
 
