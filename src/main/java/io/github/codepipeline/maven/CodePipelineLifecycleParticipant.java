@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven;
 
 import io.github.codepipeline.maven.client.ClientWarmUp;
+import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.message.TestReports;
@@ -37,22 +38,38 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
      */
     @Override
     public void afterProjectsRead(MavenSession session) {
+        SettingSources sources;
         try {
-            SettingSources sources = MavenSettingSources.forSession(session);
-            if (ReportSettings.wantsWarmUp(sources)) {
-                session.getRepositorySession().getData().set(WARM_UP, ClientWarmUp.start(TestReports::warmUp));
-            }
+            sources = MavenSettingSources.forSession(session);
             InterruptionHook.arm(session, sources);
         } catch (RuntimeException | LinkageError e) {
-            LOGGER.debug(FailureReporter.PREFIX + "could not prepare for a report (warm-up, interrupted-build hook)", e);
+            LOGGER.debug(FailureReporter.PREFIX + "could not prepare the report of an interrupted build", e);
+            return;
+        }
+        try {
+            ReportSettings.WarmUp warmUp = ReportSettings.warmUp(sources);
+            if (warmUp != ReportSettings.WarmUp.OFF) {
+                ClientWarmUp started = ClientWarmUp.start(warmUp == ReportSettings.WarmUp.WHEN_IDLE, TestReports::warmUp);
+                session.getRepositorySession().getData().set(WARM_UP, started);
+            }
+        } catch (InvalidSettingException e) {
+            LOGGER.warn(FailureReporter.PREFIX + e.getMessage() + " The AWS SDK is not prepared in the background.");
+        } catch (Throwable e) {
+            // Only an optimisation (a thread that cannot start, say): never a reason to fail the build.
+            LOGGER.debug(FailureReporter.PREFIX + "could not prepare the AWS SDK in the background", e);
         }
     }
 
     @Override
     public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
-        Object warmUp = session.getRepositorySession() == null ? null : session.getRepositorySession().getData().get(WARM_UP);
-        if (warmUp instanceof ClientWarmUp) {
-            ((ClientWarmUp) warmUp).cancel();
+        try {
+            Object warmUp = session.getRepositorySession() == null ? null
+                    : session.getRepositorySession().getData().get(WARM_UP);
+            if (warmUp instanceof ClientWarmUp) {
+                ((ClientWarmUp) warmUp).cancel();
+            }
+        } catch (RuntimeException e) {
+            LOGGER.debug(FailureReporter.PREFIX + "could not stop the background warm-up", e);
         }
         InterruptionHook.releaseReserve(session);
         try {

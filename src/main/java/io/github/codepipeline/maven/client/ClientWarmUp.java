@@ -8,8 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
@@ -34,10 +36,10 @@ import software.amazon.awssdk.services.codepipeline.model.FailureType;
  * loads the SDK. The work waits for a spare processor: on a 2-core machine, warming up while the build compiles or
  * starts a test JVM slowed the build by as much as the warm-up saved (measured with {@code bench/run.sh}), while a
  * build that waits on tests, a network or a forked process leaves a core idle for it. So the thread samples the
- * machine's CPU load every 0.1 s and starts once at least one processor's worth stayed idle for 0.2 s. The thread
- * is a daemon, and {@link #cancel()} (at the end of the session) stops it from waiting on, so that nothing outlives
- * the build in a long-lived JVM (mvnd). A report that starts first simply does the work itself, sharing whatever
- * was loaded.
+ * machine's CPU load every 0.1 s and starts once at least one processor's worth stayed idle for 0.2 s
+ * ({@code codepipeline.warmUp=now} starts at once). The thread is a daemon, and {@link #cancel()} (at the end of the
+ * session) stops a warm-up that has not started, so that nothing outlives the build in a long-lived JVM (mvnd). A
+ * report that starts first simply does the work itself, sharing whatever was loaded.
  */
 public final class ClientWarmUp implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClientWarmUp.class);
@@ -46,12 +48,16 @@ public final class ClientWarmUp implements Runnable {
     private static final long SAMPLE_MILLIS = 100;
     /** Idle samples in a row before starting: a build's short pauses between goals are not idle time. */
     private static final int IDLE_SAMPLES = 2;
+    private static final long MAX_WAIT_MINUTES = 60;
 
     private final IdleProcessors idle;
     private final Runnable alsoPrepare;
-    private volatile boolean cancelled;
+    private Thread thread;
+    private boolean cancelled;
+    private boolean started;
     private volatile boolean prepared;
 
+    /** @param idle {@code null} to start at once, without waiting for an idle processor */
     ClientWarmUp(IdleProcessors idle, Runnable alsoPrepare) {
         this.idle = idle;
         this.alsoPrepare = alsoPrepare;
@@ -60,20 +66,35 @@ public final class ClientWarmUp implements Runnable {
     /**
      * Starts the warm-up thread; {@link #cancel()} it when the build ends.
      *
+     * @param waitForIdle whether to wait for an idle processor first ({@code codepipeline.warmUp=true}) or start at
+     *     once ({@code now})
      * @param alsoPrepare more of a report's path to prepare in the same thread (the message's side of it)
      */
-    public static ClientWarmUp start(Runnable alsoPrepare) {
-        ClientWarmUp warmUp = new ClientWarmUp(IdleProcessors.ofThisMachine(), alsoPrepare);
+    public static ClientWarmUp start(boolean waitForIdle, Runnable alsoPrepare) {
+        ClientWarmUp warmUp = new ClientWarmUp(waitForIdle ? IdleProcessors.ofThisMachine() : null, alsoPrepare);
         Thread thread = new Thread(warmUp, "codepipeline-client-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
+        synchronized (warmUp) {
+            warmUp.thread = thread;
+        }
         thread.start();
         return warmUp;
     }
 
-    /** Stops waiting for an idle processor; a warm-up already under way finishes (it is short and sends nothing). */
-    public void cancel() {
+    /**
+     * The build ended: a warm-up still waiting for an idle processor stops at once (nothing may outlive a build in a
+     * long-lived JVM such as mvnd's); one under way finishes, within a second, sending nothing.
+     */
+    public synchronized void cancel() {
         cancelled = true;
+        if (!started && thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private synchronized boolean isCancelled() {
+        return cancelled;
     }
 
     /** Whether the warm-up ran to its end. */
@@ -85,13 +106,14 @@ public final class ClientWarmUp implements Runnable {
     public void run() {
         try {
             long waitStart = System.nanoTime();
-            int idleSamples = 0;
-            while (!cancelled && idleSamples < IDLE_SAMPLES) {
-                Thread.sleep(SAMPLE_MILLIS);
-                idleSamples = idle.get() >= 1.0 ? idleSamples + 1 : 0;
+            if (idle != null) {
+                waitForIdleProcessor(waitStart);
             }
-            if (cancelled) {
-                return;
+            synchronized (this) {
+                if (cancelled) {
+                    return;
+                }
+                started = true;
             }
             long start = System.nanoTime();
             warmUp();
@@ -100,10 +122,28 @@ public final class ClientWarmUp implements Runnable {
             LOGGER.debug("CodePipeline: prepared the AWS SDK for a report in the background in {} ms, after waiting {} ms"
                     + " for an idle processor.", (System.nanoTime() - start) / 1_000_000, (start - waitStart) / 1_000_000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // cancelled while waiting
         } catch (RuntimeException | LinkageError e) {
             // Only an optimisation: the report itself will meet (and explain) any real problem.
             LOGGER.debug("CodePipeline: preparing the AWS SDK in the background failed; a report will do it then.", e);
+        }
+    }
+
+    /**
+     * Waits until at least one processor's worth of CPU (half of a one-processor machine) stayed idle for {@value #IDLE_SAMPLES} samples; gives up after {@value #MAX_WAIT_MINUTES} minutes, in
+     * case the end of the session is never signalled (Maven skips {@code afterSessionEnd} when the build fails
+     * before it starts running goals).
+     */
+    private void waitForIdleProcessor(long waitStart) throws InterruptedException {
+        double enough = Math.min(1.0, Runtime.getRuntime().availableProcessors() / 2.0);
+        long deadline = waitStart + TimeUnit.MINUTES.toNanos(MAX_WAIT_MINUTES);
+        int idleSamples = 0;
+        while (idleSamples < IDLE_SAMPLES) {
+            if (isCancelled() || System.nanoTime() - deadline > 0) {
+                throw new InterruptedException("cancelled, or no idle processor for too long");
+            }
+            Thread.sleep(SAMPLE_MILLIS);
+            idleSamples = idle.get() >= enough ? idleSamples + 1 : 0;
         }
     }
 
@@ -147,7 +187,12 @@ public final class ClientWarmUp implements Runnable {
         }
 
         URI uri() {
-            return URI.create("http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
+            try {
+                // The URI constructor brackets an IPv6 loopback address (-Djava.net.preferIPv6Addresses=true).
+                return new URI("http", null, server.getInetAddress().getHostAddress(), server.getLocalPort(), null, null, null);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private void answerOnce() {

@@ -29,7 +29,7 @@ interface IdleProcessors {
                         return 0;
                     }
                     double load = (Double) systemCpuLoad.invoke(bean);
-                    return load < 0 ? processors : (1.0 - load) * processors;
+                    return load < 0 || Double.isNaN(load) ? processors : (1.0 - load) * processors;
                 } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                     return processors;
                 }

@@ -13,7 +13,11 @@ import org.slf4j.LoggerFactory;
  * Maven 4 ({@code maven.logger.log.*}), before the SDK creates its loggers; unless the user set a level for it.
  */
 public final class SdkLogging {
-    public static final String SDK_LOGGER = "software.amazon.awssdk";
+    /**
+     * Not a compile-time constant on purpose: the shade plugin relocates the SDK, and rewrites this literal to the
+     * relocated package, but only where the literal stands alone, not inside a message javac folded it into.
+     */
+    public static final String SDK_LOGGER = String.valueOf("software.amazon.awssdk");
     /** The logger that prints canonical requests, checked after the fact. */
     static final String SIGNER_LOGGER = "software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSigner";
     private static final String[] LEVEL_PROPERTY_PREFIXES = {"org.slf4j.simpleLogger.log.", "maven.logger.log."};

@@ -66,13 +66,31 @@ public final class ReportSettings {
     }
 
     /**
-     * Whether to prepare the AWS SDK in the background ({@code codepipeline.warmUp}, on by default): only for a build
-     * with a job ID that may report, so a build without a job never loads the SDK.
+     * How to prepare the AWS SDK in the background ({@code codepipeline.warmUp}: {@code true}, the default, waits for
+     * an idle processor; {@code now}; {@code false}). Only a build with a job ID that may report warms up, so a build
+     * without a job never loads the SDK.
      */
-    public static boolean wantsWarmUp(SettingSources sources) {
-        return !isSkipped(sources) && sources.get(Setting.JOB_ID) != null
-                && !"true".equalsIgnoreCase(sources.get(Setting.DRY_RUN))
-                && !"false".equalsIgnoreCase(sources.get(Setting.WARM_UP));
+    public static WarmUp warmUp(SettingSources sources) throws InvalidSettingException {
+        String value = sources.get(Setting.WARM_UP);
+        WarmUp warmUp;
+        if (value == null || value.equalsIgnoreCase("true")) {
+            warmUp = WarmUp.WHEN_IDLE;
+        } else if (value.equalsIgnoreCase("now")) {
+            warmUp = WarmUp.NOW;
+        } else if (value.equalsIgnoreCase("false")) {
+            warmUp = WarmUp.OFF;
+        } else {
+            throw new InvalidSettingException(Setting.WARM_UP.property() + " must be true, false or now, not '" + value
+                    + "'.");
+        }
+        boolean mayReport = !isSkipped(sources) && sources.get(Setting.JOB_ID) != null
+                && !"true".equalsIgnoreCase(sources.get(Setting.DRY_RUN));
+        return mayReport ? warmUp : WarmUp.OFF;
+    }
+
+    /** The values of {@code codepipeline.warmUp}. */
+    public enum WarmUp {
+        OFF, WHEN_IDLE, NOW
     }
 
     /**

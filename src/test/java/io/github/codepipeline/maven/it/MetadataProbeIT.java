@@ -24,14 +24,16 @@ class MetadataProbeIT extends EndpointSupport {
         metadataService.close();
     }
 
-    /** idle-test fails after 2.5 s of idle time, so both the background warm-up and the report run. */
+    /** Both the background warm-up (started at once) and the report run. */
     @Test
     void explicitRegionAndKeysNeverReachTheMetadataService() {
         MavenBuild.Result result = withMetadataService(build("idle-test", "metadataExplicit"))
-                .args("-Didle.fail=true", "verify")
+                .args("-X", "-Dcodepipeline.warmUp=now", "-Didle.fail=true", "verify")
                 .run();
 
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines("[DEBUG] CodePipeline: prepared the AWS SDK for a report in the background"))
+                .as(result.toString()).hasSize(1);
         assertThat(endpoint.requests(CodePipelineEndpoint.FAILURE)).hasSize(1);
         assertThat(metadataService.allRequests()).as("requests to the instance metadata service").isEmpty();
     }

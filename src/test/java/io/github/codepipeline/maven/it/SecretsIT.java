@@ -71,6 +71,22 @@ class SecretsIT extends EndpointSupport {
     }
 
     /**
+     * A user who turns the bundled SDK's debug output back on is warned, with the logger's relocated name (the one
+     * that works: the plugin's SDK lives under {@code io.github.codepipeline.maven.shaded}).
+     */
+    @Test
+    void sdkDebugOutputTurnedOnByTheUserIsWarnedAbout() {
+        String logger = "io.github.codepipeline.maven.shaded.awssdk";
+        MavenBuild.Result result = build("compile-failure", "secretsSdkDebug")
+                .args("-Dorg.slf4j.simpleLogger.log." + logger + "=debug", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines("[WARNING] CodePipeline: the AWS SDK's debug output is on (logger " + logger + ")"))
+                .as(result.toString()).hasSize(1);
+        assertThat(result.lines("[INFO] CodePipeline: reported the failure of job " + JOB_ID)).hasSize(1);
+    }
+
+    /**
      * The log without what others print of {@code -D} and {@code env.*} values, which is not ours to fix:
      * maven-resources-plugin's {@code [DEBUG] properties used} dump (the header line and the property lines after it),
      * and Maven 4's own {@code Command line:} line at {@code -X}, which repeats the {@code -D} arguments (not the
