@@ -10,8 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.HttpsURLConnection;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 
