@@ -71,17 +71,16 @@ public final class ReportSettings {
      * without a job never loads the SDK.
      */
     public static WarmUp warmUp(SettingSources sources) throws InvalidSettingException {
-        String value = sources.get(Setting.WARM_UP);
+        SettingSources.Value value = sources.lookup(Setting.WARM_UP);
         WarmUp warmUp;
-        if (value == null || value.equalsIgnoreCase("true")) {
+        if (value == null || value.value().equalsIgnoreCase("true")) {
             warmUp = WarmUp.WHEN_IDLE;
-        } else if (value.equalsIgnoreCase("now")) {
+        } else if (value.value().equalsIgnoreCase("now")) {
             warmUp = WarmUp.NOW;
-        } else if (value.equalsIgnoreCase("false")) {
+        } else if (value.value().equalsIgnoreCase("false")) {
             warmUp = WarmUp.OFF;
         } else {
-            throw new InvalidSettingException(Setting.WARM_UP.property() + " must be true, false or now, not '" + value
-                    + "'.");
+            throw invalid(Setting.WARM_UP, value, "is '" + value.value() + "'. Use true, false or now");
         }
         boolean mayReport = !isSkipped(sources) && sources.get(Setting.JOB_ID) != null
                 && !"true".equalsIgnoreCase(sources.get(Setting.DRY_RUN));

@@ -66,7 +66,8 @@ class ReportSettingsTest {
         properties.put("codepipeline.warmUp", "off");
         assertThatThrownBy(this::warmUp)
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("codepipeline.warmUp must be true, false or now, not 'off'.");
+                .hasMessage("Invalid codepipeline.warmUp (from -Dcodepipeline.warmUp): is 'off'. Use true, false or now"
+                        + " (set it with -Dcodepipeline.warmUp).");
     }
 
     @Test
