@@ -22,9 +22,14 @@ abstract class EndpointSupport {
 
     /** A build of {@code it/<project>} with a job, its token in the environment, and this endpoint. */
     protected MavenBuild build(String project, String test) {
+        return build(project, test, endpoint.url());
+    }
+
+    /** The same, reporting to another endpoint. */
+    protected static MavenBuild build(String project, String test, String endpointUrl) {
         return MavenBuild.of(project, test)
                 .env("CODEPIPELINE_JOB_ID", JOB_ID)
                 .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpoint.url());
+                .args("-Dcodepipeline.endpoint=" + endpointUrl);
     }
 }

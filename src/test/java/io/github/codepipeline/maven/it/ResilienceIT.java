@@ -9,41 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reporting against an endpoint that fails, slowly or not at all: retries within bounds, one clear line per error,
  * and a failed report never makes the build worse.
  */
-class ResilienceIT {
+class ResilienceIT extends EndpointSupport {
     private static final String NO_JOB_LINE = "[ERROR] CodePipeline: CodePipeline has no job " + JOB_ID
             + " in region us-east-1 (JobNotFoundException, request ID req-JobNotFoundException): check the job ID"
             + " (-Dcodepipeline.jobId or CODEPIPELINE_JOB_ID) and the region (-Dcodepipeline.region or AWS_REGION or"
             + " AWS_DEFAULT_REGION).";
 
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeEach
-    void start() {
-        endpoint = new CodePipelineEndpoint();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
-    private static MavenBuild failingBuild(String test, String endpointUrl) {
-        return MavenBuild.of("compile-failure", test).quickJvm()
-                .env("CODEPIPELINE_JOB_ID", JOB_ID)
-                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
-                .args("-Dcodepipeline.endpoint=" + endpointUrl);
-    }
-
     private MavenBuild failingBuild(String test) {
-        return failingBuild(test, endpoint.url());
+        return build("compile-failure", test).quickJvm();
     }
 
     private MavenBuild goal(String test) {
@@ -114,7 +93,7 @@ class ResilienceIT {
     @Test
     void anEndpointThatNeverAnswersHoldsTheBuildNoLongerThanTheTimeout() {
         try (SilentEndpoint silent = new SilentEndpoint()) {
-            MavenBuild.Result result = failingBuild("neverAnswers", silent.url())
+            MavenBuild.Result result = build("compile-failure", "neverAnswers", silent.url()).quickJvm()
                     .args("-Dcodepipeline.timeout=3", "verify").run();
             long reportAndExitMillis = (System.nanoTime() - silent.firstConnectionNanos()) / 1_000_000;
 
