@@ -6,7 +6,7 @@ import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -94,7 +94,7 @@ abstract class AbstractJobMojo extends AbstractMojo {
                 throw new MojoExecutionException("No CodePipeline job ID: set " + Setting.JOB_ID.howToSet()
                         + " to the job ID the job worker received.");
             }
-            FailureReporter reporter = new FailureReporter(MavenReportLogs.of(getLog()), secrets,
+            JobCalls reporter = new JobCalls(MavenReportLogs.of(getLog()), secrets,
                     MavenSettingSources.accessKeys(sources.environment()));
             execute(settings, sources, secrets, reporter);
         } catch (InvalidSettingException e) {
@@ -103,13 +103,13 @@ abstract class AbstractJobMojo extends AbstractMojo {
             if (!e.isWarning()) {
                 throw new MojoExecutionException(e.getMessage());
             }
-            getLog().warn(FailureReporter.PREFIX + e.getMessage());
+            getLog().warn(JobCalls.PREFIX + e.getMessage());
         }
     }
 
     /** The goal's own parameters, by {@code <configuration>} element name. */
     protected abstract void addParameters(Map<String, String> parameters);
 
-    protected abstract void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+    protected abstract void execute(ReportSettings settings, SettingSources sources, Secrets secrets, JobCalls reporter)
             throws InvalidSettingException, ReportException, MojoExecutionException;
 }

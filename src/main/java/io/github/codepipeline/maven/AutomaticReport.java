@@ -10,7 +10,7 @@ import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.config.SuccessDetails;
 import io.github.codepipeline.maven.message.FailureClassifier;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
 import java.io.File;
@@ -94,7 +94,7 @@ final class AutomaticReport {
     }
 
     private interface Call {
-        void run(ReportSettings settings, Secrets secrets, FailureReporter reporter) throws InvalidSettingException, ReportException;
+        void run(ReportSettings settings, Secrets secrets, JobCalls reporter) throws InvalidSettingException, ReportException;
     }
 
     /** Resolves the settings, makes the call, and keeps every problem from escaping (unless failOnReportError). */
@@ -102,7 +102,7 @@ final class AutomaticReport {
             throws MavenExecutionException {
         ReportLog log = MavenReportLogs.of(LOGGER);
         if (ReportSettings.isSkipped(sources)) {
-            log.debug(FailureReporter.PREFIX + "codepipeline.skip is true: the " + what + " is not reported.");
+            log.debug(JobCalls.PREFIX + "codepipeline.skip is true: the " + what + " is not reported.");
             return;
         }
         Secrets secrets = Secrets.from(sources);
@@ -111,16 +111,16 @@ final class AutomaticReport {
         try {
             ReportSettings settings = ReportSettings.resolve(sources);
             if (!settings.hasJob()) {
-                log.info(FailureReporter.PREFIX + "no job ID (CODEPIPELINE_JOB_ID or -Dcodepipeline.jobId), so this " + what
+                log.info(JobCalls.PREFIX + "no job ID (CODEPIPELINE_JOB_ID or -Dcodepipeline.jobId), so this " + what
                         + " is not reported to CodePipeline.");
                 return;
             }
-            call.run(settings, secrets, new FailureReporter(log, secrets, MavenSettingSources.accessKeys(sources.environment())));
+            call.run(settings, secrets, new JobCalls(log, secrets, MavenSettingSources.accessKeys(sources.environment())));
         } catch (InvalidSettingException e) {
             fail(log, e.getMessage() + " The " + what + " was not reported to CodePipeline.", failOnReportError);
         } catch (ReportException e) {
             if (e.isWarning()) {
-                log.warn(FailureReporter.PREFIX + e.getMessage());
+                log.warn(JobCalls.PREFIX + e.getMessage());
             } else {
                 fail(log, e.getMessage(), failOnReportError);
             }
@@ -136,8 +136,8 @@ final class AutomaticReport {
 
     private static void fail(ReportLog log, String message, boolean failOnReportError) throws MavenExecutionException {
         if (failOnReportError) {
-            throw new MavenExecutionException(FailureReporter.PREFIX + message, (File) null);
+            throw new MavenExecutionException(JobCalls.PREFIX + message, (File) null);
         }
-        log.error(FailureReporter.PREFIX + message + " The build's own result is unchanged.");
+        log.error(JobCalls.PREFIX + message + " The build's own result is unchanged.");
     }
 }

@@ -1,6 +1,6 @@
 package io.github.codepipeline.maven;
 
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.Date;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -49,7 +49,7 @@ public class CodePipelineEventSpy extends AbstractEventSpy {
             }
         } catch (Exception | LinkageError e) {
             // An event spy that throws only gets a warning from Maven; still, never disturb the build.
-            LOGGER.error(FailureReporter.PREFIX + "reporting failed unexpectedly (" + e.getClass().getName()
+            LOGGER.error(JobCalls.PREFIX + "reporting failed unexpectedly (" + e.getClass().getName()
                     + "); run with -X for details. The build's own result is unchanged.");
             LOGGER.debug("", e);
         }

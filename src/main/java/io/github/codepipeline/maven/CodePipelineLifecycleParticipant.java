@@ -1,11 +1,7 @@
 package io.github.codepipeline.maven;
 
-import io.github.codepipeline.maven.client.ClientWarmUp;
-import io.github.codepipeline.maven.config.InvalidSettingException;
-import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.SettingSources;
-import io.github.codepipeline.maven.message.TestReports;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.Date;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -30,12 +26,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class CodePipelineLifecycleParticipant extends AbstractMavenLifecycleParticipant {
     private static final Logger LOGGER = LoggerFactory.getLogger(CodePipelineLifecycleParticipant.class);
-    private static final String WARM_UP = "io.github.codepipeline.maven.client-warm-up";
 
-    /**
-     * For builds with a job only: arms the report of an interrupted build, and prepares the AWS SDK in the
-     * background so that a failure is reported quickly.
-     */
+    /** For builds with a job only: arms the report of an interrupted build. Nothing else happens before the end. */
     @Override
     public void afterProjectsRead(MavenSession session) {
         SettingSources sources;
@@ -43,34 +35,12 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
             sources = MavenSettingSources.forSession(session);
             InterruptionHook.arm(session, sources);
         } catch (RuntimeException | LinkageError e) {
-            LOGGER.debug(FailureReporter.PREFIX + "could not prepare the report of an interrupted build", e);
-            return;
-        }
-        try {
-            ReportSettings.WarmUp warmUp = ReportSettings.warmUp(sources);
-            if (warmUp != ReportSettings.WarmUp.OFF) {
-                ClientWarmUp started = ClientWarmUp.start(warmUp == ReportSettings.WarmUp.WHEN_IDLE, TestReports::warmUp);
-                session.getRepositorySession().getData().set(WARM_UP, started);
-            }
-        } catch (InvalidSettingException e) {
-            LOGGER.warn(FailureReporter.PREFIX + e.getMessage() + " The AWS SDK is not prepared in the background.");
-        } catch (Throwable e) {
-            // Only an optimisation (a thread that cannot start, say): never a reason to fail the build.
-            LOGGER.debug(FailureReporter.PREFIX + "could not prepare the AWS SDK in the background", e);
+            LOGGER.debug(JobCalls.PREFIX + "could not prepare the report of an interrupted build", e);
         }
     }
 
     @Override
     public void afterSessionEnd(MavenSession session) throws MavenExecutionException {
-        try {
-            Object warmUp = session.getRepositorySession() == null ? null
-                    : session.getRepositorySession().getData().get(WARM_UP);
-            if (warmUp instanceof ClientWarmUp) {
-                ((ClientWarmUp) warmUp).cancel();
-            }
-        } catch (RuntimeException e) {
-            LOGGER.debug(FailureReporter.PREFIX + "could not stop the background warm-up", e);
-        }
         InterruptionHook.releaseReserve(session);
         try {
             if (session.getResult() == null || !ReportGuard.claim(session)) {

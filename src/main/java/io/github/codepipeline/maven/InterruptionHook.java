@@ -6,7 +6,7 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.execution.MavenSession;
@@ -120,7 +120,7 @@ final class InterruptionHook extends Thread {
                 }
             }, TIME_LIMIT_SECONDS);
         } catch (Throwable e) {
-            LOGGER.error(FailureReporter.PREFIX + "could not report the interrupted build (" + e.getClass().getName() + ").");
+            LOGGER.error(JobCalls.PREFIX + "could not report the interrupted build (" + e.getClass().getName() + ").");
         } finally {
             hookDone.countDown();
         }

@@ -5,7 +5,7 @@ import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SettingSources;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +27,14 @@ public class JobDetailsMojo extends AbstractJobMojo {
     }
 
     @Override
-    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, JobCalls reporter)
             throws ReportException {
         JobDetails details = reporter.jobDetails(settings);
         if (details == null) {
             return;
         }
         Map<String, String> properties = details.properties();
-        getLog().info(FailureReporter.PREFIX + "job " + settings.jobId() + " of pipeline "
+        getLog().info(JobCalls.PREFIX + "job " + settings.jobId() + " of pipeline "
                 + properties.getOrDefault(JobDetails.PREFIX + "pipelineName", "(unknown)") + ", stage "
                 + properties.getOrDefault(JobDetails.PREFIX + "stageName", "(unknown)") + ", action "
                 + properties.getOrDefault(JobDetails.PREFIX + "actionName", "(unknown)") + ":");

@@ -7,7 +7,7 @@ import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,7 +36,7 @@ public class ReportFailureMojo extends AbstractJobMojo {
     }
 
     @Override
-    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, JobCalls reporter)
             throws ReportException, MojoExecutionException {
         String text = new FailureMessageComposer(secrets, settings.externalExecutionId(), 0).plain(message);
         if (text.isEmpty()) {
@@ -44,7 +44,7 @@ public class ReportFailureMojo extends AbstractJobMojo {
                     + "=\"...\" (or <message>) to what failed, as the person watching the pipeline should read it.");
         }
         if (text.length() < secrets.redact(message).trim().length()) {
-            getLog().warn(FailureReporter.PREFIX + "the message was cut to CodePipeline's limit of "
+            getLog().warn(JobCalls.PREFIX + "the message was cut to CodePipeline's limit of "
                     + FailureMessageComposer.MAX_LENGTH + " characters.");
         }
         FailureType type = settings.failureType() == null ? FailureType.JobFailed : settings.failureType();

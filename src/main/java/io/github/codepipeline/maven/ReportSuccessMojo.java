@@ -7,7 +7,7 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.config.SuccessDetails;
-import io.github.codepipeline.maven.report.FailureReporter;
+import io.github.codepipeline.maven.report.JobCalls;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -59,7 +59,7 @@ public class ReportSuccessMojo extends AbstractJobMojo {
     }
 
     @Override
-    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, FailureReporter reporter)
+    protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, JobCalls reporter)
             throws InvalidSettingException, ReportException {
         reporter.reportSuccess(settings, SuccessDetails.resolve(sources, null));
     }

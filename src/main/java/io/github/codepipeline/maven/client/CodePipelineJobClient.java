@@ -4,22 +4,17 @@ import io.github.codepipeline.maven.config.ProxyServer;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
+import io.github.codepipeline.maven.config.SuccessDetails;
 import java.io.IOException;
 import java.net.URI;
-import io.github.codepipeline.maven.config.SuccessDetails;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import software.amazon.awssdk.services.codepipeline.model.Artifact;
-import software.amazon.awssdk.services.codepipeline.model.PipelineContext;
-import software.amazon.awssdk.services.codepipeline.model.S3ArtifactLocation;
-import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
-import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,10 +37,15 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClientBuilder;
 import software.amazon.awssdk.services.codepipeline.endpoints.CodePipelineEndpointProvider;
+import software.amazon.awssdk.services.codepipeline.model.Artifact;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
 import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
 import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
+import software.amazon.awssdk.services.codepipeline.model.PipelineContext;
+import software.amazon.awssdk.services.codepipeline.model.S3ArtifactLocation;
+import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
+import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 
 /**
@@ -118,8 +118,8 @@ public final class CodePipelineJobClient implements AutoCloseable {
         }
     }
 
-    /** The one client configuration, shared with {@link ClientWarmUp} so that it warms up the path a report takes. */
-    static CodePipelineClientBuilder builder(SdkHttpClient httpClient, Region region, AwsCredentialsProvider credentials,
+    /** The one client configuration: the SDK's own retry strategy and time limits. */
+    private static CodePipelineClientBuilder builder(SdkHttpClient httpClient, Region region, AwsCredentialsProvider credentials,
             Duration total, Duration attempt, int maxAttempts) {
         return CodePipelineClient.builder()
                 .httpClient(httpClient)

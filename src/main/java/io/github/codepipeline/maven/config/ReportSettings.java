@@ -66,33 +66,6 @@ public final class ReportSettings {
     }
 
     /**
-     * How to prepare the AWS SDK in the background ({@code codepipeline.warmUp}: {@code true}, the default, waits for
-     * an idle processor; {@code now}; {@code false}). Only a build with a job ID that may report warms up, so a build
-     * without a job never loads the SDK.
-     */
-    public static WarmUp warmUp(SettingSources sources) throws InvalidSettingException {
-        SettingSources.Value value = sources.lookup(Setting.WARM_UP);
-        WarmUp warmUp;
-        if (value == null || value.value().equalsIgnoreCase("true")) {
-            warmUp = WarmUp.WHEN_IDLE;
-        } else if (value.value().equalsIgnoreCase("now")) {
-            warmUp = WarmUp.NOW;
-        } else if (value.value().equalsIgnoreCase("false")) {
-            warmUp = WarmUp.OFF;
-        } else {
-            throw invalid(Setting.WARM_UP, value, "is '" + value.value() + "'. Use true, false or now");
-        }
-        boolean mayReport = !isSkipped(sources) && sources.get(Setting.JOB_ID) != null
-                && !"true".equalsIgnoreCase(sources.get(Setting.DRY_RUN));
-        return mayReport ? warmUp : WarmUp.OFF;
-    }
-
-    /** The values of {@code codepipeline.warmUp}. */
-    public enum WarmUp {
-        OFF, WHEN_IDLE, NOW
-    }
-
-    /**
      * Resolves and validates every setting. A missing job ID is not an error (there is nothing to report to);
      * see {@link #hasJob()}. A job ID without a client token is, except in a dry run.
      */

@@ -26,7 +26,6 @@ public enum Setting {
     TIMEOUT("timeout", "codepipeline.timeout"),
     MAX_ATTEMPTS("maxAttempts", "codepipeline.maxAttempts"),
     FAIL_ON_REPORT_ERROR("failOnReportError", "codepipeline.failOnReportError"),
-    WARM_UP("warmUp", "codepipeline.warmUp"),
     REPORT_SUCCESS("reportSuccess", "codepipeline.reportSuccess"),
     SUMMARY("summary", "codepipeline.summary"),
     PERCENT_COMPLETE("percentComplete", "codepipeline.percentComplete"),

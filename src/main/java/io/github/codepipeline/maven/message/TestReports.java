@@ -1,9 +1,7 @@
 package io.github.codepipeline.maven.message;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -129,22 +127,6 @@ public final class TestReports {
     private static String simpleName(String className) {
         int dot = className.lastIndexOf('.');
         return dot < 0 ? className : className.substring(dot + 1);
-    }
-
-    /**
-     * Loads the JDK's XML parser by reading a small report, so that a failure's message is composed quickly later
-     * (part of the background warm-up of builds with a job; reading the first report otherwise costs tens of ms).
-     */
-    public static void warmUp() {
-        String report = "<testsuite tests=\"1\"><testcase classname=\"a.B\" name=\"c\"><failure message=\"d\"/>"
-                + "</testcase></testsuite>";
-        try {
-            Element suite = parser().parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)))
-                    .getDocumentElement();
-            firstChild(firstChild(suite, "testcase"), "failure").getAttribute("message");
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            // Only an optimisation: reading the real reports will meet (and handle) any real problem.
-        }
     }
 
     private static DocumentBuilder parser() throws ParserConfigurationException {

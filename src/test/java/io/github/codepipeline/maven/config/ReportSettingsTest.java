@@ -27,10 +27,6 @@ class ReportSettingsTest {
         return ReportSettings.resolve(new SettingSources(null, properties, null, environment));
     }
 
-    private ReportSettings.WarmUp warmUp() throws InvalidSettingException {
-        return ReportSettings.warmUp(new SettingSources(null, properties, null, environment));
-    }
-
     private String error() {
         try {
             resolve();
@@ -43,31 +39,6 @@ class ReportSettingsTest {
 
     private static String repeat(char c, int times) {
         return String.valueOf(c).repeat(times);
-    }
-
-    @Test
-    void warmUpWaitsForAnIdleProcessorByDefaultOnlyForBuildsThatMayReport() throws Exception {
-        assertThat(warmUp()).isEqualTo(ReportSettings.WarmUp.WHEN_IDLE);
-        properties.put("codepipeline.warmUp", "NOW");
-        assertThat(warmUp()).isEqualTo(ReportSettings.WarmUp.NOW);
-        properties.put("codepipeline.warmUp", "false");
-        assertThat(warmUp()).isEqualTo(ReportSettings.WarmUp.OFF);
-
-        properties.put("codepipeline.warmUp", "now");
-        properties.put("codepipeline.dryRun", "true");
-        assertThat(warmUp()).as("dry run").isEqualTo(ReportSettings.WarmUp.OFF);
-        properties.remove("codepipeline.dryRun");
-        environment.remove("CODEPIPELINE_JOB_ID");
-        assertThat(warmUp()).as("no job").isEqualTo(ReportSettings.WarmUp.OFF);
-    }
-
-    @Test
-    void warmUpRejectsOtherValuesInOneLine() {
-        properties.put("codepipeline.warmUp", "off");
-        assertThatThrownBy(this::warmUp)
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid codepipeline.warmUp (from -Dcodepipeline.warmUp): is 'off'. Use true, false or now"
-                        + " (set it with -Dcodepipeline.warmUp).");
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.github.codepipeline.maven.config.SuccessDetails;
  * Makes the job's calls (failure, success, job details), or in a dry run prints exactly what would be sent.
  * Shared by the automatic paths and the goals, so all of them warn, log and fail the same way.
  */
-public final class FailureReporter {
+public final class JobCalls {
     public static final String PREFIX = "CodePipeline: ";
 
     private final ReportLog log;
@@ -24,7 +24,7 @@ public final class FailureReporter {
      * @param log where to log; every line is redacted with {@code secrets}
      * @param accessKeys AWS access key ID, secret access key and session token from the session's environment
      */
-    public FailureReporter(ReportLog log, Secrets secrets, String[] accessKeys) {
+    public JobCalls(ReportLog log, Secrets secrets, String[] accessKeys) {
         this.secrets = secrets;
         this.log = new RedactingLog(log, secrets);
         this.accessKeys = accessKeys == null ? new String[3] : accessKeys.clone();

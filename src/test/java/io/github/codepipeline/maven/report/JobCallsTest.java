@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FailureReporterTest {
+class JobCallsTest {
     private static final String TOKEN = "tok-SECRET-7f3a9c1e5b2d";
 
     /** Every line, prefixed with its level. */
@@ -54,7 +54,7 @@ class FailureReporterTest {
 
     @Test
     void aDryRunWarnsPrintsWhatWouldBeSentAndNeverTheToken() throws Exception {
-        new FailureReporter(log, Secrets.of(TOKEN), null)
+        new JobCalls(log, Secrets.of(TOKEN), null)
                 .report(settings("codepipeline.dryRun", "true"), FailureType.JobFailed, "Compilation failed\nCart.java:[5,9]");
 
         assertThat(lines).first().asString().startsWith("WARN CodePipeline: The job ID from -Dcodepipeline.jobId (job-42)");
@@ -76,7 +76,7 @@ class FailureReporterTest {
         ReportSettings settings = settings("codepipeline.endpoint", "http://127.0.0.1:9", "codepipeline.maxAttempts", "1",
                 "codepipeline.timeout", "5");
 
-        assertThatThrownBy(() -> new FailureReporter(log, Secrets.of(TOKEN), new String[] {"AKID", "secret-key", null})
+        assertThatThrownBy(() -> new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKID", "secret-key", null})
                 .report(settings, FailureType.JobFailed, "failed"))
                 .isInstanceOf(ReportException.class)
                 .hasMessageStartingWith("Could not reach http://127.0.0.1:9 (ConnectException: Connection refused)");
