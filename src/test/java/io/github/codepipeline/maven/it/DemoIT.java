@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The README's "Try it without an AWS account" demo, run exactly as the README says. */
@@ -19,19 +21,28 @@ class DemoIT {
     }
 
     @Test
-    void dryRunOfTheDemoShowsTheReportWithoutAnyAwsAccount() {
+    void dryRunOfTheDemoShowsTheReportWithoutAnyAwsAccount() throws IOException {
         MavenBuild.Result result = MavenBuild.of("../demo", "demo")
                 .env("AWS_ACCESS_KEY_ID", null).env("AWS_SECRET_ACCESS_KEY", null).env("AWS_REGION", null)
                 .args("verify", "-Dcodepipeline.jobId=11111111-2222-4333-8444-555555555555", "-Dcodepipeline.dryRun=true")
                 .run();
 
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-        assertThat(result.log).contains(
-                "[INFO] CodePipeline: dry run",
-                "job ID:                11111111-2222-4333-8444-555555555555",
-                "failure type:          JobFailed",
-                "| Maven build failed in module demo-shop",
-                "| demo-shop (maven-compiler-plugin:compile): Compilation failure",
-                "Cart.java:[5,9] cannot find symbol; symbol: class Price");
+        List<String> shown = readmeDemoOutput();
+        assertThat(shown).as("the README's demo output").hasSizeGreaterThan(5);
+        List<String> log = Arrays.asList(result.log.split("\\R"));
+        int first = log.indexOf(shown.get(0));
+        assertThat(first).as(result.toString()).isNotNegative();
+        assertThat(log.subList(first, Math.min(log.size(), first + shown.size())))
+                .as("the README shows these lines, in this order, with nothing in between").isEqualTo(shown);
+    }
+
+    /** The lines of the README's block after "After Maven's `BUILD FAILURE` you see:". */
+    private static List<String> readmeDemoOutput() throws IOException {
+        List<String> readme = Files.readAllLines(Paths.get(System.getProperty("it.projects"), "..", "README.md"),
+                StandardCharsets.UTF_8);
+        int start = readme.indexOf("After Maven's `BUILD FAILURE` you see:") + 3;
+        assertThat(start).as("the README's demo section").isGreaterThan(2);
+        return readme.subList(start, readme.subList(start, readme.size()).indexOf("```") + start);
     }
 }
