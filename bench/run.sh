@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of what declaring codepipeline-maven-plugin costs a build (issue 6).
+# Benchmark of what declaring codepipeline-maven-plugin costs a build (issues 6 and 11).
 #
 # Needs: the plugin in the local repository (`mvn -B install -DskipTests`; `mvn -B verify` puts it there too, through
 # its invoker:install step), mvn and python3 on PATH. The AWS CLI (`aws`) is optional: its reference row says
@@ -12,11 +12,12 @@
 #
 # For every case the builds with and without the plugin alternate (with, without, with, ...), so that a machine
 # getting busier or quieter shifts both sides alike. Times are wall-clock seconds of the whole `mvn` process;
-# "cpu" is its user+sys time. The table gives medians; "added" is median(with) - median(without).
+# "cpu" is its user+sys time. The table gives medians; "added" is median(with) - median(without). Absolute times on
+# a shared machine move by +-0.1 s between runs, so the report's cost is also given as a ratio to one AWS CLI call
+# against the same endpoint, timed in the same run.
 set -euo pipefail
 
 RUNS=${RUNS:-10}
-SLOW_SECONDS=${SLOW_SECONDS:-3}
 MVN=${MVN:-mvn}
 REPO_DIR=$(cd "$(dirname "$0")/.." && pwd)
 PLUGIN_VERSION=${PLUGIN_VERSION:-$(python3 - "$REPO_DIR/pom.xml" <<'EOF'
@@ -49,7 +50,7 @@ BUILD_ENV=(AWS_ACCESS_KEY_ID=AKIDEXAMPLEKEY000001 AWS_SECRET_ACCESS_KEY=wJalrXUt
 log() { echo "[bench] $*" >&2; }
 
 # ---- projects -------------------------------------------------------------------------------------------------
-# project NAME WITH_PLUGIN(true|false) KIND(pass|compile|slow)
+# project NAME WITH_PLUGIN(true|false) KIND(pass|compile)
 project() {
     local dir="$WORK/$1" with=$2 kind=$3
     mkdir -p "$dir/src/main/java/com/example" "$dir/src/test/java/com/example"
@@ -84,9 +85,8 @@ project() {
   </build>
 </project>
 EOF
-    local broken="" slow=""
+    local broken=""
     [ "$kind" = compile ] && broken="return new Price(a + b);"
-    [ "$kind" = slow ] && slow="Thread.sleep(${SLOW_SECONDS}000L); assertEquals(6, new Cart().add(2, 3));"
     cat > "$dir/src/main/java/com/example/Cart.java" <<EOF
 package com.example;
 public class Cart {
@@ -98,12 +98,12 @@ package com.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 class CartTest {
-    @Test void adds() throws Exception { assertEquals(5, new Cart().add(2, 3)); $slow }
+    @Test void adds() throws Exception { assertEquals(5, new Cart().add(2, 3)); }
 }
 EOF
 }
 
-for kind in pass compile slow; do
+for kind in pass compile; do
     project "$kind-with" true "$kind"
     project "$kind-without" false "$kind"
 done
@@ -178,13 +178,19 @@ compare verify pass 0 verify
 # Failing builds: the job is configured in both sides' environment; only the side with the plugin reports.
 BUILD_ENV+=("${JOB[@]}")
 compare fail-fast compile 1 "-Dcodepipeline.endpoint=$ENDPOINT" verify
-compare fail-slow slow 1 "-Dcodepipeline.endpoint=$ENDPOINT" verify
 REPORTS=$(grep -c PutThirdPartyJobFailureResult "$WORK/requests.txt" || true)
 # The plugin's own "reported ... in N ms" lines (time inside afterSessionEnd).
-for case in fail-fast fail-slow; do
+for case in fail-fast; do
     grep -ho 'CodePipeline: reported the failure of job .* in [0-9]* ms' "$WORK"/logs/$case-with-[0-9]*.log \
         | sed 's/.* in \([0-9]*\) ms/\1/' > "$WORK/inside-ms-$case.txt" || true
 done
+
+# ---- where a cold report's time goes: one more failing build, its class loading logged with uptime stamps -----
+# Phases are cut at the first load of a class that marks each step; the JVM's class loading (reading the shaded jar,
+# verifying, initialising) is most of a cold report's cost, so the class counts say what each step costs.
+rm -rf "$WORK/compile-with/target"
+(cd "$WORK/compile-with" && env "${BUILD_ENV[@]}" MAVEN_OPTS="-Xlog:class+load=info:file=$WORK/classes.log:uptime" \
+    "$MVN" -B -o "-Dcodepipeline.endpoint=$ENDPOINT" verify > "$WORK/logs/profile.log" 2>&1) || true
 
 # ---- AWS CLI reference ----------------------------------------------------------------------------------------
 echo "run,real" > "$WORK/aws.csv"
@@ -222,44 +228,91 @@ EOF
     || { log "copy-dependencies failed; see $WORK/closure.log"; KEEP=1; exit 1; }
 
 # ---- the table ------------------------------------------------------------------------------------------------
-python3 - "$WORK" "$RUNS" "$REPORTS" "$AWS_VERSION" "$PLUGIN" "$SLOW_SECONDS" <<'EOF'
+python3 - "$WORK" "$RUNS" "$REPORTS" "$AWS_VERSION" "$PLUGIN" <<'EOF'
 import csv, os, statistics, sys
-work, runs, reports, aws_version, plugin, slow = sys.argv[1:]
+work, runs, reports, aws_version, plugin = sys.argv[1:]
 rows = list(csv.DictReader(open(os.path.join(work, "times.csv"))))
 def med(case, side, key):
     return statistics.median(float(r[key]) for r in rows if r["case"] == case and r["side"] == side)
 def spread(case, side):
     v = sorted(float(r["real"]) for r in rows if r["case"] == case and r["side"] == side)
     return f"{v[0]:.2f}–{v[-1]:.2f}"
+aws = [float(r["real"]) for r in csv.DictReader(open(os.path.join(work, "aws.csv")))]
+cli = statistics.median(aws) if aws else None
+def profile(path):
+    import re
+    events = []
+    for line in open(path, encoding="utf-8", errors="replace"):
+        m = re.match(r"\[([\d.]+)s\]\s+(\S+)", line)
+        if m:
+            events.append((float(m.group(1)), m.group(2)))
+    sdk = "io.github.codepipeline.maven.shaded.awssdk."
+    def first(pred, start=0):
+        return next((i for i in range(start, len(events)) if pred(events[i][1])), None)
+    begin = first(lambda n: n == "io.github.codepipeline.maven.AutomaticReport")
+    if begin is None:
+        print("\n(no class-load profile: the profiled build made no report)")
+        return
+    marks = [("settings and message (plugin code)", begin)]
+    marks.append(("client build: configuration, credentials, retry strategy, region metadata, interceptors",
+                  first(lambda n: n.startswith(sdk), begin)))
+    marks.append(("client constructor: JSON protocol, model classes the bytecode verifier needs",
+                  first(lambda n: n == sdk + "services.codepipeline.DefaultCodePipelineClient", begin)))
+    marks.append(("call: request, interceptors, endpoint rules, marshalling, SigV4 signing",
+                  first(lambda n: n == sdk + "services.codepipeline.model.PutThirdPartyJobFailureResultRequest$BuilderImpl", begin)))
+    marks.append(("call: HTTP round trip to the endpoint and the answer",
+                  first(lambda n: n.startswith(sdk + "http.urlconnection.UrlConnectionHttpClient$RequestCallable"), begin)))
+    end = max(i for i in range(begin, len(events)) if "PutThirdPartyJobFailureResultResponse" in events[i][1])
+    marks = [(title, i) for title, i in marks if i is not None]
+    print("\nWhere a cold report's time goes (one profiled run, -Xlog:class+load with uptime; the log itself adds time):\n")
+    print("| step | ms | classes loaded (SDK / JDK / plugin) |")
+    print("|---|---|---|")
+    for k, (title, i) in enumerate(marks):
+        j = marks[k + 1][1] if k + 1 < len(marks) else end + 1
+        names = [n for _, n in events[i:j]]
+        s = sum(n.startswith(sdk) for n in names)
+        p = sum(n.startswith("io.github.codepipeline.maven.") and not n.startswith(sdk) for n in names)
+        print(f"| {title} | {1000 * (events[j - 1][0] - events[i][0]):.0f} | {s} / {len(names) - s - p} / {p} |")
+    names = [n for _, n in events[begin:end + 1]]
+    total = 1000 * (events[end][0] - events[begin][0])
+    print(f"| **total** | **{total:.0f}** | {sum(n.startswith(sdk) for n in names)} SDK of {len(names)} |")
+    groups = {"every AWS region's metadata": sdk + "regions.regionmetadata.",
+              "CodePipeline model classes": sdk + "services.codepipeline.model.",
+              "JSON parser (Jackson, shaded in the SDK)": sdk + "thirdparty.jackson.",
+              "JDK security and crypto providers": ("sun.security.", "javax.crypto.", "java.security.")}
+    print("\nAmong them: " + "; ".join(f"{title} {sum(n.startswith(prefix) for n in names)}" for title, prefix in groups.items()) + ".")
+
+def cpu_added(case):
+    return med(case, "with", "cpu") - med(case, "without", "cpu")
+def cpu_ratio(case):
+    return med(case, "with", "cpu") / med(case, "without", "cpu")
+# The issue-11 targets: validate <= 0.1 s CPU added; verify CPU ratio <= 1.02; a report <= 0.8 x one AWS CLI call.
 targets = {
-    "validate": ("mvn -B -o validate, passing 1-module project", lambda a, w: (a <= 0.1, "≤ 0.10 s")),
-    "verify": ("mvn -B -o verify, passing 1-module project", lambda a, w: (a <= 0.02 * w, f"≤ 2 % ({0.02 * w:.2f} s)")),
-    "fail-fast": ("failing build (compile error), job set, reported", lambda a, w: (a <= 0.35, "≤ 0.35 s")),
-    "fail-slow": (f"failing build (test fails after {slow} s idle), job set, SDK warmed up, reported",
-                  lambda a, w: (a <= 0.10, "≤ 0.10 s")),
+    "validate": ("mvn -B -o validate, passing 1-module project",
+                 lambda: (cpu_added("validate") <= 0.1, "CPU added ≤ 0.10 s")),
+    "verify": ("mvn -B -o verify, passing 1-module project",
+               lambda: (cpu_ratio("verify") <= 1.02, f"CPU ratio ≤ 1.02 (is {cpu_ratio('verify'):.3f})")),
+    "fail-fast": ("failing build (compile error), job set, reported",
+                  lambda: (cli is not None and (med("fail-fast", "with", "real") - med("fail-fast", "without", "real"))
+                           <= 0.8 * cli, "added ≤ 0.8 × CLI" + (f" (is {(med('fail-fast', 'with', 'real') - med('fail-fast', 'without', 'real')) / cli:.2f} ×)" if cli else ""))),
 }
 print(f"Plugin {plugin}; {runs} alternating runs per side; median wall-clock s (min–max), median CPU s (user+sys).\n")
 print("| case | without plugin | with plugin | added (wall) | added (cpu) | target | holds |")
 print("|---|---|---|---|---|---|---|")
-added = {}
 for case, (title, check) in targets.items():
     wo, w = med(case, "without", "real"), med(case, "with", "real")
     a = w - wo
-    added[case] = a
-    ok, target = check(a, wo)
-    cpu = med(case, "with", "cpu") - med(case, "without", "cpu")
+    ok, target = check()
     print(f"| {title} | {wo:.2f} ({spread(case, 'without')}) | {w:.2f} ({spread(case, 'with')}) | "
-          f"{a:+.2f} s ({100 * a / wo:+.1f} %) | {cpu:+.2f} s | {target} | {'yes' if ok else 'NO'} |")
-for case, title in (("fail-fast", "compile error"), ("fail-slow", "test failure")):
-    inside = [int(x) for x in open(os.path.join(work, f"inside-ms-{case}.txt")).read().split()]
-    if inside:
-        print(f"| report call ({title}): client build + PutThirdPartyJobFailureResult, as the plugin logs it | | "
-              f"{statistics.median(inside) / 1000:.3f} ({min(inside) / 1000:.3f}–{max(inside) / 1000:.3f}) | | | | |")
-aws = [float(r["real"]) for r in csv.DictReader(open(os.path.join(work, "aws.csv")))]
-if aws:
-    m = statistics.median(aws)
-    print(f"| AWS CLI put-third-party-job-failure-result, whole process ({aws_version.split()[0]}) | | {m:.2f} | | | "
-          f"reference | fast-fail added / CLI = {added['fail-fast'] / m:.2f} |")
+          f"{a:+.2f} s ({100 * a / wo:+.1f} %) | {cpu_added(case):+.2f} s | {target} | {'yes' if ok else 'NO'} |")
+inside = [int(x) for x in open(os.path.join(work, "inside-ms-fail-fast.txt")).read().split()]
+if inside:
+    print(f"| report (client build + PutThirdPartyJobFailureResult), as the plugin logs it | | "
+          f"{statistics.median(inside) / 1000:.3f} ({min(inside) / 1000:.3f}–{max(inside) / 1000:.3f}) | | | | "
+          + (f"{statistics.median(inside) / 1000 / cli:.2f} × CLI" if cli else "") + " |")
+if cli:
+    print(f"| AWS CLI put-third-party-job-failure-result, whole process ({aws_version.split()[0]}) | | {cli:.2f} | | | "
+          f"reference | |")
 else:
     print(f"| AWS CLI reference | | {aws_version} | | | | |")
 jars = [os.path.join(work, "closure", "jars", j) for j in os.listdir(os.path.join(work, "closure", "jars"))]
@@ -267,5 +320,6 @@ size = sum(os.path.getsize(j) for j in jars)
 # MB = 10^6 bytes, the stricter reading of the issue's 6.5 MB budget.
 print(f"| download: the plugin jar and its runtime closure | | {len(jars)} jar{'' if len(jars) == 1 else 's'}, "
       f"{size / 1e6:.2f} MB ({size / 2**20:.2f} MiB) | | | ≤ 6.5 MB | {'yes' if size <= 6.5e6 else 'NO'} |")
-print(f"\nReports received by the local endpoint: {reports} (expected {2 * int(runs) + 2}: one per failing build with the plugin, warm-ups included).")
+profile(os.path.join(work, "classes.log"))
+print(f"\nReports received by the local endpoint: {reports} (expected {int(runs) + 1}: one per failing build with the plugin, the online first run included).")
 EOF
