@@ -129,10 +129,10 @@ class ReleaseIT {
                         + "keyring, or a gpg.keyname property in settings.xml), or build unsigned with -Dgpg.skip.");
     }
 
-    /** The parameter's section of a goal page: from its heading to the rule under it. */
+    /** The parameter's section of a goal page, from its heading on. */
     private static String details(String page, String parameter) {
         int start = page.indexOf("<h3>&lt;" + parameter + "&gt;</h3>");
-        return start < 0 ? null : page.substring(start, page.indexOf("<hr />", start));
+        return start < 0 ? null : page.substring(start, page.indexOf("</section>", start));
     }
 
     private static MavenBuild copyOfThisProject(String testName) {
