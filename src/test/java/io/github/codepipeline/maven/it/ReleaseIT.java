@@ -49,9 +49,14 @@ class ReleaseIT {
     }
 
     @Test
-    void releaseHasThePluginJarItsSourcesAndItsJavadoc() {
+    void releaseHasThePluginJarItsSourcesAndItsJavadoc() throws IOException {
         Path target = build.directory().resolve("target");
-        assertThat(target.resolve(NAME + ".jar")).isRegularFile();
+        try (JarFile plugin = new JarFile(target.resolve(NAME + ".jar").toFile())) {
+            // The shaded plugin jar: its descriptor and the relocated SDK.
+            assertThat(plugin.getEntry("META-INF/maven/plugin.xml")).isNotNull();
+            assertThat(Collections.list(plugin.entries())).extracting(JarEntry::getName)
+                    .anyMatch(name -> name.startsWith("io/github/codepipeline/maven/shaded/awssdk/services/codepipeline/"));
+        }
         assertThat(target.resolve(NAME + "-sources.jar")).isRegularFile();
         assertThat(target.resolve(NAME + "-javadoc.jar")).isRegularFile();
         // -Dgpg.skip: nothing signed (and, with it, the key check skipped).
