@@ -24,42 +24,89 @@ import org.apache.maven.project.MavenProject;
  * {@code CODEPIPELINE_CLIENT_TOKEN} environment variable (or {@code -Dcodepipeline.clientToken}).
  */
 abstract class AbstractJobMojo extends AbstractMojo {
-    /** The CodePipeline job ID (environment: {@code CODEPIPELINE_JOB_ID}). */
+    /**
+     * The job to report on, as the job worker received it from {@code PollForThirdPartyJobs}: 1-512 characters, no
+     * whitespace, in practice a UUID such as {@code 0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b}. When not set, the
+     * {@code CODEPIPELINE_JOB_ID} environment variable. Required, except for a dry run.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.jobId")
     private String jobId;
 
-    /** The AWS region of the pipeline (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's, then the SDK's chain). */
+    /**
+     * The pipeline's AWS region, such as {@code us-east-1}. When not set: the {@code AWS_REGION} or
+     * {@code AWS_DEFAULT_REGION} environment variable, the region of the {@code profile}, then the AWS SDK's region
+     * chain.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.region")
     private String region;
 
-    /** Another CodePipeline endpoint URL (default: AWS_ENDPOINT_URL_CODEPIPELINE, AWS_ENDPOINT_URL, then AWS's). */
+    /**
+     * Another CodePipeline endpoint, an http(s) URL, for a VPC endpoint or a test server, such as
+     * {@code http://127.0.0.1:8080}. When not set: the {@code AWS_ENDPOINT_URL_CODEPIPELINE} or
+     * {@code AWS_ENDPOINT_URL} environment variable, then AWS's regional endpoint.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.endpoint")
     private String endpoint;
 
-    /** The AWS profile for credentials and region (environment: {@code AWS_PROFILE}). */
+    /**
+     * The profile in {@code ~/.aws/config} and {@code ~/.aws/credentials} to take the credentials from (and the
+     * region, when none is set), such as {@code ci}. When not set: the {@code AWS_PROFILE} environment variable, then
+     * the AWS SDK's default credential chain.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.profile")
     private String profile;
 
     /**
-     * The CI run's identifier, shown in CodePipeline (environment: {@code CODEPIPELINE_EXTERNAL_EXECUTION_ID}, then
-     * the run of a recognised CI system).
+     * The CI run's identifier, sent with the report: CodePipeline puts it into the action type's execution URL
+     * template, so that the console links to the run. 1-1500 characters, such as
+     * {@code https://ci.example.com/runs/4711}. When not set: the {@code CODEPIPELINE_EXTERNAL_EXECUTION_ID}
+     * environment variable, then the run of a recognised CI system (GitHub Actions, GitLab CI, AWS CodeBuild,
+     * Jenkins and others; see the README).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "codepipeline.externalExecutionId")
     private String externalExecutionId;
 
-    /** Print what would be sent instead of sending it; needs no client token or AWS credentials. */
+    /**
+     * {@code true} prints the call that would be made (job ID, failure type, message...) and sends nothing: no
+     * client token, credentials or network needed. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.dryRun", defaultValue = "false")
     private String dryRun;
 
-    /** Do nothing. */
+    /**
+     * {@code true} skips the goal, before any other setting is checked. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.skip", defaultValue = "false")
     private String skip;
 
-    /** Seconds the whole call may take, retries included (1-3600). */
+    /**
+     * Seconds the whole call may take, retries included: 1-3600, such as {@code 20}. Default {@code 60}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.timeout", defaultValue = "60")
     private String timeout;
 
-    /** Attempts at most, the first included, on throttling, 5xx answers and I/O errors (1-20). */
+    /**
+     * Attempts at most, the first included, when CodePipeline throttles, answers with a 5xx status or the connection
+     * fails: 1-20, such as {@code 1} for no retries. Default {@code 5}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.maxAttempts", defaultValue = "5")
     private String maxAttempts;
 

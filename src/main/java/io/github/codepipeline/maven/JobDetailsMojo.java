@@ -16,8 +16,12 @@ import org.apache.maven.project.MavenProject;
 /**
  * Reads the job's details ({@code GetThirdPartyJobDetails}): logs the pipeline, stage, action and the action's
  * configuration, and sets them as {@code codepipeline.job.*} properties of every project of the build, so that a
- * later plugin can use, say, {@code ${codepipeline.job.config.Environment}}. The artifact credentials the call
- * returns are never logged nor exposed.
+ * later plugin can use, say, {@code ${codepipeline.job.config.Environment}}. Bound to {@code initialize} by default;
+ * from the command line:
+ * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:job-details}. The artifact credentials
+ * the call returns are never logged nor exposed.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "job-details", defaultPhase = LifecyclePhase.INITIALIZE, requiresProject = false, threadSafe = true)
 public class JobDetailsMojo extends AbstractJobMojo {

@@ -14,18 +14,34 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Reports a failure of a CodePipeline partner job now, with the given message: for a job worker whose failing
- * step is not this Maven build. Needs no project:
- * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:report-failure -Dcodepipeline.message="..."}.
- * Fails the Maven run when the report cannot be made; a job that already has a result is a warning.
+ * Reports a failure of a CodePipeline partner job now ({@code PutThirdPartyJobFailureResult}), with the given
+ * message: for a job worker whose failing step is not a Maven build. Needs no project, for example
+ * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:report-failure -Dcodepipeline.message="Deploy script failed: exit code 3"}
+ * with the job in {@code CODEPIPELINE_JOB_ID} and {@code CODEPIPELINE_CLIENT_TOKEN}. Fails the Maven run when the
+ * report cannot be made; a job that already has a result is only a warning.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "report-failure", requiresProject = false, threadSafe = true)
 public class ReportFailureMojo extends AbstractJobMojo {
-    /** What failed, as the person watching the pipeline should read it (1-5000 characters; longer is cut). */
+    /**
+     * What failed, as the person watching the pipeline should read it, such as
+     * {@code Deploy script failed: exit code 3}. 1-5000 characters: a longer message is cut, with a warning.
+     * Required.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.message")
     private String message;
 
-    /** One of JobFailed, ConfigurationError, PermissionError, RevisionOutOfSync, RevisionUnavailable, SystemUnavailable. */
+    /**
+     * The failure type CodePipeline records: one of {@code JobFailed}, {@code ConfigurationError},
+     * {@code PermissionError}, {@code RevisionOutOfSync}, {@code RevisionUnavailable}, {@code SystemUnavailable}
+     * (case-insensitive), such as {@code ConfigurationError} for an action configured wrongly. Default
+     * {@code JobFailed}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.failureType", defaultValue = "JobFailed")
     private String failureType;
 

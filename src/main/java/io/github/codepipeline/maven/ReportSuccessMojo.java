@@ -15,35 +15,74 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Reports the success of a CodePipeline partner job now ({@code PutThirdPartyJobSuccessResult}), with execution
  * details, and optionally the current revision and a continuation token for an action that runs in several steps.
- * Needs no project. Fails the Maven run when the report cannot be made; a job that already has a result is a warning.
+ * Needs no project, for example
+ * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:report-success -Dcodepipeline.revision=1.4.0 -Dcodepipeline.changeIdentifier=9fceb02}.
+ * Fails the Maven run when the report cannot be made; a job that already has a result is only a warning.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "report-success", requiresProject = false, threadSafe = true)
 public class ReportSuccessMojo extends AbstractJobMojo {
-    /** What was done, shown in CodePipeline (1-2048 characters). */
+    /**
+     * The execution summary shown in CodePipeline, 1-2048 characters, such as {@code Deployed 1.4.0 to staging}.
+     * Default: none.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.summary")
     private String summary;
 
-    /** How much of the action is done, 0-100. */
+    /**
+     * How much of the action is done, 0-100, such as {@code 50} for an action half-way through its steps. Default:
+     * none.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.percentComplete")
     private String percentComplete;
 
-    /** The revision the action worked on (1-1500 characters); needs {@code changeIdentifier}. */
+    /**
+     * The revision the action produced or worked on, 1-1500 characters, such as {@code 1.4.0}. Set together with
+     * {@code changeIdentifier}. Default: none.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.revision")
     private String revision;
 
-    /** The change that made the revision, e.g. a commit ID (1-100 characters); needs {@code revision}. */
+    /**
+     * The change that made the revision, 1-100 characters, such as the commit {@code 9fceb02}. Set together with
+     * {@code revision}. Default: none.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.changeIdentifier")
     private String changeIdentifier;
 
-    /** A summary of the revision (1-2048 characters). */
+    /**
+     * A summary of the revision, 1-2048 characters, such as {@code Release 1.4.0}. Only with a {@code revision}.
+     * Default: none.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.revisionSummary")
     private String revisionSummary;
 
-    /** When the revision was made: ISO-8601 (2026-11-25T10:15:30Z) or milliseconds since the epoch. */
+    /**
+     * When the revision was made: ISO-8601 such as {@code 2026-11-25T10:15:30Z}, or milliseconds since the epoch
+     * such as {@code 1795601730000}. Only with a {@code revision}. Default: none.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.revisionCreated")
     private String revisionCreated;
 
-    /** Set to have CodePipeline run the action again with this token, for actions in several steps (1-2048 characters). */
+    /**
+     * For an action that runs in several steps: CodePipeline runs the action again and hands it this token,
+     * 1-2048 characters, such as {@code step-2}. Default: none (the action is done).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "codepipeline.continuationToken")
     private String continuationToken;
 
