@@ -28,6 +28,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every credential source the AWS CLI accepts besides plain keys, with no AWS keys in the build's environment: the
@@ -81,11 +83,16 @@ class CredentialSourcesIT extends EndpointSupport {
                 .args("-X", "verify");
     }
 
-    @Test
-    void webIdentityTokenFile() throws IOException {
+    /** The default Maven, the oldest supported, and Maven 4: the SDK finds its STS client's HTTP client in each. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "it.maven.3.6.3", "it.maven.4.0.0-rc-6"})
+    void webIdentityTokenFile(String maven) throws IOException {
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRoleWithWebIdentity"))
                 .willReturn(stsCredentials("AssumeRoleWithWebIdentity", WEB_IDENTITY_KEYS)));
-        MavenBuild build = keylessBuild("credentialsWebIdentity");
+        MavenBuild build = keylessBuild("credentialsWebIdentity" + maven);
+        if (!maven.isEmpty()) {
+            build.mavenHome(System.getProperty(maven));
+        }
         Path tokenFile = write(build.directory().resolve("web-identity-token"), WEB_IDENTITY_TOKEN);
 
         MavenBuild.Result result = build
@@ -98,6 +105,31 @@ class CredentialSourcesIT extends EndpointSupport {
         LoggedRequest assume = onlyAwsRequest();
         assertThat(assume.getBodyAsString()).contains("RoleArn=" + ROLE_ARN.replace(":", "%3A").replace("/", "%2F"))
                 .contains("WebIdentityToken=" + WEB_IDENTITY_TOKEN);
+        assertNoSecretIn(result, WEB_IDENTITY_KEYS, WEB_IDENTITY_TOKEN);
+    }
+
+    /** The report-failure goal runs in the plugin's own class realm, not the extension's: the same sources work there. */
+    @Test
+    void webIdentityForTheGoal() throws IOException {
+        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRoleWithWebIdentity"))
+                .willReturn(stsCredentials("AssumeRoleWithWebIdentity", WEB_IDENTITY_KEYS)));
+        MavenBuild build = MavenBuild.emptyFolder("credentialsWebIdentityGoal").quickJvm()
+                .env("AWS_ACCESS_KEY_ID", null).env("AWS_SECRET_ACCESS_KEY", null)
+                .env("CODEPIPELINE_JOB_ID", JOB_ID).env("CODEPIPELINE_CLIENT_TOKEN", FailureReportIT.TOKEN);
+        Path tokenFile = write(build.directory().resolve("web-identity-token"), WEB_IDENTITY_TOKEN);
+
+        MavenBuild.Result result = build
+                .env("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString())
+                .env("AWS_ROLE_ARN", ROLE_ARN)
+                .env("AWS_ENDPOINT_URL_STS", awsUrl())
+                .args("-X", "-Dcodepipeline.endpoint=" + endpoint.url(), "-Dcodepipeline.message=Deployment failed",
+                        MavenBuild.goal("report-failure"))
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        LoggedRequest report = endpoint.requests(FAILURE).get(0);
+        assertThat(report.getHeader("Authorization")).contains("Credential=" + WEB_IDENTITY_KEYS[0] + "/");
+        assertThat(report.getHeader("X-Amz-Security-Token")).isEqualTo(WEB_IDENTITY_KEYS[2]);
         assertNoSecretIn(result, WEB_IDENTITY_KEYS, WEB_IDENTITY_TOKEN);
     }
 
