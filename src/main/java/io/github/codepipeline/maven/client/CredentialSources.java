@@ -103,8 +103,11 @@ final class CredentialSources {
                 return "Could not reach IAM Identity Center (SSO) for " + quoted + ": " + cause;
             }
             String login = profile.property("sso_session").map(s -> " (or --sso-session " + s + ")").orElse("");
-            return "The IAM Identity Center (SSO) sign-in of " + quoted + " has expired or is missing ("
-                    + cause.replaceFirst("\\.$", "") + "): run aws sso login --profile " + name + login + ", then build again.";
+            // SDK 2.40.2 answers an expired token that has no refresh token with "clientId is null", from its attempt
+            // to refresh it: that tells a user nothing.
+            String reason = cause.matches("\\w+ is null\\.?") ? "" : " (" + cause.replaceFirst("\\.$", "") + ")";
+            return "The IAM Identity Center (SSO) sign-in of " + quoted + " has expired or is missing" + reason
+                    + ": run aws sso login --profile " + name + login + ", then build again.";
         }
         if (profile.property("credential_process").isPresent()) {
             return "The credential_process of " + quoted + " failed: " + cause + " Run that command yourself to see why.";
@@ -184,7 +187,7 @@ final class CredentialSources {
     }
 
     private static String clean(String text, Secrets secrets) {
-        String line = secrets.redact(text);
+        String line = secrets.redact(text).replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
         int newline = line.indexOf('\n');
         line = (newline < 0 ? line : line.substring(0, newline)).trim();
         return line.endsWith(".") || line.endsWith(")") ? line : line + ".";

@@ -80,6 +80,15 @@ class CredentialSourcesTest {
     }
 
     @Test
+    void anExpiredSsoTokenIsNotExplainedWithTheSdksRefreshAttempt() throws IOException {
+        config("[profile dev]\nsso_session = corp\n\n[sso-session corp]\nsso_region = us-east-1\n");
+
+        assertThat(CredentialSources.describeFailure(new NullPointerException("clientId is null"), "dev", Secrets.none()))
+                .isEqualTo("The IAM Identity Center (SSO) sign-in of AWS profile 'dev' has expired or is missing: run aws"
+                        + " sso login --profile dev (or --sso-session corp), then build again.");
+    }
+
+    @Test
     void aFailureThatIsNotAboutASourceIsLeftToTheCaller() {
         assertThat(CredentialSources.describeFailure(SdkClientException.create("Unable to load region"), null, Secrets.none()))
                 .isNull();

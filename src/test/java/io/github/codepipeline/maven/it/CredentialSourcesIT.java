@@ -235,9 +235,10 @@ class CredentialSourcesIT extends EndpointSupport {
         assertNotReported(result);
         List<String> lines = result.lines("[ERROR] CodePipeline: STS refused to let the web identity token in " + tokenFile
                 + " (AWS_WEB_IDENTITY_TOKEN_FILE) assume the role " + ROLE_ARN + " (AWS_ROLE_ARN): Not authorized to perform"
-                + " sts:AssumeRoleWithWebIdentity (Service: Sts, Status Code: 403, Request ID: sts-request-2)");
+                + " sts:AssumeRoleWithWebIdentity (Service: Sts, Status Code: 403, Request ID: sts-request-2) Check the role's"
+                + " trust policy");
         assertThat(lines).as(result.toString()).hasSize(1);
-        assertThat(lines.get(0)).contains("Check the role's trust policy").doesNotContain("ProfileCredentialsProvider",
+        assertThat(lines.get(0)).doesNotContain("ProfileCredentialsProvider",
                 "ContainerCredentialsProvider", "Unable to load credentials from any");
         assertNoSecretIn(result, new String[0], WEB_IDENTITY_TOKEN);
     }
@@ -267,12 +268,40 @@ class CredentialSourcesIT extends EndpointSupport {
         MavenBuild.Result result = build.env("AWS_PROFILE", "dev").run();
 
         assertNotReported(result);
-        List<String> lines = result.lines("[ERROR] CodePipeline: The IAM Identity Center (SSO) sign-in of AWS profile 'dev'"
-                + " has expired or is missing (");
-        assertThat(lines).as(result.toString()).hasSize(1);
-        assertThat(lines.get(0)).contains("): run aws sso login --profile dev (or --sso-session corp), then build again.");
+        assertThat(result.lines("[ERROR] CodePipeline: The IAM Identity Center (SSO) sign-in of AWS profile 'dev'"
+                + " has expired or is missing: run aws sso login --profile dev (or --sso-session corp), then build again."))
+                .as(result.toString()).hasSize(1);
         assertThat(aws.getAllServeEvents()).isEmpty();
         assertNoSecretIn(result, new String[0], SSO_ACCESS_TOKEN);
+    }
+
+    @Test
+    void failingCredentialProcessIsNamed() throws IOException {
+        MavenBuild build = keylessBuild("credentialsProcessFailing");
+        Path config = write(build.directory().resolve("aws-config"), "[default]\ncredential_process = false\n");
+
+        MavenBuild.Result result = build.env("AWS_CONFIG_FILE", config.toString()).run();
+
+        assertNotReported(result);
+        assertThat(result.lines("[ERROR] CodePipeline: The credential_process of AWS profile 'default' failed: "))
+                .as(result.toString()).hasSize(1);
+    }
+
+    @Test
+    void refusedContainerCredentialsAreNamed() {
+        aws.stubFor(get(urlEqualTo("/v2/credentials/pipeline")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"invalid token\"}")));
+
+        MavenBuild.Result result = keylessBuild("credentialsContainerRefused")
+                .env("AWS_CONTAINER_CREDENTIALS_FULL_URI", awsUrl() + "/v2/credentials/pipeline")
+                .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_TOKEN)
+                .run();
+
+        assertNotReported(result);
+        assertThat(result.lines("[ERROR] CodePipeline: Could not get container credentials from"
+                + " AWS_CONTAINER_CREDENTIALS_FULL_URI " + awsUrl() + "/v2/credentials/pipeline: ")).as(result.toString())
+                .hasSize(1);
+        assertNoSecretIn(result, new String[0], CONTAINER_TOKEN);
     }
 
     /** Profile {@code ci} assumes {@link #ROLE_ARN} with the keys of profile {@code base}, all through the local STS. */
