@@ -70,15 +70,17 @@ public final class CodePipelineJobClient implements AutoCloseable {
 
     private final CodePipelineClient client;
     private final SdkHttpClient httpClient;
+    private final AwsCredentialsProvider credentials;
     private final ReportSettings settings;
     private final Secrets secrets;
     private final Region region;
     private final String where;
 
-    private CodePipelineJobClient(CodePipelineClient client, SdkHttpClient httpClient, ReportSettings settings,
-            Secrets secrets, Region region, String where) {
+    private CodePipelineJobClient(CodePipelineClient client, SdkHttpClient httpClient, AwsCredentialsProvider credentials,
+            ReportSettings settings, Secrets secrets, Region region, String where) {
         this.client = client;
         this.httpClient = httpClient;
+        this.credentials = credentials;
         this.settings = settings;
         this.secrets = secrets;
         this.region = region;
@@ -96,6 +98,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         Duration attempt = min(total, MAX_ATTEMPT_TIMEOUT);
         String where = settings.endpoint() != null ? settings.endpoint().toString() : "the CodePipeline endpoint";
         SdkHttpClient httpClient = null;
+        AwsCredentialsProvider credentials = null;
         try {
             Region region = region(settings);
             URI endpoint = settings.endpoint() != null ? settings.endpoint()
@@ -104,17 +107,19 @@ public final class CodePipelineJobClient implements AutoCloseable {
             where = endpoint + (proxy == null ? "" : " through the proxy " + proxy);
             httpClient = UrlConnectionHttpClient.create(new ConnectionFactory(proxy, min(total, MAX_CONNECT_TIMEOUT),
                     attempt, HttpsURLConnection::getDefaultSSLSocketFactory));
-            CodePipelineClientBuilder builder = builder(httpClient, region, credentials(settings, accessKeys), total, attempt,
+            credentials = credentials(settings, accessKeys);
+            resolve(credentials, settings, secrets);
+            CodePipelineClientBuilder builder = builder(httpClient, region, credentials, total, attempt,
                     settings.maxAttempts());
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint());
             }
-            return new CodePipelineJobClient(builder.build(), httpClient, settings, secrets, region, where);
-        } catch (RuntimeException e) {
-            if (httpClient != null) {
-                httpClient.close();
-            }
-            throw new ReportException(describeClientProblem(e, where, settings, secrets), false);
+            return new CodePipelineJobClient(builder.build(), httpClient, credentials, settings, secrets, region, where);
+        } catch (RuntimeException | ReportException e) {
+            closeQuietly(httpClient);
+            closeQuietly(credentials);
+            throw e instanceof ReportException ? (ReportException) e
+                    : new ReportException(describeClientProblem((RuntimeException) e, where, settings, secrets), false);
         }
     }
 
@@ -155,6 +160,24 @@ public final class CodePipelineJobClient implements AutoCloseable {
                     : AwsBasicCredentials.create(accessKeys[0], accessKeys[1]));
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * Gets the credentials before the first call, so that a source that is configured but does not work (a missing web
+     * identity token file, an expired SSO sign-in, a role STS refuses) is reported as such, not as a CodePipeline error.
+     * The providers keep what they got: the call that follows does not ask STS or SSO again.
+     */
+    private static void resolve(AwsCredentialsProvider credentials, ReportSettings settings, Secrets secrets)
+            throws ReportException {
+        try {
+            credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            String problem = CredentialSources.describeFailure(e, settings.profile(), secrets);
+            if (problem != null) {
+                throw new ReportException(problem, false);
+            }
+            throw e;
+        }
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -358,9 +381,21 @@ public final class CodePipelineJobClient implements AutoCloseable {
         return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 
+    /** Closes the client, its HTTP client, and the credential provider with the STS or SSO client the SDK made for it. */
     @Override
     public void close() {
         client.close();
         httpClient.close();
+        closeQuietly(credentials);
+    }
+
+    private static void closeQuietly(Object resource) {
+        if (resource instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) resource).close();
+            } catch (Exception e) {
+                // nothing to report: the report is made or failed already
+            }
+        }
     }
 }

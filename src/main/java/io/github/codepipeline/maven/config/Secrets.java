@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The values that must never be printed or reported: the client token, the AWS credentials and proxy passwords in play.
+ * The values that must never be printed or reported: the client token, the AWS credentials (and the container credential
+ * endpoint's authorization token) and proxy passwords in play. Secrets the SDK reads from files (web identity and SSO
+ * tokens, a source profile's keys) never reach the plugin's messages: those quote the SDK's error text, which names the
+ * file, not its content.
  * {@link #redact} replaces each with {@code ****}; every line the plugin logs or sends passes through it.
  */
 public final class Secrets {
@@ -40,7 +43,7 @@ public final class Secrets {
         List<String> list = new ArrayList<>();
         add(list, sources.get(Setting.CLIENT_TOKEN));
         for (String variable : new String[] {"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID",
-                "CODEPIPELINE_CLIENT_TOKEN"}) {
+                "CODEPIPELINE_CLIENT_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN"}) {
             add(list, sources.environment(variable));
         }
         for (String property : new String[] {"aws.secretAccessKey", "aws.sessionToken", "aws.accessKeyId",

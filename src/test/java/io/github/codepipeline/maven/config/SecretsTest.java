@@ -17,12 +17,13 @@ class SecretsTest {
         environment.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLEKEY000001");
         environment.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-K7MDENG");
         environment.put("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2VjEJr");
+        environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "container-authorization-token");
 
         Secrets secrets = Secrets.from(new SettingSources(null, properties, null, environment));
 
         assertThat(secrets.redact("a token-from-the-command-line b token-from-the-environment c AKIDEXAMPLEKEY000001"
-                + " d wJalrXUtnFEMI-K7MDENG e IQoJb3JpZ2luX2VjEJr f session-from-a-property"))
-                .isEqualTo("a **** b **** c **** d **** e **** f ****");
+                + " d wJalrXUtnFEMI-K7MDENG e IQoJb3JpZ2luX2VjEJr f session-from-a-property g container-authorization-token"))
+                .isEqualTo("a **** b **** c **** d **** e **** f **** g ****");
     }
 
     @Test

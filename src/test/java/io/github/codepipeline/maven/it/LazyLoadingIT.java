@@ -76,6 +76,9 @@ class LazyLoadingIT extends EndpointSupport {
         assertThat(endpoint.requests()).hasSize(1);
         assertThat(loaded(result, SDK + "awssdk.services.codepipeline.CodePipelineClient")).isNotEmpty();
         assertThat(loaded(result, UNRELOCATED_SDK)).as("SDK classes that escaped relocation").isEmpty();
+        // Keys from the environment need neither STS nor IAM Identity Center: their clients stay unloaded.
+        assertThat(loaded(result, SDK + "awssdk.services.sts.")).isEmpty();
+        assertThat(loaded(result, SDK + "awssdk.services.sso")).isEmpty();
     }
 
     /** The {@code -verbose:class} lines of classes whose name starts with {@code prefix}. */

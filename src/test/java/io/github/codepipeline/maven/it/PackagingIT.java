@@ -69,7 +69,8 @@ class PackagingIT {
         ownClasses.process(JAR.toFile());
         Set<String> ignored = new HashSet<>(ownClasses.getPackages());
         ignored.addAll(PROVIDED);
-        // The SDK refers to optional modules that are not bundled (CRT, STS, SSO...); they are loaded only when present.
+        // The SDK refers to optional modules that are not bundled (CRT, the Apache and Netty clients...); they are loaded
+        // only when present.
         ignored.add(OWN_PACKAGE.replace('/', '.') + "shaded.*");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         SignatureChecker checker;
@@ -100,6 +101,47 @@ class PackagingIT {
         }
         assertThat(outside).as("classes that escaped relocation").isEmpty();
         assertThat(sdkClasses).as("the relocated SDK client").isEqualTo(1);
+    }
+
+    /**
+     * The SDK finds the providers for web identity, assumed-role and SSO profiles by class name (issue 14): minimizeJar
+     * must keep them, and relocation must rename both the classes and the names the SDK looks them up by.
+     */
+    @Test
+    void keepsTheCredentialProvidersTheSdkLoadsByName() throws IOException {
+        List<String> factories = Arrays.asList("services/sts/internal/StsWebIdentityCredentialsProviderFactory",
+                "services/sts/internal/StsProfileCredentialsProviderFactory",
+                "services/sso/auth/SsoProfileCredentialsProviderFactory",
+                "services/ssooidc/SsoOidcProfileTokenProviderFactory");
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            for (String factory : factories) {
+                assertThat(jar.getEntry(OWN_PACKAGE + "shaded/awssdk/" + factory + ".class")).as(factory).isNotNull();
+            }
+            String loaders = read(jar, OWN_PACKAGE + "shaded/awssdk/auth/credentials/internal/ProfileCredentialsUtils.class")
+                    + read(jar, OWN_PACKAGE + "shaded/awssdk/auth/credentials/internal/WebIdentityCredentialsUtils.class")
+                    + read(jar, OWN_PACKAGE + "shaded/awssdk/auth/token/internal/ProfileTokenProviderLoader.class");
+            for (String factory : factories) {
+                assertThat(loaders).contains("io.github.codepipeline.maven.shaded.awssdk." + factory.replace('/', '.'));
+            }
+        }
+    }
+
+    /** The SDK's STS and SSO clients pick their HTTP client with a service loader: the url-connection one is the only one. */
+    @Test
+    void registersOnlyTheUrlConnectionHttpClient() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            String services = read(jar, "META-INF/services/io.github.codepipeline.maven.shaded.awssdk.http.SdkHttpService");
+            assertThat(services.replaceAll("(?m)^#.*$", "").trim())
+                    .isEqualTo("io.github.codepipeline.maven.shaded.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
+        }
+    }
+
+    private static String read(JarFile jar, String entry) throws IOException {
+        JarEntry found = jar.getJarEntry(entry);
+        assertThat(found).as(entry + " in " + JAR).isNotNull();
+        try (InputStream in = jar.getInputStream(found)) {
+            return new String(in.readAllBytes(), "ISO-8859-1");
+        }
     }
 
     @Test
