@@ -235,6 +235,22 @@ class CodePipelineJobClientTest {
                 .contains("check the network, proxy and codepipeline.endpoint");
     }
 
+    /**
+     * A connection dropped after the request reached the endpoint is retried up to codepipeline.maxAttempts, counted
+     * where it counts: at the endpoint. Mutation tried: a retry strategy that retries status codes but not I/O errors
+     * ({@code StandardRetryStrategy.builder()} without the SDK's retryable-exception conditions).
+     */
+    @Test
+    void aDroppedConnectionIsRetriedUpToMaxAttempts() throws Exception {
+        endpoint.answer(FAILURE, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        ReportException e = failure(settings(endpoint.url(), "codepipeline.maxAttempts", "3"));
+
+        assertThat(endpoint.requests(FAILURE)).extracting(r -> r.getHeader("amz-sdk-request"))
+                .containsExactly("attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3");
+        assertThat(e.getMessage()).startsWith("Could not reach " + endpoint.url() + " (").contains("after 3 attempts");
+    }
+
     @Test
     void goesThroughTheSelectedProxyWithItsCredentials() throws Exception {
         endpoint.acceptAll();
