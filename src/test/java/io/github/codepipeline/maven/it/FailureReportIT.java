@@ -129,6 +129,22 @@ class FailureReportIT extends EndpointSupport {
     }
 
     /**
+     * The endpoint checks the signature with the secret key it knows: a build signing with another key gets AWS's
+     * answer, and the build says so in one line.
+     */
+    @Test
+    void aWrongSecretKeyIsRefusedAndSaidSo() {
+        MavenBuild.Result result = build("compile-failure", "wrongSecretKey").quickJvm()
+                .env("AWS_SECRET_ACCESS_KEY", "not-" + MavenBuild.SECRET_KEY).args("verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines("[ERROR] CodePipeline: AWS rejected the credentials (InvalidSignatureException"))
+                .as(result.toString()).hasSize(1);
+        assertThat(endpoint.refusals()).singleElement().asString().startsWith("InvalidSignatureException:");
+        assertThat(result.log).doesNotContain(MavenBuild.SECRET_KEY);
+    }
+
+    /**
      * A dry run with everything a real call needs (job, token, keys, a listening endpoint) still sends nothing and
      * says nothing at ERROR. Mutation tried: no {@code return} after the dry-run print in {@code JobCalls.report}
      * (the report then reaches this endpoint).

@@ -134,8 +134,9 @@ public final class MavenBuild {
             command.add("-s");
             command.add(settings("it-settings.xml", "<localRepository>" + required("it.localRepository") + "</localRepository>"));
         }
-        if (!arguments.contains("-gs")) {
-            command.add("-gs");
+        if (!arguments.contains("-gs") && !arguments.contains("-is")) {
+            // Maven 4 calls the global settings "installation settings" (-is) and warns about -gs.
+            command.add(isMaven4() ? "-is" : "-gs");
             command.add(settings("it-global-settings.xml", ""));
         }
         command.addAll(arguments);
@@ -155,6 +156,12 @@ public final class MavenBuild {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether {@link #mavenHome} is Maven 4 (the only one with the {@code maven-api-*} jars). */
+    private boolean isMaven4() {
+        File[] jars = Paths.get(mavenHome, "lib").toFile().listFiles((dir, name) -> name.startsWith("maven-api-"));
+        return jars != null && jars.length > 0;
     }
 
     /** A settings file beside the project (outside its folder, so the project's files stay as in {@code it/}). */
