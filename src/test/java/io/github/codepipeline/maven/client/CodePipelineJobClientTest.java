@@ -237,8 +237,10 @@ class CodePipelineJobClientTest {
 
     /**
      * A connection dropped after the request reached the endpoint is retried up to codepipeline.maxAttempts, counted
-     * where it counts: at the endpoint. Mutation tried: a retry strategy that retries status codes but not I/O errors
-     * ({@code StandardRetryStrategy.builder()} without the SDK's retryable-exception conditions).
+     * where it counts: at the endpoint (a refused connection, as in {@link #anUnreachableEndpointIsRetriedThenSaysSo},
+     * leaves no trace to count). Mutation tried: the client ignoring codepipeline.maxAttempts ({@code maxAttempts(5)}),
+     * whose "after 3 attempts" message is unchanged. (A strategy without the I/O-error condition cannot be built: the
+     * SDK adds its default retry conditions to the strategy it is given.)
      */
     @Test
     void aDroppedConnectionIsRetriedUpToMaxAttempts() throws Exception {
