@@ -102,6 +102,8 @@ final class InterruptionHook extends Thread {
     public void run() {
         reserve = null;
         try {
+            // Also what shows, at -X, a hook that outlived its build (the ITs check that a normal end leaves none).
+            LOGGER.debug(JobCalls.PREFIX + "the JVM is shutting down before the build ended.");
             if (!ReportGuard.claim(session)) {
                 // The normal path is reporting: give it a moment to finish before the JVM halts.
                 normalPathDone.await(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);

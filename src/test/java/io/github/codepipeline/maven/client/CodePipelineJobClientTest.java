@@ -235,6 +235,24 @@ class CodePipelineJobClientTest {
                 .contains("check the network, proxy and codepipeline.endpoint");
     }
 
+    /**
+     * A connection dropped after the request reached the endpoint is retried up to codepipeline.maxAttempts, counted
+     * where it counts: at the endpoint (a refused connection, as in {@link #anUnreachableEndpointIsRetriedThenSaysSo},
+     * leaves no trace to count). Mutation tried: the client ignoring codepipeline.maxAttempts ({@code maxAttempts(5)}),
+     * whose "after 3 attempts" message is unchanged. (A strategy without the I/O-error condition cannot be built: the
+     * SDK adds its default retry conditions to the strategy it is given.)
+     */
+    @Test
+    void aDroppedConnectionIsRetriedUpToMaxAttempts() throws Exception {
+        endpoint.answer(FAILURE, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        ReportException e = failure(settings(endpoint.url(), "codepipeline.maxAttempts", "3"));
+
+        assertThat(endpoint.requests(FAILURE)).extracting(r -> r.getHeader("amz-sdk-request"))
+                .containsExactly("attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3");
+        assertThat(e.getMessage()).startsWith("Could not reach " + endpoint.url() + " (").contains("after 3 attempts");
+    }
+
     @Test
     void goesThroughTheSelectedProxyWithItsCredentials() throws Exception {
         endpoint.acceptAll();

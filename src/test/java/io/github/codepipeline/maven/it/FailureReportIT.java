@@ -128,6 +128,57 @@ class FailureReportIT extends EndpointSupport {
         assertThat(details).containsEntry("type", "SystemUnavailable").containsEntry("externalExecutionId", "build-42");
     }
 
+    /**
+     * The endpoint checks the signature with the secret key it knows: a build signing with another key gets AWS's
+     * answer, and the build says so in one line.
+     */
+    @Test
+    void aWrongSecretKeyIsRefusedAndSaidSo() {
+        String wrongKey = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYWRONGKEY00";
+        MavenBuild.Result result = build("compile-failure", "wrongSecretKey").quickJvm()
+                .env("AWS_SECRET_ACCESS_KEY", wrongKey).args("verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(result.lines("[ERROR] CodePipeline: AWS rejected the credentials (InvalidSignatureException"))
+                .as(result.toString()).hasSize(1);
+        assertThat(endpoint.refusals()).singleElement().asString().startsWith("InvalidSignatureException:");
+        assertThat(result.log).doesNotContain(wrongKey);
+    }
+
+    /**
+     * A dry run with everything a real call needs (job, token, keys, a listening endpoint) still sends nothing and
+     * says nothing at ERROR. Mutation tried: no {@code return} after the dry-run print in {@code JobCalls.report}
+     * (the report then reaches this endpoint).
+     */
+    @Test
+    void dryRunWithCredentialsAndTokenSendsNothing() {
+        MavenBuild.Result result = build("compile-failure", "dryRunWithCredentials").args("-Dcodepipeline.dryRun=true", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        assertThat(result.log).contains("CodePipeline: dry run", "job ID:                " + JOB_ID);
+        assertThat(endpoint.allRequests()).isEmpty();
+        assertThat(result.lines("CodePipeline")).noneMatch(line -> line.startsWith("[ERROR]") || line.startsWith("[WARNING]"));
+    }
+
+    /**
+     * The automatic path reads the plugin's {@code <configuration>} and the pom's {@code <properties>}
+     * ({@code it/configured}), in the README's order: {@code <configuration>} beats {@code -D} and the pom's
+     * properties, which beat the environment. Mutation tried: {@code MavenSettingSources.forSession} passing
+     * {@code null} for the configuration and for the project's properties.
+     */
+    @Test
+    void configurationAndPomPropertiesTakeTheirPlaceInTheOrder() {
+        MavenBuild.Result result = build("configured", "configured")
+                .env("CODEPIPELINE_EXTERNAL_EXECUTION_ID", "from-the-environment")
+                .args("-Dcodepipeline.failureType=SystemUnavailable", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) endpoint.bodies(FAILURE).get(0).get("failureDetails");
+        assertThat(details).containsEntry("type", "PermissionError")
+                .containsEntry("externalExecutionId", "from-the-pom-properties");
+    }
+
     @SuppressWarnings("unchecked")
     static String message(Map<String, Object> body) {
         return (String) ((Map<String, Object>) body.get("failureDetails")).get("message");

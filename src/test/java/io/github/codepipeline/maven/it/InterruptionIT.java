@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** Builds that do not end normally: signals, and errors rather than exceptions. */
 class InterruptionIT extends EndpointSupport {
+    /** InterruptionHook.TIME_LIMIT_SECONDS. */
+    private static final int HOOK_LIMIT_SECONDS = 5;
+
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalledBuildIsReportedOnceBeforeTheProcessExits(String signal) throws Exception {
@@ -60,5 +63,56 @@ class InterruptionIT extends EndpointSupport {
         assertThat(result.exitCode).isZero();
         assertThat(endpoint.requests()).isEmpty();
         assertThat(result.log).doesNotContain("CodePipeline");
+    }
+
+    /**
+     * A build that ends normally removes its hook: at {@code -X} a hook that ran at the JVM's exit says so. Mutation
+     * tried: {@code InterruptionHook.disarm} adding the hook back instead of removing it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"passing", "compile-failure"})
+    void aBuildThatEndsNormallyLeavesNoHookBehind(String project) {
+        MavenBuild.Result result = build(project, "hookRemoved-" + project).quickJvm().args("-X", "verify").run();
+
+        assertThat(result.log).as(result.toString()).contains("BUILD ");
+        assertThat(result.log).doesNotContain("CodePipeline: the JVM is shutting down before the build ended.");
+    }
+
+    /**
+     * The hook's report is bounded by {@link #HOOK_LIMIT_SECONDS} whatever codepipeline.timeout says: a process being
+     * stopped must stop. Mutation tried: the hook calling {@code AutomaticReport.run} with no bound (0).
+     */
+    @Test
+    void theInterruptionReportIsBoundedWithASlowEndpoint() throws Exception {
+        endpoint.answer(FAILURE, CodePipelineEndpoint.ok("{}").withFixedDelay(45_000));
+        MavenBuild.Running running = build("sleeping-test", "hookBound").args("-Dcodepipeline.timeout=60", "verify").start();
+        running.awaitLog("SLOW-TEST-STARTED", 120);
+
+        long signalled = System.nanoTime();
+        running.signal("TERM");
+        MavenBuild.Result result = running.waitFor(120);
+        long seconds = (System.nanoTime() - signalled) / 1_000_000_000;
+
+        assertThat(result.log).as(result.toString())
+                .contains("[ERROR] CodePipeline: No answer from " + endpoint.url() + " within " + HOOK_LIMIT_SECONDS + " s");
+        // 5 s for the report, the rest for a loaded machine; without the bound it takes the endpoint's 45 s.
+        assertThat(seconds).as(result.toString()).isLessThan(30);
+    }
+
+    /**
+     * An OutOfMemoryError whose memory stays taken: {@code it/out-of-memory} with {@code -Dhog.keepAllButKb=1536}
+     * keeps all it took but 1.5 MB, about what Maven needs to end the build (with 512 KB Maven itself dies), so the
+     * report is made on the memory the plugin held in reserve. Mutation tried: a zero-byte reserve (no report, even
+     * with 2 MB left; with the 2 MB reserve, 1 MB left was enough, measured on -Xmx128m).
+     */
+    @Test
+    void outOfMemoryThatKeepsItsMemoryIsStillReported() {
+        MavenBuild.Result result = build("out-of-memory", "outOfMemoryKept").mavenOpts("-Xmx128m")
+                .args("-Dhog.keepAllButKb=1536", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isNotZero();
+        List<Map<String, Object>> bodies = endpoint.bodies(FAILURE);
+        assertThat(bodies).as(result.toString()).hasSize(1);
+        assertThat(FailureReportIT.message(bodies.get(0))).contains("Java heap space");
     }
 }

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a real Maven build of a project under {@code it/} as a child process: the project is copied to
- * {@code target/it-work/<test>/<project>} with {@code @plugin.version@} replaced in its XML files, and run with a clean
- * environment (no AWS or CodePipeline variables from the developer's shell leak in).
+ * {@code target/it-work/<test>/<project>} with {@code @plugin.version@} replaced in its XML files, and run isolated from
+ * the developer's machine: a clean environment (no AWS, CodePipeline, CI, proxy or JVM-option variables leak in),
+ * {@code MAVEN_SKIP_RC} (no {@code ~/.mavenrc} or {@code /etc/mavenrc}), and user and global settings files that the
+ * test controls ({@code -s}, {@code -gs}; a test may pass its own {@code -s}): nothing but the local repository of the
+ * outer build.
  */
 public final class MavenBuild {
     public static final String ACCESS_KEY = "AKIDEXAMPLEKEY000001";
@@ -127,13 +130,24 @@ public final class MavenBuild {
         command.add("-B");
         command.add("-Dmaven.repo.local=" + required("it.localRepository"));
         command.add("-Dstyle.color=never");
+        if (!arguments.contains("-s")) {
+            command.add("-s");
+            command.add(settings("it-settings.xml", "<localRepository>" + required("it.localRepository") + "</localRepository>"));
+        }
+        if (!arguments.contains("-gs") && !arguments.contains("-is")) {
+            // Maven 4 calls the global settings "installation settings" (-is) and warns about -gs.
+            command.add(isMaven4() ? "-is" : "-gs");
+            command.add(settings("it-global-settings.xml", ""));
+        }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CODEPIPELINE_")
                 || name.equals("MAVEN_OPTS") || name.equals("MAVEN_ARGS") || name.equals("JAVA_TOOL_OPTIONS")
+                || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS")
                 || CI_VARIABLES.matcher(name).matches() || PROXY_VARIABLES.matcher(name).matches());
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("MAVEN_SKIP_RC", "true");
         env.putAll(environment);
         File log = directory.resolve("build.log").toFile();
         builder.redirectOutput(log);
@@ -142,6 +156,23 @@ public final class MavenBuild {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether {@link #mavenHome} is Maven 4 (the only one with the {@code maven-api-*} jars). */
+    private boolean isMaven4() {
+        File[] jars = Paths.get(mavenHome, "lib").toFile().listFiles((dir, name) -> name.startsWith("maven-api-"));
+        return jars != null && jars.length > 0;
+    }
+
+    /** A settings file beside the project (outside its folder, so the project's files stay as in {@code it/}). */
+    private String settings(String name, String content) {
+        Path file = directory.resolveSibling(name);
+        try {
+            Files.write(file, ("<settings>" + content + "</settings>\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toString();
     }
 
     private static String required(String property) {

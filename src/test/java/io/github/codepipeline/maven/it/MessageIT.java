@@ -130,6 +130,7 @@ class MessageIT extends EndpointSupport {
     @Test
     void secretsATestPrintsIntoItsFailureAreMasked() throws IOException {
         String sessionToken = "FwoGZXIvYXdzEXAMPLE-session-token-0123456789";
+        endpoint.acceptKeys(MavenBuild.ACCESS_KEY, MavenBuild.SECRET_KEY, sessionToken);
         MavenBuild.Result result = build("token-in-test", "messageToken").env("AWS_SESSION_TOKEN", sessionToken)
                 .args("verify").run();
 

@@ -27,6 +27,7 @@ class SecretsIT extends EndpointSupport {
     private static final Pattern DUMPED_PROPERTY = Pattern.compile("\\[DEBUG\\] [^\\s:]+: .*");
 
     private MavenBuild withSecrets(MavenBuild build) {
+        endpoint.acceptKeys(MavenBuild.ACCESS_KEY, MavenBuild.SECRET_KEY, SESSION_TOKEN); // temporary credentials
         return build.quickJvm()
                 .env("CODEPIPELINE_JOB_ID", JOB_ID)
                 .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN_ENVIRONMENT)

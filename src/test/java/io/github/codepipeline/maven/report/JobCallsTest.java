@@ -8,6 +8,7 @@ import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.it.CodePipelineEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,14 +73,14 @@ class JobCallsTest {
 
     @Test
     void aFailedReportIsOneLineAndLogsNothingAboveDebug() throws Exception {
-        // Nothing listens on port 9 of the loopback address.
-        ReportSettings settings = settings("codepipeline.endpoint", "http://127.0.0.1:9", "codepipeline.maxAttempts", "1",
+        String closed = CodePipelineEndpoint.closedUrl();
+        ReportSettings settings = settings("codepipeline.endpoint", closed, "codepipeline.maxAttempts", "1",
                 "codepipeline.timeout", "5");
 
         assertThatThrownBy(() -> new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKID", "secret-key", null})
                 .report(settings, FailureType.JobFailed, "failed"))
                 .isInstanceOf(ReportException.class)
-                .hasMessageStartingWith("Could not reach http://127.0.0.1:9 (ConnectException: Connection refused)");
+                .hasMessageStartingWith("Could not reach " + closed + " (ConnectException: Connection refused)");
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("(WARN|DEBUG) .*"));
     }
 }
