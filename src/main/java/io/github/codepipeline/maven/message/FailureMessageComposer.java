@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,8 @@ import java.util.regex.Pattern;
 public final class FailureMessageComposer {
     /** The API's limit for {@code FailureDetails.message}. */
     public static final int MAX_LENGTH = 5000;
+    /** The message when nothing more can be said. */
+    public static final String FALLBACK = "Maven build failed.";
 
     private static final int MAX_SUMMARY = 600;
     private static final int MAX_HEADER = 400;
@@ -100,6 +103,28 @@ public final class FailureMessageComposer {
         return compose(modules, otherErrors, false);
     }
 
+    /**
+     * {@link #compose}; should that fail, even for want of memory or stack, {@link #headlines}, and should that
+     * fail too, {@link #FALLBACK}. Never throws.
+     *
+     * @param leftOut told what made the details be left out, when they were
+     */
+    public String composeOrHeadlines(List<ModuleResult> modules, List<Throwable> otherErrors, Consumer<Throwable> leftOut) {
+        try {
+            return compose(modules, otherErrors);
+        } catch (RuntimeException | Error e) {
+            // Nothing of the attempt is referenced any more: what it took can be collected for what follows.
+            String message;
+            try {
+                message = headlines(modules, otherErrors);
+            } catch (RuntimeException | Error again) {
+                message = FALLBACK;
+            }
+            leftOut.accept(e);
+            return message;
+        }
+    }
+
     private String compose(List<ModuleResult> modules, List<Throwable> otherErrors, boolean withDetails) {
         List<ModuleResult> failed = new ArrayList<>();
         int skipped = 0;
@@ -145,7 +170,7 @@ public final class FailureMessageComposer {
     private String summary(int total, List<ModuleResult> failed, int skipped, List<Throwable> otherErrors) {
         if (failed.isEmpty()) {
             if (otherErrors.isEmpty()) {
-                return "Maven build failed.";
+                return FALLBACK;
             }
             return "Maven build failed: " + Text.firstLine(clean(Causes.describe(headline(Causes.chain(otherErrors.get(0))))));
         }

@@ -5,6 +5,7 @@ import static io.github.codepipeline.maven.message.TestReportsTest.writeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codepipeline.maven.config.Secrets;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -520,5 +521,60 @@ class FailureMessageComposerTest {
                 + "core (maven-surefire-plugin:test): There are test failures.\n"
                 + "api (maven-compiler-plugin:compile): Compilation failure\n"
                 + "Error: outside");
+    }
+
+    /** A report directory whose reading fails the way a JVM at its limits does. */
+    private static File failingDirectory(Error error) {
+        return new File("reports") {
+            @Override
+            public Path toPath() {
+                throw error;
+            }
+        };
+    }
+
+    /** An exception whose message cannot be had: the JVM is out of memory. */
+    static final class HopelessException extends RuntimeException {
+        @Override
+        public String getMessage() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void whenComposingRunsOutOfMemoryOrStackTheHeadlinesAreReportedAndTheCauseIsTold() {
+        for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
+            List<ModuleResult> modules = List.of(ModuleResult.failed("core", SUREFIRE, failedGoal(SUREFIRE, "core",
+                    new MojoFailureException("There are test failures.")), null, List.of(failingDirectory(error))),
+                    compileFailure("api", 2));
+            List<Throwable> told = new ArrayList<>();
+
+            String message = composer.composeOrHeadlines(modules, List.of(), told::add);
+
+            assertThat(message).isEqualTo("Maven build failed: 2 of 2 modules failed (core, api)\n"
+                    + "core (maven-surefire-plugin:test): There are test failures.\n"
+                    + "api (maven-compiler-plugin:compile): Compilation failure");
+            assertThat(told).containsExactly(error);
+        }
+    }
+
+    @Test
+    void whenEvenTheHeadlinesFailTheMessageStillSaysTheBuildFailed() {
+        List<Throwable> told = new ArrayList<>();
+
+        String message = composer.composeOrHeadlines(List.of(compileFailure("api", 1)), List.of(new HopelessException()),
+                told::add);
+
+        assertThat(message).isEqualTo(FailureMessageComposer.FALLBACK);
+        assertThat(told).singleElement().isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void whenComposingWorksNothingIsTold() {
+        List<Throwable> told = new ArrayList<>();
+
+        assertThat(composer.composeOrHeadlines(List.of(compileFailure("api", 1)), List.of(), told::add))
+                .isEqualTo(composer.compose(List.of(compileFailure("api", 1)), List.of()));
+        assertThat(told).isEmpty();
     }
 }
