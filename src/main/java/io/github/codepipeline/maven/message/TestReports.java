@@ -83,7 +83,7 @@ public final class TestReports {
      *     found reach it, the remaining failing tests are only counted
      */
     public static FailedTests failedTests(List<File> directories, long notBefore, int share) {
-        Reading reading = new Reading(factory(), share);
+        Reading reading = new Reading(share);
         for (Path file : reports(directories, notBefore)) {
             reading.read(file);
         }
@@ -93,8 +93,14 @@ public final class TestReports {
     /** How many tests the reports ran (their root's {@code tests="…"}), for a success summary: roots only. */
     public static int testCount(List<File> directories, long notBefore) {
         int count = 0;
-        XMLInputFactory factory = factory();
+        XMLInputFactory factory = null;
         for (Path file : reports(directories, notBefore)) {
+            Root root = Root.of(file);
+            if (root != null) {
+                count += Math.max(0, root.tests);
+                continue;
+            }
+            factory = factory == null ? factory() : factory;
             try (CappedInputStream in = new CappedInputStream(Files.newInputStream(file), MAX_REPORT_BYTES)) {
                 XMLStreamReader xml = factory.createXMLStreamReader(utf8(in));
                 try {
@@ -121,9 +127,15 @@ public final class TestReports {
         Set<Path> seen = new LinkedHashSet<>();
         for (File directory : directories) {
             List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory.toPath(), "TEST-*.xml")) {
-                for (Path file : stream) {
-                    files.add(file);
+            try {
+                Path path = directory.toPath();
+                if (!seen.add(path.toAbsolutePath().normalize())) {
+                    continue; // listed twice (surefire's and failsafe's default, configured again)
+                }
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(path, "TEST-*.xml")) {
+                    for (Path file : stream) {
+                        files.add(file);
+                    }
                 }
             } catch (IOException | InvalidPathException | SecurityException e) {
                 continue; // missing, unreadable, or a path this platform cannot name: nothing to read there
@@ -132,7 +144,7 @@ public final class TestReports {
             for (Path file : files) {
                 try {
                     // file systems with coarse timestamps: allow two seconds
-                    if (Files.getLastModifiedTime(file).toMillis() + 2000 >= notBefore && seen.add(file.toAbsolutePath())) {
+                    if (Files.getLastModifiedTime(file).toMillis() + 2000 >= notBefore) {
                         reports.add(file);
                     }
                 } catch (IOException | SecurityException e) {
@@ -147,18 +159,22 @@ public final class TestReports {
     private static final class Reading {
         final Set<String> tests = new LinkedHashSet<>();
         int onlyCounted;
-        private final XMLInputFactory factory;
+        private XMLInputFactory factory;
         private int shareLeft;
         private long bytesLeft = MAX_FAILING_REPORT_BYTES;
         /** Failing tests met in the report being read. */
         private int found;
 
-        Reading(XMLInputFactory factory, int share) {
-            this.factory = factory;
+        Reading(int share) {
             this.shareLeft = share;
         }
 
         void read(Path file) {
+            Root root = Root.of(file);
+            if (root != null && (root.failing() == 0 || root.failing() > 0 && (shareLeft <= 0 || bytesLeft <= 0))) {
+                onlyCounted += root.failing(); // passing, or counted from its root: no parser needed
+                return;
+            }
             long limit = Math.min(MAX_REPORT_BYTES, Math.max(0, bytesLeft));
             int rootCount = -1;
             found = 0;
@@ -167,6 +183,7 @@ public final class TestReports {
             long rootBytes = 0;
             try {
                 in = new CappedInputStream(Files.newInputStream(file), MAX_REPORT_BYTES);
+                factory = factory == null ? factory() : factory;
                 XMLStreamReader xml = factory.createXMLStreamReader(utf8(in));
                 try {
                     if (!toRoot(xml)) {
@@ -364,6 +381,87 @@ public final class TestReports {
         optional(factory, "jdk.xml.maxGeneralEntitySizeLimit", 0);
         optional(factory, "jdk.xml.totalEntitySizeLimit", 0);
         return factory;
+    }
+
+    /**
+     * The counts on a report's root element, read from the file's first {@value #HEAD} bytes without an XML parser:
+     * for the thousands of passing reports of a big build, creating a parser for each would cost most of the time.
+     * {@code null} when the root is not simply there (a DTD, a root past the first bytes, another encoding): then
+     * the parser reads the file.
+     */
+    private static final class Root {
+        static final int HEAD = 4096;
+        private static final Pattern COUNT = Pattern.compile("\\s(tests|failures|errors)\\s*=\\s*(?:\"(\\d{1,9})\"|'(\\d{1,9})')");
+
+        int tests = -1;
+        int failures = -1;
+        int errors = -1;
+
+        /** failures + errors, or -1 when the root does not say. */
+        int failing() {
+            return failures < 0 || errors < 0 ? -1 : failures + errors;
+        }
+
+        static Root of(Path file) {
+            byte[] head = new byte[HEAD];
+            int length = 0;
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; length < head.length && (n = in.read(head, length, head.length - length)) > 0; ) {
+                    length += n;
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            // The bytes as Latin-1: the markup and digits are ASCII in UTF-8, which is all that is looked at here.
+            String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+            int at = text.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0; // UTF-8's byte order mark
+            while (true) {
+                while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+                if (text.startsWith("<?", at)) {
+                    at = text.indexOf("?>", at);
+                } else if (text.startsWith("<!--", at)) {
+                    at = text.indexOf("-->", at);
+                } else {
+                    break;
+                }
+                if (at < 0) {
+                    return null;
+                }
+                at += 2;
+            }
+            if (!text.startsWith("<", at) || at + 1 >= text.length() || !Character.isLetter(text.charAt(at + 1))) {
+                return null; // a DTD, text, another encoding, or nothing
+            }
+            int end = at;
+            for (char quote = 0; ++end < text.length(); ) {
+                char c = text.charAt(end);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    break;
+                }
+            }
+            if (end >= text.length()) {
+                return null; // the root's start tag goes on past the head
+            }
+            Root root = new Root();
+            Matcher m = COUNT.matcher(text.substring(at, end));
+            while (m.find()) {
+                int value = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+                if ("tests".equals(m.group(1))) {
+                    root.tests = value;
+                } else if ("failures".equals(m.group(1))) {
+                    root.failures = value;
+                } else {
+                    root.errors = value;
+                }
+            }
+            return root;
+        }
     }
 
     /**

@@ -330,4 +330,18 @@ class TestReportsTest {
         assertThat(count).isEqualTo(12);
         assertThat(allocated).isLessThan(ALLOCATION_BUDGET);
     }
+
+    @Test
+    void rootCountsAreFoundWhereverTheRootIs() throws IOException {
+        // A '>' inside an attribute value, a root behind a long comment, a root in single quotes: all counted alike.
+        Files.writeString(reports.resolve("TEST-a.QuoteTest.xml"), "<?xml version='1.0'?>\n<testsuite name='a > b'"
+                + " tests='4' failures='1' errors='0'><testcase name='x' classname='a.QuoteTest'><failure message='q'/>"
+                + "</testcase></testsuite>");
+        Files.writeString(reports.resolve("TEST-a.FarTest.xml"), "<?xml version=\"1.0\"?>\n<!--" + "c".repeat(10_000)
+                + "-->\n<testsuite tests=\"6\" failures=\"0\" errors=\"1\"><testcase name=\"y\" classname=\"a.FarTest\">"
+                + "<error message=\"far\"/></testcase></testsuite>");
+
+        assertThat(names(reports)).containsExactly("FarTest.y: far", "QuoteTest.x: q");
+        assertThat(TestReports.testCount(List.of(reports.toFile()), 0)).isEqualTo(10);
+    }
 }
