@@ -8,14 +8,17 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.config.SuccessDetails;
+import io.github.codepipeline.maven.message.Causes;
 import io.github.codepipeline.maven.message.FailureClassifier;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
+import io.github.codepipeline.maven.message.Text;
 import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.maven.MavenExecutionException;
 import org.slf4j.Logger;
@@ -24,38 +27,56 @@ import org.slf4j.LoggerFactory;
 /**
  * The automatic reports, shared by the lifecycle participant, the core extension's event spy and the shutdown
  * hook: resolve settings, compose the message, report, and never let a problem escape (unless
- * {@code codepipeline.failOnReportError} asks for it).
+ * {@code codepipeline.failOnReportError} asks for it) — {@link OutOfMemoryError} and {@link StackOverflowError}
+ * included: whatever happens here, Maven prints the build's own error as it would without the plugin.
  */
 final class AutomaticReport {
     private static final Logger LOGGER = LoggerFactory.getLogger(AutomaticReport.class);
 
     /** What to report, worked out only when there is a job to report it to. */
     interface Failure {
-        String message(ReportSettings settings, Secrets secrets);
+        /** @param log where to say that details were left out */
+        String message(ReportSettings settings, Secrets secrets, ReportLog log);
 
         FailureType derivedType();
     }
 
     private AutomaticReport() {}
 
-    /** The failure of a build that ended: its modules' results, composed into the message. */
+    /**
+     * The failure of a build that ended: its modules' results, composed into the message. Should composing the
+     * details fail, even for want of memory or stack, the message keeps what Maven's own exceptions say (the
+     * summary and each failed module's line), and one line of the log says what was left out and why.
+     */
     static Failure of(long buildStartMillis, Supplier<MavenBuildResults> results) {
         return new Failure() {
             private MavenBuildResults result;
 
             @Override
-            public String message(ReportSettings settings, Secrets secrets) {
-                result = results.get();
+            public String message(ReportSettings settings, Secrets secrets, ReportLog log) {
+                Consumer<Throwable> leftOut = e -> log.warn(JobCalls.PREFIX + "the failure message's details (test"
+                        + " reports, compiler errors) were left out: composing them failed (" + describe(e, secrets)
+                        + "). What Maven's own exceptions say is reported.");
+                try {
+                    result = results.get();
+                } catch (RuntimeException | Error e) {
+                    leftOut.accept(e);
+                    return FailureMessageComposer.FALLBACK;
+                }
                 return new FailureMessageComposer(secrets, settings.externalExecutionId(), buildStartMillis)
-                        .compose(result.modules(), result.otherErrors());
+                        .composeOrHeadlines(result.modules(), result.otherErrors(), leftOut);
             }
 
             @Override
             public FailureType derivedType() {
-                if (result == null) {
-                    result = results.get();
+                try {
+                    if (result == null) {
+                        result = results.get();
+                    }
+                    return FailureClassifier.classify(result.allErrors());
+                } catch (RuntimeException | Error e) {
+                    return FailureType.JobFailed;
                 }
-                return FailureClassifier.classify(result.allErrors());
             }
         };
     }
@@ -69,11 +90,11 @@ final class AutomaticReport {
      */
     static void run(SettingSources sources, Failure failure, int maxSeconds)
             throws MavenExecutionException {
-        call(sources, "failure", (settings, secrets, reporter) -> {
+        call(sources, "failure", (settings, secrets, reporter, log) -> {
             if (maxSeconds > 0 && settings.timeoutSeconds() > maxSeconds) {
                 settings = settings.withTimeLimit(maxSeconds, Math.min(settings.maxAttempts(), 2));
             }
-            String message = failure.message(settings, secrets);
+            String message = failure.message(settings, secrets, log);
             FailureType type = settings.failureType() != null ? settings.failureType() : failure.derivedType();
             reporter.report(settings, type, message);
         });
@@ -89,12 +110,13 @@ final class AutomaticReport {
         if (!"true".equalsIgnoreCase(sources.get(Setting.REPORT_SUCCESS))) {
             return;
         }
-        call(sources, "success", (settings, secrets, reporter) ->
+        call(sources, "success", (settings, secrets, reporter, log) ->
                 reporter.reportSuccess(settings, SuccessDetails.resolve(sources, summary.get())));
     }
 
     private interface Call {
-        void run(ReportSettings settings, Secrets secrets, JobCalls reporter) throws InvalidSettingException, ReportException;
+        void run(ReportSettings settings, Secrets secrets, JobCalls reporter, ReportLog log)
+                throws InvalidSettingException, ReportException;
     }
 
     /** Resolves the settings, makes the call, and keeps every problem from escaping (unless failOnReportError). */
@@ -115,7 +137,7 @@ final class AutomaticReport {
                         + " is not reported to CodePipeline.");
                 return;
             }
-            call.run(settings, secrets, new JobCalls(log, secrets, MavenSettingSources.accessKeys(sources.environment())));
+            call.run(settings, secrets, new JobCalls(log, secrets, MavenSettingSources.accessKeys(sources.environment())), log);
         } catch (InvalidSettingException e) {
             fail(log, e.getMessage() + " The " + what + " was not reported to CodePipeline.", failOnReportError);
         } catch (ReportException e) {
@@ -124,14 +146,26 @@ final class AutomaticReport {
             } else {
                 fail(log, e.getMessage(), failOnReportError);
             }
-        } catch (RuntimeException | LinkageError e) {
-            // A bug of ours or a broken class path: say so, keep the build's own error in charge.
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            log.debug(trace.toString());
-            fail(log, "reporting failed unexpectedly (" + secrets.redact(String.valueOf(e)) + "); run with -X for details.",
-                    failOnReportError);
+        } catch (RuntimeException | Error e) {
+            // A bug of ours, a broken class path, no memory or stack left: say so, keep the build's own error in charge.
+            String why = describe(e, secrets);
+            if (!(e instanceof VirtualMachineError)) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                log.debug(trace.toString());
+            }
+            fail(log, "reporting failed unexpectedly (" + why + "); run with -X for details.", failOnReportError);
         }
+    }
+
+    /** The error's type and the first line of its message, redacted and short: it goes into a log line. */
+    static String describe(Throwable e, Secrets secrets) {
+        String message = Causes.message(e);
+        if (message == null || message.trim().isEmpty()) {
+            return e.getClass().getName();
+        }
+        return e.getClass().getName() + ": " + Text.truncate(Text.firstLine(secrets.redact(
+                message.length() > 10_000 ? message.substring(0, 10_000) : message)), 300);
     }
 
     private static void fail(ReportLog log, String message, boolean failOnReportError) throws MavenExecutionException {

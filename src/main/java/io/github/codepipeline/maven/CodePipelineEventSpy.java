@@ -1,6 +1,5 @@
 package io.github.codepipeline.maven;
 
-import io.github.codepipeline.maven.report.JobCalls;
 import java.util.Date;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -47,11 +46,9 @@ public class CodePipelineEventSpy extends AbstractEventSpy {
                     session = null;
                 }
             }
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | Error e) {
             // An event spy that throws only gets a warning from Maven; still, never disturb the build.
-            LOGGER.error(JobCalls.PREFIX + "reporting failed unexpectedly (" + e.getClass().getName()
-                    + "); run with -X for details. The build's own result is unchanged.");
-            LOGGER.debug("", e);
+            CodePipelineLifecycleParticipant.unexpected(e);
         }
     }
 

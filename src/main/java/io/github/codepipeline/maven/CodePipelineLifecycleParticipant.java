@@ -55,8 +55,25 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
                 AutomaticReport.runSuccess(MavenSettingSources.forSession(session),
                         () -> new MavenBuildResults(session).successSummary(System.currentTimeMillis() - startMillis, startMillis));
             }
+        } catch (RuntimeException | Error e) {
+            // AutomaticReport keeps its own problems in; this is the last guard, for what happens around it. An
+            // exception thrown from here would replace the build's own error in what Maven prints.
+            unexpected(e);
         } finally {
             InterruptionHook.disarm(session);
+        }
+    }
+
+    /** Logs one line about a problem that must not reach Maven; never throws, not even for want of memory. */
+    static void unexpected(Throwable e) {
+        try {
+            LOGGER.error(JobCalls.PREFIX + "reporting failed unexpectedly (" + e.getClass().getName()
+                    + "); run with -X for details. The build's own result is unchanged.");
+            if (!(e instanceof VirtualMachineError)) {
+                LOGGER.debug("", e);
+            }
+        } catch (RuntimeException | Error ignored) {
+            // Not even one line could be logged: stay silent rather than replace the build's own error.
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
 import io.github.codepipeline.maven.report.JobCalls;
+import io.github.codepipeline.maven.report.ReportLog;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.execution.MavenSession;
@@ -112,7 +113,7 @@ final class InterruptionHook extends Thread {
             String message = message(System.currentTimeMillis() - startMillis);
             AutomaticReport.run(sources, new AutomaticReport.Failure() {
                 @Override
-                public String message(ReportSettings settings, Secrets secrets) {
+                public String message(ReportSettings settings, Secrets secrets, ReportLog log) {
                     return new FailureMessageComposer(secrets, settings.externalExecutionId(), 0).plain(message);
                 }
 

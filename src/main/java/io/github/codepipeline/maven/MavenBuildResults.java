@@ -117,11 +117,15 @@ final class MavenBuildResults {
 
     /**
      * {@code maven-compiler-plugin:compile}, from Maven's "Failed to execute goal" text (coloured when Maven's
-     * output is, so cleaned first), or {@code null}.
+     * output is, so cleaned first; only its start, where the goal is), or {@code null}.
      */
     static String goal(Throwable error) {
         for (Throwable t : Causes.chain(error)) {
-            Matcher m = FAILED_GOAL.matcher(Text.clean(t.getMessage()));
+            String message = Causes.message(t);
+            if (message != null && message.length() > 2000) {
+                message = message.substring(0, 2000);
+            }
+            Matcher m = FAILED_GOAL.matcher(Text.clean(message));
             if (m.find()) {
                 return m.group(1) + ":" + m.group(2);
             }

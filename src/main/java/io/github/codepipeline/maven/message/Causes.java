@@ -6,7 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-/** Walks cause chains safely: cycles and self-causes end the walk instead of looping. */
+/**
+ * Walks cause chains safely: cycles and self-causes end the walk instead of looping, a chain of ever new causes
+ * ends after {@value #MAX_DEPTH}, and an exception whose {@code getCause()} or {@code getMessage()} throws is
+ * taken as having none.
+ */
 public final class Causes {
     private static final int MAX_DEPTH = 64;
 
@@ -16,15 +20,32 @@ public final class Causes {
     public static List<Throwable> chain(Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (Throwable t = error; t != null && seen.add(t) && chain.size() < MAX_DEPTH; t = t.getCause()) {
+        for (Throwable t = error; t != null && seen.add(t) && chain.size() < MAX_DEPTH; t = cause(t)) {
             chain.add(t);
         }
         return chain;
     }
 
+    private static Throwable cause(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** The exception's message, or {@code null} when it has none or cannot give it. */
+    public static String message(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
     /** The exception's message, or its class's simple name when it has none. */
     static String describe(Throwable t) {
-        String message = t.getMessage();
+        String message = message(t);
         if (message == null || message.trim().isEmpty()) {
             return t.getClass().getSimpleName();
         }

@@ -60,7 +60,7 @@ public final class FailureClassifier {
             }
             for (Throwable t : chain) {
                 String name = t.getClass().getSimpleName();
-                if (PERMISSION.contains(name) || mentionsPermission(t.getMessage())) {
+                if (PERMISSION.contains(name) || mentionsPermission(Causes.message(t))) {
                     return FailureType.PermissionError;
                 }
                 unreachable |= UNREACHABLE.contains(name);
@@ -76,7 +76,8 @@ public final class FailureClassifier {
         if (message == null) {
             return false;
         }
-        String lower = message.toLowerCase(Locale.ROOT);
+        // The words that matter come first; a message of megabytes is not copied whole.
+        String lower = (message.length() > 10_000 ? message.substring(0, 10_000) : message).toLowerCase(Locale.ROOT);
         for (String text : PERMISSION_TEXT) {
             if (lower.contains(text)) {
                 return true;

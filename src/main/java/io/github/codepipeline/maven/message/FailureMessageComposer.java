@@ -4,9 +4,12 @@ import io.github.codepipeline.maven.config.Secrets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,26 +17,49 @@ import java.util.regex.Pattern;
  * Writes the failure message a person reads in the CodePipeline console: a summary line, then each failed
  * module in reactor order with the goal that failed, its cause, and its failing tests or compiler errors.
  *
+ * <p>Failed modules with the same cause (the same goal, header and details once the module's own name, paths and
+ * source positions are taken out: say 40 modules broken by one API change) share one section that names them all
+ * and shows the cause once.
+ *
  * <p>The result is clean (no ANSI codes or control characters), redacted (no secrets) and always within the
  * API's 1-5000 characters. When the details do not fit, every failed module keeps its header line and the
- * remaining room is shared fairly (modules that need little get all they need, the rest split what is left),
- * and the cut says so.
+ * remaining room is shared fairly (modules that need little get all they need, the rest split what is left);
+ * a detail line that must be cut ends after a whole word with {@code …}, and what is left out is counted.
+ *
+ * <p>The work is bounded whatever the input: test reports are streamed and read only as far as the message can
+ * use ({@link TestReports}), and of each exception message or long message only the first
+ * {@value #MAX_TEXT} characters are looked at.
  */
 public final class FailureMessageComposer {
     /** The API's limit for {@code FailureDetails.message}. */
     public static final int MAX_LENGTH = 5000;
+    /** The message when nothing more can be said. */
+    public static final String FALLBACK = "Maven build failed.";
 
     private static final int MAX_SUMMARY = 600;
     private static final int MAX_HEADER = 400;
+    /** The module names of a shared cause's header: every one, unless there are hundreds. */
+    private static final int MAX_GROUP_NAMES = 2000;
+    /** How much of one exception message or long message is looked at. */
+    static final int MAX_TEXT = 64 * 1024;
+    /** Read past {@link #MAX_TEXT} before redacting, so that a secret across the cut is still masked whole. */
+    private static final int REDACTION_MARGIN = 16 * 1024;
+    /** A cut detail line shows at least this much of its start; less is left out (and counted). */
+    private static final int MIN_CUT_LINE = 30;
     private static final int MAX_DETAIL_LINE = 500;
     private static final int MAX_OTHER_LINES = 8;
     /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
     private static final int MAX_COMPILER_ERRORS = 10;
+    private static final int MAX_DISTINCT_COMPILER_ERRORS = 1000;
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
     private static final String INDENT = "  ";
     private static final Pattern COMPILER_ERROR = Pattern.compile(
             "^\\s*(?:\\[ERROR\\]\\s*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.(?:java|kt|groovy|scala)):\\[(\\d+),(\\d+)\\]\\s*(.*)$");
     private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
+    /** A compiler error's source position, as the details show it ({@code Cart.java:[5,9]}): where, not what. */
+    private static final Pattern SOURCE_POSITION = Pattern.compile("[^\\s/\\\\]+\\.(?:java|kt|groovy|scala):\\[\\d+,\\d+\\]");
+    /** A file path or URL path ({@code /home/ci/work/api/target}, {@code C:\\work\\api}): where, not what. */
+    private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s:;,'\"()\\[\\]<>]+)+[/\\\\]?");
     /** Lines Maven adds that tell a console reader nothing. */
     private static final Pattern NOISE = Pattern.compile(
             "^(Please refer to .*|See .* for the individual test results\\.?|See dump files .*|-> \\[Help \\d+].*"
@@ -66,6 +92,40 @@ public final class FailureMessageComposer {
      * @param otherErrors failures that belong to no module (for example a reactor that could not be built)
      */
     public String compose(List<ModuleResult> modules, List<Throwable> otherErrors) {
+        return compose(modules, otherErrors, true);
+    }
+
+    /**
+     * The summary and each failed module's header line only, from Maven's exceptions: no test report or compiler
+     * error is read. What is reported when composing the details failed (say it ran out of memory).
+     */
+    public String headlines(List<ModuleResult> modules, List<Throwable> otherErrors) {
+        return compose(modules, otherErrors, false);
+    }
+
+    /**
+     * {@link #compose}; should that fail, even for want of memory or stack, {@link #headlines}, and should that
+     * fail too, {@link #FALLBACK}. Never throws.
+     *
+     * @param leftOut told what made the details be left out, when they were
+     */
+    public String composeOrHeadlines(List<ModuleResult> modules, List<Throwable> otherErrors, Consumer<Throwable> leftOut) {
+        try {
+            return compose(modules, otherErrors);
+        } catch (RuntimeException | Error e) {
+            // Nothing of the attempt is referenced any more: what it took can be collected for what follows.
+            String message;
+            try {
+                message = headlines(modules, otherErrors);
+            } catch (RuntimeException | Error again) {
+                message = FALLBACK;
+            }
+            leftOut.accept(e);
+            return message;
+        }
+    }
+
+    private String compose(List<ModuleResult> modules, List<Throwable> otherErrors, boolean withDetails) {
         List<ModuleResult> failed = new ArrayList<>();
         int skipped = 0;
         for (ModuleResult module : modules) {
@@ -76,11 +136,19 @@ public final class FailureMessageComposer {
             }
         }
         List<Section> sections = new ArrayList<>();
+        Map<String, Section> byCause = new HashMap<>();
         for (ModuleResult module : failed) {
-            sections.add(moduleSection(module));
+            Section section = moduleSection(module, withDetails);
+            Section same = withDetails ? byCause.get(section.cause) : null;
+            if (same != null) {
+                same.names.add(section.names.get(0));
+            } else {
+                byCause.put(section.cause, section);
+                sections.add(section);
+            }
         }
         for (Throwable error : otherErrors) {
-            sections.add(errorSection(error));
+            sections.add(errorSection(error, withDetails));
         }
         String summary = clip(summary(modules.size(), failed, skipped, otherErrors), MAX_SUMMARY);
         return fit(summary, sections);
@@ -102,7 +170,7 @@ public final class FailureMessageComposer {
     private String summary(int total, List<ModuleResult> failed, int skipped, List<Throwable> otherErrors) {
         if (failed.isEmpty()) {
             if (otherErrors.isEmpty()) {
-                return "Maven build failed.";
+                return FALLBACK;
             }
             return "Maven build failed: " + Text.firstLine(clean(Causes.describe(headline(Causes.chain(otherErrors.get(0))))));
         }
@@ -122,26 +190,31 @@ public final class FailureMessageComposer {
                 + (skipped > 0 ? "; " + skipped + " skipped" : "");
     }
 
-    private Section moduleSection(ModuleResult module) {
+    private Section moduleSection(ModuleResult module, boolean withDetails) {
         Throwable error = module.error();
         List<Throwable> chain = error == null ? Collections.<Throwable>emptyList() : Causes.chain(error);
         Throwable headlineError = headline(chain);
         String goal = module.goal() == null ? "" : " (" + module.goal() + ")";
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
-        Section section = new Section(clip(clean(module.name()) + goal + ": " + Text.firstLine(headlineText), MAX_HEADER));
-
-        List<String> tests = isTestGoal(module.goal())
-                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis)
-                : Collections.<String>emptyList();
-        List<String> compilerErrors = compilerErrors(chain, module.longMessage());
-        if (!tests.isEmpty()) {
-            section.details(tests, "test", Integer.MAX_VALUE);
-        } else if (!compilerErrors.isEmpty()) {
-            section.details(compilerErrors, "error", MAX_COMPILER_ERRORS);
-        } else {
-            section.details(otherDetails(headlineText, chain, headlineError, module.longMessage()), null, MAX_OTHER_LINES);
+        Section section = new Section(clean(module.name()), goal + ": " + Text.firstLine(headlineText));
+        if (!withDetails) {
+            return section.withCause(module.name());
         }
-        return section;
+        TestReports.FailedTests tests = isTestGoal(module.goal())
+                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit)
+                : null;
+        if (tests != null && !tests.tests().isEmpty()) {
+            section.details(tests.tests(), "test", tests.tests().size(), tests.total());
+        } else {
+            List<String> compilerErrors = compilerErrors(chain, module.longMessage());
+            if (!compilerErrors.isEmpty()) {
+                section.details(compilerErrors, "error", MAX_COMPILER_ERRORS, compilerErrors.size());
+            } else {
+                List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
+                section.details(other, "line", MAX_OTHER_LINES, other.size());
+            }
+        }
+        return section.withCause(module.name());
     }
 
     /**
@@ -153,12 +226,15 @@ public final class FailureMessageComposer {
                 || goal.endsWith(":integration-test");
     }
 
-    private Section errorSection(Throwable error) {
+    private Section errorSection(Throwable error, boolean withDetails) {
         List<Throwable> chain = Causes.chain(error);
         Throwable headlineError = headline(chain);
         String text = stripGoalPrefix(clean(Causes.describe(headlineError)));
-        Section section = new Section(clip("Error: " + Text.firstLine(text), MAX_HEADER));
-        section.details(otherDetails(text, chain, headlineError, null), null, MAX_OTHER_LINES);
+        Section section = new Section("Error", ": " + Text.firstLine(text));
+        if (withDetails) {
+            List<String> other = otherDetails(text, chain, headlineError, null);
+            section.details(other, "line", MAX_OTHER_LINES, other.size());
+        }
         return section;
     }
 
@@ -202,19 +278,16 @@ public final class FailureMessageComposer {
         }
     }
 
-    /** {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first. */
+    /**
+     * {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first (at most
+     * {@value #MAX_DISTINCT_COMPILER_ERRORS}: enough to show ten and count the rest).
+     */
     private List<String> compilerErrors(List<Throwable> chain, String longMessage) {
         Set<String> errors = new LinkedHashSet<>();
-        List<String> texts = new ArrayList<>();
-        for (Throwable t : chain) {
-            texts.add(clean(Causes.describe(t)));
-        }
-        if (longMessage != null) {
-            texts.add(clean(longMessage));
-        }
-        for (String text : texts) {
+        for (int t = 0; t <= chain.size() && errors.size() < MAX_DISTINCT_COMPILER_ERRORS; t++) {
+            String text = t < chain.size() ? clean(Causes.describe(chain.get(t))) : longMessage == null ? "" : clean(longMessage);
             List<String> lines = Arrays.asList(text.split("\n"));
-            for (int i = 0; i < lines.size(); i++) {
+            for (int i = 0; i < lines.size() && errors.size() < MAX_DISTINCT_COMPILER_ERRORS; i++) {
                 Matcher m = COMPILER_ERROR.matcher(lines.get(i));
                 if (!m.matches()) {
                     continue;
@@ -239,7 +312,7 @@ public final class FailureMessageComposer {
         StringBuilder sb = new StringBuilder(summary);
         int whole = summary.length();
         for (Section section : sections) {
-            whole += section.header.length() + 1 + section.detailsLength();
+            whole += section.header().length() + 1 + section.detailsLength();
         }
         if (whole <= limit) {
             for (Section section : sections) {
@@ -251,7 +324,7 @@ public final class FailureMessageComposer {
         // Fixed part: summary, one header per section, the footer; each line costs its length plus a newline.
         int fixed = summary.length() + footer.length() + 1;
         for (Section section : sections) {
-            fixed += section.header.length() + 1;
+            fixed += section.header().length() + 1;
         }
         if (fixed > limit) {
             return fitHeadersOnly(summary, sections, footer);
@@ -289,7 +362,8 @@ public final class FailureMessageComposer {
         StringBuilder sb = new StringBuilder(summary);
         for (int i = 0; i < sections.size(); i++) {
             String more = "\n" + Text.ELLIPSIS + " " + (sections.size() - i) + " more failed modules\n" + footer;
-            String header = clip(sections.get(i).header, 120);
+            Section section = sections.get(i);
+            String header = clip(section.header(), section.names.size() > 1 ? 600 : 120);
             if (sb.length() + header.length() + 1 + more.length() > limit) {
                 sb.append(more);
                 return Text.truncate(sb.toString(), limit);
@@ -307,37 +381,104 @@ public final class FailureMessageComposer {
         return Text.ELLIPSIS + " (truncated; the full log is in the CI run's output)";
     }
 
+    /** Cleaned and redacted; of a huge text only the first {@value #MAX_TEXT} characters. */
     private String clean(String text) {
-        return secrets.redact(Text.clean(text));
+        if (text != null && text.length() > MAX_TEXT + REDACTION_MARGIN) {
+            text = text.substring(0, MAX_TEXT + REDACTION_MARGIN);
+        }
+        String cleaned = secrets.redact(Text.clean(text));
+        return cleaned.length() > MAX_TEXT ? cleaned.substring(0, MAX_TEXT) : cleaned;
     }
 
     private static String clip(String text, int max) {
-        return Text.truncate(text, max);
+        return Text.cut(text, max);
+    }
+
+    /**
+     * What makes two failed modules' causes the same: the goal, header and details with the module's own name
+     * (as written, and as packages spell it: {@code shop-api}, {@code shopapi}, {@code shop.api}, {@code shop_api}),
+     * paths and compiler source positions taken out.
+     */
+    private static String causeKey(String text, String moduleName) {
+        String key = text;
+        if (moduleName != null && !moduleName.isEmpty()) {
+            Set<String> spellings = new LinkedHashSet<>(Arrays.asList(moduleName, moduleName.replaceAll("[-_.]", ""),
+                    moduleName.replaceAll("[-_.]", "."), moduleName.replaceAll("[-_.]", "_")));
+            for (String spelling : spellings) {
+                if (!spelling.isEmpty()) {
+                    key = Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(spelling) + "(?![\\p{Alnum}])",
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(key).replaceAll("\u0000module");
+                }
+            }
+        }
+        key = SOURCE_POSITION.matcher(key).replaceAll("\u0000source");
+        return PATH.matcher(key).replaceAll("\u0000path");
     }
 
     private static String stripGoalPrefix(String text) {
         return GOAL_PREFIX.matcher(text).replaceFirst("");
     }
 
-    /** One failed module (or module-less error): a header that always stays, and details that may be cut. */
+    /**
+     * One failed module, several with the same cause, or a module-less error: a header that always stays, and
+     * details that may be cut.
+     */
     private final class Section {
-        final String header;
+        /** The module (or modules) it is about; "Error" for a module-less error. */
+        final List<String> names = new ArrayList<>();
+        /** The header after the names: {@code " (goal): headline"}. */
+        private final String rest;
         final List<String> details = new ArrayList<>();
-        /** What the details count ("test", "error"), or {@code null} when counting them would mean nothing. */
-        private String unit;
-        /** Details beyond the section's cap: never shown, only counted. */
+        /** What the details count ("test", "error", "line"). */
+        private String unit = "line";
+        /** Details beyond the section's cap or never read: not shown, only counted. */
         private int omitted;
+        /** Equal for modules with the same cause (see {@link #causeKey}). */
+        String cause;
 
-        Section(String header) {
-            this.header = header;
+        Section(String name, String rest) {
+            this.names.add(name);
+            this.rest = rest;
         }
 
-        void details(List<String> lines, String countedUnit, int max) {
+        /**
+         * @param lines the details found
+         * @param max how many of them may be shown
+         * @param total how many there are in all, those not found included
+         */
+        void details(List<String> lines, String countedUnit, int max, int total) {
             for (String line : lines.subList(0, Math.min(max, lines.size()))) {
                 details.add(INDENT + "- " + clip(clean(line), MAX_DETAIL_LINE));
             }
             unit = countedUnit;
-            omitted = lines.size() - details.size();
+            omitted = Math.max(0, total - details.size());
+        }
+
+        Section withCause(String moduleName) {
+            StringBuilder text = new StringBuilder(rest).append('\n').append(omitted);
+            for (String line : details) {
+                text.append('\n').append(line);
+            }
+            cause = causeKey(text.toString(), moduleName);
+            return this;
+        }
+
+        /** {@code name (goal): headline}, or for a shared cause {@code a, b, c (goal): headline}. */
+        String header() {
+            if (names.size() == 1) {
+                return clip(names.get(0) + rest, MAX_HEADER);
+            }
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                String more = ", " + Text.ELLIPSIS + " " + (names.size() - i) + " more modules";
+                if (i > 0 && all.length() + 2 + names.get(i).length() + (i < names.size() - 1 ? more.length() : 0)
+                        > MAX_GROUP_NAMES) {
+                    all.append(more);
+                    break;
+                }
+                all.append(i == 0 ? "" : ", ").append(names.get(i));
+            }
+            return all + clip(rest, MAX_HEADER);
         }
 
         /** The length of all details with their newlines, the cap's marker included. */
@@ -349,9 +490,12 @@ public final class FailureMessageComposer {
             return length;
         }
 
-        /** Appends the header and as many details as {@code allowance} allows; returns the details' length. */
+        /**
+         * Appends the header and as many details as {@code allowance} allows: whole lines, then the start of the
+         * next one cut after a whole word, then the count of what is left; returns the details' length.
+         */
         int appendWithin(StringBuilder sb, int allowance) {
-            sb.append('\n').append(header);
+            sb.append('\n').append(header());
             int start = sb.length();
             if (detailsLength() <= allowance) {
                 for (String line : details) {
@@ -365,26 +509,28 @@ public final class FailureMessageComposer {
             int shown = 0;
             // Each line must leave room for the marker that counts what is left after it.
             while (shown < details.size() && sb.length() - start + details.get(shown).length() + 1
-                    + marker(details.size() - shown + omitted).length() + 1 <= allowance) {
+                    + markerLength(details.size() - shown - 1 + omitted) <= allowance) {
                 sb.append('\n').append(details.get(shown++));
             }
-            String marker = marker(details.size() - shown + omitted);
-            int room = allowance - (sb.length() - start) - marker.length() - 2;
-            if (shown == 0 && room >= 40) {
-                // Not even one whole line fits: show the start of the first one.
-                sb.append('\n').append(Text.truncate(details.get(0), room));
-                marker = marker(details.size() - 1 + omitted);
+            if (shown < details.size()) {
+                int room = allowance - (sb.length() - start) - 1 - markerLength(details.size() - shown - 1 + omitted);
+                if (room >= MIN_CUT_LINE) {
+                    sb.append('\n').append(Text.cut(details.get(shown++), room));
+                }
             }
-            if (sb.length() - start + marker.length() + 1 <= allowance) {
-                sb.append('\n').append(marker);
+            int more = details.size() - shown + omitted;
+            if (more > 0 && sb.length() - start + markerLength(more) <= allowance) {
+                sb.append('\n').append(marker(more));
             }
             return sb.length() - start;
         }
 
+        /** The marker's length with its newline; 0 when nothing is left to count. */
+        private int markerLength(int more) {
+            return more > 0 ? marker(more).length() + 1 : 0;
+        }
+
         private String marker(int more) {
-            if (unit == null || more == 0) {
-                return INDENT + Text.ELLIPSIS + " (truncated)";
-            }
             return INDENT + Text.ELLIPSIS + " " + more + " more " + unit + (more == 1 ? "" : "s");
         }
     }

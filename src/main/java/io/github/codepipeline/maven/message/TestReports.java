@@ -1,104 +1,349 @@
 package io.github.codepipeline.maven.message;
 
 import java.io.File;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the failing and erroring tests from Surefire/Failsafe XML reports ({@code TEST-*.xml}), as
- * {@code SimpleClassName.method: first line of the message}.
+ * {@code SimpleClassName.method: first line of the message}, by streaming them (StAX).
+ *
+ * <p>Bounded whatever the reports hold, so that composing a message never costs a big build its memory or its
+ * time (the budget: a few MB of heap, and time that grows with the number of reports, not their bytes):
+ * <ul>
+ *   <li>captured output ({@code system-out}, {@code system-err}) and stack traces are skipped as they stream by,
+ *       never kept: only test names and the first line of a failure's message are;</li>
+ *   <li>a report whose root says it has no failures or errors is not read past its root element;</li>
+ *   <li>a report is read only until it has given as many failing tests as its root counts, and never past
+ *       {@link #MAX_REPORT_BYTES}; all reports of one call read at most {@link #MAX_FAILING_REPORT_BYTES} past
+ *       their root elements;</li>
+ *   <li>reading stops once the tests found fill the message's share; the failing tests not read are still
+ *       counted, from the reports' root attributes.</li>
+ * </ul>
+ * A broken, truncated or foreign file gives what it held before the problem; a file that cannot be opened gives
+ * nothing; a DTD ends the file (entities are never expanded). Reports are read as UTF-8, what Surefire and
+ * Failsafe write.
  */
 public final class TestReports {
+    /** At most this much of one report is read: past it, the failures it did not show yet are counted, not named. */
+    static final long MAX_REPORT_BYTES = 4L << 20;
+    /** At most this much of all failing reports of one call is read past their root elements. */
+    static final long MAX_FAILING_REPORT_BYTES = 16L << 20;
+    /** Of a failure's message, only this much is looked at for its first line. */
+    private static final int MAX_MESSAGE_CHARS = 2000;
     private static final Pattern SUREFIRE_CONTROL = Pattern.compile("&(?:amp)?#(\\d{1,2});");
 
     private TestReports() {}
+
+    /** The failing tests found, and how many failing tests the reports hold in all (found or only counted). */
+    public static final class FailedTests {
+        private final List<String> tests;
+        private final int total;
+
+        FailedTests(List<String> tests, int total) {
+            this.tests = Collections.unmodifiableList(tests);
+            this.total = Math.max(total, tests.size());
+        }
+
+        /** {@code SimpleClassName.method: first line of the message}, first report first, each once. */
+        public List<String> tests() {
+            return tests;
+        }
+
+        /** All failing tests of the reports: those in {@link #tests()} and those only counted. */
+        public int total() {
+            return total;
+        }
+    }
 
     /**
      * @param directories report directories; missing ones are ignored
      * @param notBefore only reports written at or after this time (millis) count, so that a stale report of an
      *     earlier build is never blamed; 0 to read all
+     * @param share how many characters of tests (each test's text plus 5) fill the message's share; once the tests
+     *     found reach it, the remaining failing tests are only counted
      */
-    public static List<String> failedTests(List<File> directories, long notBefore) {
-        Set<String> tests = new LinkedHashSet<>();
-        for (File file : reports(directories, notBefore)) {
-            read(file, tests);
+    public static FailedTests failedTests(List<File> directories, long notBefore, int share) {
+        Reading reading = new Reading(share);
+        for (Path file : reports(directories, notBefore)) {
+            reading.read(file);
         }
-        return new ArrayList<>(tests);
+        return new FailedTests(new ArrayList<>(reading.tests), reading.tests.size() + reading.onlyCounted);
     }
 
-    /** How many tests the reports ran (their {@code testsuite tests="…"}), for a success summary. */
+    /** How many tests the reports ran (their root's {@code tests="…"}), for a success summary: roots only. */
     public static int testCount(List<File> directories, long notBefore) {
         int count = 0;
-        for (File file : reports(directories, notBefore)) {
-            try {
-                count += Integer.parseInt(parser().parse(file).getDocumentElement().getAttribute("tests").trim());
-            } catch (SAXException | IOException | ParserConfigurationException | NumberFormatException e) {
-                // a half-written or foreign file: not counted
+        XMLInputFactory factory = null;
+        for (Path file : reports(directories, notBefore)) {
+            Root root = Root.of(file);
+            if (root != null) {
+                count += Math.max(0, root.tests);
+                continue;
+            }
+            factory = factory == null ? factory() : factory;
+            try (CappedInputStream in = new CappedInputStream(Files.newInputStream(file), MAX_REPORT_BYTES)) {
+                XMLStreamReader xml = factory.createXMLStreamReader(utf8(in));
+                try {
+                    if (toRoot(xml)) {
+                        count += Math.max(0, number(xml, "tests"));
+                    }
+                } finally {
+                    xml.close();
+                }
+            } catch (IOException | XMLStreamException | RuntimeException e) {
+                // a half-written, foreign or unreadable file: not counted
             }
         }
         return count;
     }
 
-    private static List<File> reports(List<File> directories, long notBefore) {
-        List<File> reports = new ArrayList<>();
+    /**
+     * The fresh {@code TEST-*.xml} files of the directories, each directory's sorted. Listed and opened as
+     * {@link Path}s, which keep a file name's bytes: a name the platform's charset cannot decode (a non-ASCII name
+     * under {@code LC_ALL=C}) still opens, where a {@link File} made from the decoded name would not.
+     */
+    private static List<Path> reports(List<File> directories, long notBefore) {
+        List<Path> reports = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
         for (File directory : directories) {
-            File[] files = directory.listFiles((dir, name) -> name.startsWith("TEST-") && name.endsWith(".xml"));
-            if (files == null) {
-                continue;
+            List<Path> files = new ArrayList<>();
+            try {
+                Path path = directory.toPath();
+                if (!seen.add(path.toAbsolutePath().normalize())) {
+                    continue; // listed twice (surefire's and failsafe's default, configured again)
+                }
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(path, "TEST-*.xml")) {
+                    for (Path file : stream) {
+                        files.add(file);
+                    }
+                }
+            } catch (IOException | InvalidPathException | SecurityException e) {
+                continue; // missing, unreadable, or a path this platform cannot name: nothing to read there
             }
-            Arrays.sort(files);
-            for (File file : files) {
-                if (file.lastModified() + 2000 >= notBefore) { // file systems with coarse timestamps: allow two seconds
-                    reports.add(file);
+            Collections.sort(files);
+            for (Path file : files) {
+                try {
+                    // file systems with coarse timestamps: allow two seconds
+                    if (Files.getLastModifiedTime(file).toMillis() + 2000 >= notBefore) {
+                        reports.add(file);
+                    }
+                } catch (IOException | SecurityException e) {
+                    // gone since the listing: nothing to read
                 }
             }
         }
         return reports;
     }
 
-    private static void read(File file, Set<String> tests) {
-        Document document;
+    /** One call's reading: the tests found so far and the budgets left. */
+    private static final class Reading {
+        final Set<String> tests = new LinkedHashSet<>();
+        int onlyCounted;
+        private XMLInputFactory factory;
+        private int shareLeft;
+        private long bytesLeft = MAX_FAILING_REPORT_BYTES;
+        /** Failing tests met in the report being read. */
+        private int found;
+
+        Reading(int share) {
+            this.shareLeft = share;
+        }
+
+        void read(Path file) {
+            Root root = Root.of(file);
+            if (root != null && (root.failing() == 0 || root.failing() > 0 && (shareLeft <= 0 || bytesLeft <= 0))) {
+                onlyCounted += root.failing(); // passing, or counted from its root: no parser needed
+                return;
+            }
+            long limit = Math.min(MAX_REPORT_BYTES, Math.max(0, bytesLeft));
+            int rootCount = -1;
+            found = 0;
+            boolean complete = false;
+            CappedInputStream in = null;
+            long rootBytes = 0;
+            try {
+                in = new CappedInputStream(Files.newInputStream(file), MAX_REPORT_BYTES);
+                factory = factory == null ? factory() : factory;
+                XMLStreamReader xml = factory.createXMLStreamReader(utf8(in));
+                try {
+                    if (!toRoot(xml)) {
+                        return;
+                    }
+                    int failures = number(xml, "failures");
+                    int errors = number(xml, "errors");
+                    rootCount = failures < 0 || errors < 0 ? -1 : failures + errors;
+                    if (rootCount == 0) {
+                        return; // a passing report: nothing past its root
+                    }
+                    // What the root took is not charged to the failing reports' budget; the rest, up to the limit, is.
+                    rootBytes = in.count();
+                    in.limit(rootBytes + limit);
+                    if (limit == 0 || shareLeft <= 0 && rootCount > 0) {
+                        return; // counted from its root
+                    }
+                    testcases(xml, rootCount);
+                    complete = true;
+                } finally {
+                    xml.close();
+                }
+            } catch (IOException | XMLStreamException | RuntimeException e) {
+                // Broken, truncated, cut at the byte limit, or not a report: keep what it gave before the problem.
+            } finally {
+                if (in != null) {
+                    bytesLeft -= Math.max(0, in.count() - rootBytes);
+                    in.closeQuietly();
+                }
+                if (!complete && rootCount > found) {
+                    onlyCounted += rootCount - found;
+                }
+            }
+        }
+
+        /**
+         * Reads the {@code testcase} elements after the root, counting the failing ones in {@link #found} and naming
+         * them until the share is full. Stops when {@code expected} were met, or when the share is full and
+         * {@code expected} says how many are left; with {@code expected} unknown (-1), counts on to the end.
+         */
+        private void testcases(XMLStreamReader xml, int expected) throws XMLStreamException {
+            String className = null;
+            String method = null;
+            int testcaseDepth = -1;
+            boolean problemSeen = false;
+            int depth = 1;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    String name = xml.getLocalName();
+                    if ("testcase".equals(name) && testcaseDepth < 0) {
+                        testcaseDepth = depth;
+                        className = attribute(xml, "classname");
+                        method = attribute(xml, "name");
+                        problemSeen = false;
+                    } else if (depth == testcaseDepth + 1 && !problemSeen && ("failure".equals(name) || "error".equals(name))) {
+                        problemSeen = true;
+                        found++;
+                        if (shareLeft > 0) {
+                            add(className, method, problem(xml));
+                            depth--; // problem() read up to and including the element's end
+                        } else {
+                            onlyCounted++;
+                        }
+                        if (expected >= 0 && (found >= expected || shareLeft <= 0)) {
+                            onlyCounted += Math.max(0, expected - found);
+                            found = Math.max(found, expected);
+                            return;
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if (depth == testcaseDepth) {
+                        testcaseDepth = -1;
+                    }
+                    depth--;
+                } else if (event == XMLStreamConstants.DTD) {
+                    throw new XMLStreamException("a DTD: refused");
+                }
+                // Everything else (captured output, properties, stack traces of flaky runs) streams by unread.
+            }
+        }
+
+        private void add(String className, String method, String message) {
+            String test = simpleName(className) + (method.isEmpty() ? "" : "." + method)
+                    + (message.isEmpty() ? "" : ": " + message);
+            if (tests.add(test)) {
+                shareLeft -= test.length() + 5; // the indent, the dash and the newline it takes in the message
+            }
+        }
+    }
+
+    /**
+     * The first line of a {@code failure}/{@code error} element's message: its {@code message} attribute, else the
+     * start of its text (the stack trace), else its {@code type}. Reads to the element's end, keeping at most
+     * {@link #MAX_MESSAGE_CHARS} characters of its text.
+     */
+    private static String problem(XMLStreamReader xml) throws XMLStreamException {
+        String message = firstLine(attribute(xml, "message"));
+        String type = attribute(xml, "type");
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[512];
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (message.isEmpty() && text.length() < MAX_MESSAGE_CHARS
+                    && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE)) {
+                // Copies at most what is still wanted: a huge text is never turned into a String.
+                for (int at = 0; text.length() < MAX_MESSAGE_CHARS; ) {
+                    int n = xml.getTextCharacters(at, chunk, 0, Math.min(chunk.length, MAX_MESSAGE_CHARS - text.length()));
+                    if (n <= 0) {
+                        break;
+                    }
+                    text.append(chunk, 0, n);
+                    at += n;
+                }
+            }
+        }
+        if (message.isEmpty()) {
+            message = firstLine(text.toString());
+        }
+        return message.isEmpty() ? type : message;
+    }
+
+    private static String firstLine(String text) {
+        String start = text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) : text;
+        return Text.firstLine(Text.clean(unescapeControls(start)));
+    }
+
+    /** Moves to the root element; {@code false} when there is none (or a DTD comes first, which is refused). */
+    private static boolean toRoot(XMLStreamReader xml) throws XMLStreamException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.DTD) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A non-negative number attribute of the current element, or -1 when it is missing or not a number. */
+    private static int number(XMLStreamReader xml, String name) {
         try {
-            document = parser().parse(file);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            return; // a half-written or foreign file: nothing to add
+            return Math.max(-1, Integer.parseInt(attribute(xml, name).trim()));
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        NodeList cases = document.getElementsByTagName("testcase");
-        for (int i = 0; i < cases.getLength(); i++) {
-            Element testcase = (Element) cases.item(i);
-            Element problem = firstChild(testcase, "failure");
-            if (problem == null) {
-                problem = firstChild(testcase, "error");
-            }
-            if (problem == null) {
-                continue;
-            }
-            String message = Text.firstLine(Text.clean(unescapeControls(problem.getAttribute("message"))));
-            if (message.isEmpty()) {
-                message = Text.firstLine(Text.clean(unescapeControls(problem.getTextContent())));
-            }
-            if (message.isEmpty()) {
-                message = problem.getAttribute("type");
-            }
-            String method = testcase.getAttribute("name");
-            tests.add(simpleName(testcase.getAttribute("classname")) + (method.isEmpty() ? "" : "." + method)
-                    + (message.isEmpty() ? "" : ": " + message));
-        }
+    }
+
+    private static String attribute(XMLStreamReader xml, String name) {
+        String value = xml.getAttributeValue(null, name);
+        return value == null ? "" : value;
     }
 
     /**
@@ -115,27 +360,187 @@ public final class TestReports {
         return m.appendTail(sb).toString();
     }
 
-    private static Element firstChild(Element parent, String name) {
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element && name.equals(((Element) child).getTagName())) {
-                return (Element) child;
-            }
-        }
-        return null;
-    }
-
     private static String simpleName(String className) {
         int dot = className.lastIndexOf('.');
         return dot < 0 ? className : className.substring(dot + 1);
     }
 
-    private static DocumentBuilder parser() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        // Reports are local files, but never resolve external entities from any XML we read.
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setExpandEntityReferences(false);
-        factory.setNamespaceAware(false);
-        return factory.newDocumentBuilder();
+    /**
+     * DTDs refused and external entities never resolved, as for any XML we read. Where the parser supports it (the
+     * JDK's), character data comes in chunks, so that a huge CDATA section of captured output is never held whole;
+     * and the JDK's limits on entity sizes, which since JDK 24 count even {@code &lt;} in long captured output,
+     * are lifted: without a DTD no entity can be declared, so nothing can expand.
+     */
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        optional(factory, "jdk.xml.cdataChunkSize", 8192);
+        optional(factory, "jdk.xml.maxGeneralEntitySizeLimit", 0);
+        optional(factory, "jdk.xml.totalEntitySizeLimit", 0);
+        return factory;
+    }
+
+    /**
+     * The counts on a report's root element, read from the file's first {@value #HEAD} bytes without an XML parser:
+     * for the thousands of passing reports of a big build, creating a parser for each would cost most of the time.
+     * {@code null} when the root is not simply there (a DTD, a root past the first bytes, another encoding): then
+     * the parser reads the file.
+     */
+    private static final class Root {
+        static final int HEAD = 4096;
+        private static final Pattern COUNT = Pattern.compile("\\s(tests|failures|errors)\\s*=\\s*(?:\"(\\d{1,9})\"|'(\\d{1,9})')");
+
+        int tests = -1;
+        int failures = -1;
+        int errors = -1;
+
+        /** failures + errors, or -1 when the root does not say. */
+        int failing() {
+            return failures < 0 || errors < 0 ? -1 : failures + errors;
+        }
+
+        static Root of(Path file) {
+            byte[] head = new byte[HEAD];
+            int length = 0;
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; length < head.length && (n = in.read(head, length, head.length - length)) > 0; ) {
+                    length += n;
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            // The bytes as Latin-1: the markup and digits are ASCII in UTF-8, which is all that is looked at here.
+            String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+            int at = text.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0; // UTF-8's byte order mark
+            while (true) {
+                while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+                if (text.startsWith("<?", at)) {
+                    at = text.indexOf("?>", at);
+                } else if (text.startsWith("<!--", at)) {
+                    at = text.indexOf("-->", at);
+                } else {
+                    break;
+                }
+                if (at < 0) {
+                    return null;
+                }
+                at += 2;
+            }
+            if (!text.startsWith("<", at) || at + 1 >= text.length() || !Character.isLetter(text.charAt(at + 1))) {
+                return null; // a DTD, text, another encoding, or nothing
+            }
+            int end = at;
+            for (char quote = 0; ++end < text.length(); ) {
+                char c = text.charAt(end);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    break;
+                }
+            }
+            if (end >= text.length()) {
+                return null; // the root's start tag goes on past the head
+            }
+            Root root = new Root();
+            Matcher m = COUNT.matcher(text.substring(at, end));
+            while (m.find()) {
+                int value = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+                if ("tests".equals(m.group(1))) {
+                    root.tests = value;
+                } else if ("failures".equals(m.group(1))) {
+                    root.failures = value;
+                } else {
+                    root.errors = value;
+                }
+            }
+            return root;
+        }
+    }
+
+    /**
+     * Reports are UTF-8, as Surefire and Failsafe write them; bytes that are not become U+FFFD. Decoding here,
+     * not in the parser, also keeps the JDK's parser from printing {@code [Fatal Error]} lines on the console for a
+     * file that is not text.
+     */
+    private static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static void optional(XMLInputFactory factory, String property, Object value) {
+        try {
+            factory.setProperty(property, value);
+        } catch (IllegalArgumentException e) {
+            // another StAX implementation (Maven 4 ships Woodstox), or an older JDK: the byte limits still bound the work
+        }
+    }
+
+    /** Reads at most {@code limit} bytes (then reports the end of the stream), and counts what it gave. */
+    private static final class CappedInputStream extends FilterInputStream {
+        private long limit;
+        private long count;
+
+        CappedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        long count() {
+            return count;
+        }
+
+        void limit(long limit) {
+            this.limit = Math.min(this.limit, limit);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (count >= limit) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (count >= limit) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, limit - count));
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, Math.max(0, limit - count)));
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), Math.max(0, limit - count));
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException e) {
+                // read-only: nothing lost
+            }
+        }
     }
 }

@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 public final class Text {
     /**
      * ANSI/VT100 escape sequences: CSI (colours, cursor), OSC (titles, links), and the other escapes (ESC,
-     * intermediate bytes, one final byte: {@code ESC 7}, {@code ESC ( B}, ...).
+     * intermediate bytes, one final byte: {@code ESC 7}, {@code ESC ( B}, ...). An OSC's text is bounded, so that
+     * many unterminated ones cost linear time, not quadratic.
      */
     private static final Pattern ANSI = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[ -/]*[0-~]");
+            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]{0,2048}(?:\u0007|\u001B\\\\)|\u001B[ -/]*[0-~]");
     /** Control characters but LF and tab, Unicode line separators, and lone surrogates (which no encoder can send). */
     private static final Pattern OTHER_CONTROLS = Pattern.compile("[\\p{Cc}&&[^\n\t]]|[\u2028\u2029\u0085]|\\p{Cs}");
     public static final String ELLIPSIS = "\u2026";
@@ -60,5 +61,29 @@ public final class Text {
             end--;
         }
         return text.substring(0, end) + ELLIPSIS;
+    }
+
+    /**
+     * Like {@link #truncate}, but cuts after a whole word when there is a space in the last third of the room (at
+     * most 80 characters back): {@code "cannot find symbol; symbol: cl…"} becomes {@code "cannot find symbol;…"}.
+     */
+    public static String cut(String text, int max) {
+        if (text.length() <= max || max <= ELLIPSIS.length()) {
+            return truncate(text, max);
+        }
+        int end = max - ELLIPSIS.length();
+        int floor = end - Math.min(80, end / 3);
+        for (int i = end; i > floor && i > 0; i--) {
+            if (text.charAt(i) == ' ') {
+                int keep = i;
+                while (keep > 0 && text.charAt(keep - 1) == ' ') {
+                    keep--;
+                }
+                if (keep > 0) {
+                    return text.substring(0, keep) + ELLIPSIS;
+                }
+            }
+        }
+        return truncate(text, max);
     }
 }

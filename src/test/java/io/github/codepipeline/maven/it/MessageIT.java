@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the reported message says, for real builds: the summary, each failed module with its goal and cause, test
- * and compiler details, the 5000-character budget, clean text, redaction and the derived failure type. The
+ * and compiler details, modules with a shared cause grouped, the 5000-character budget, clean text, redaction and
+ * the derived failure type. The
  * messages of the README's examples are written to {@code target/example-messages}.
  */
 class MessageIT extends EndpointSupport {
@@ -89,6 +90,23 @@ class MessageIT extends EndpointSupport {
                 + "  - Invoice.java:[5,21] cannot find symbol; symbol: variable Money; location: class com.example.charlie.Invoice\n"
                 + "  - Invoice.java:[10,16] incompatible types: java.lang.String cannot be converted to int");
         example("multi-module", message);
+    }
+
+    @Test
+    void modulesBrokenTheSameWayShareOneSectionAndTheOthersKeepTheirOwn() throws IOException {
+        MavenBuild.Result result = build("shared-cause", "messageSharedCause").args("-fae", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        String message = onlyMessage(result);
+        assertThat(message).isEqualTo("Maven build failed: 8 of 10 modules failed"
+                + " (orders, billing, shipping, returns, invoices, catalog, web, search)\n"
+                + "orders, billing, shipping, returns, invoices, catalog (maven-compiler-plugin:compile): Compilation failure\n"
+                + "  - Client.java:[7,21] cannot find symbol; symbol: method total(int); location: class com.example.api.Price\n"
+                + "web (maven-compiler-plugin:compile): Compilation failure\n"
+                + "  - Page.java:[7,31] incompatible types: java.lang.String cannot be converted to int\n"
+                + "search (maven-surefire-plugin:test): There are test failures.\n"
+                + "  - IndexTest.findsEveryShoe: hits for shoe ==> expected: <3> but was: <4>");
+        example("shared-cause", message);
     }
 
     @Test

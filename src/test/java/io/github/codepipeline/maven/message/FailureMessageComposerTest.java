@@ -5,6 +5,7 @@ import static io.github.codepipeline.maven.message.TestReportsTest.writeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codepipeline.maven.config.Secrets;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -239,8 +240,8 @@ class FailureMessageComposerTest {
                 "up-**** (x:y): Upload with **** failed", "caused by: IllegalStateException: key=****", "Error: ****")
                 .doesNotContain(TOKEN, SECRET_KEY, TOKEN.substring(0, 10));
 
-        String huge = redacting.compose(List.of(testFailure("core", reports("core", 40, TOKEN + " " + SECRET_KEY))),
-                List.of());
+        String huge = redacting.compose(List.of(testFailure("core", reports("core", 40, TOKEN + " " + SECRET_KEY + " "
+                + "the rest of a long assertion message ".repeat(3)))), List.of());
         assertThat(huge).contains("CI run run-****").doesNotContain(TOKEN, SECRET_KEY);
         assertThat(redacting.plain(TOKEN + "\n" + SECRET_KEY)).isEqualTo("****\n****");
     }
@@ -307,7 +308,7 @@ class FailureMessageComposerTest {
         List<ModuleResult> modules = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             modules.add(ModuleResult.failed("module-with-a-long-name-" + i, "x:y",
-                    new MojoExecutionException("failed because " + "of reasons ".repeat(20)), null, List.of()));
+                    new MojoExecutionException("failed because " + "of reasons ".repeat(20) + "number " + i), null, List.of()));
         }
 
         String message = composer.compose(modules, List.of());
@@ -363,5 +364,217 @@ class FailureMessageComposerTest {
         String cut = withRun.plain("x".repeat(4000) + GRIN.repeat(1000));
         assertAcceptable(cut, 5000);
         assertThat(cut).endsWith("\n\u2026 (truncated; the full log is in CI run build-42)");
+    }
+
+    /** What a shared API change does to a module that calls it: its own file, package and path, the same error. */
+    private static ModuleResult brokenByTheApi(String name) {
+        String pkg = name.replace("-", "");
+        String errors = "Compilation failure\n/home/ci/work/" + name + "/src/main/java/com/example/" + pkg
+                + "/Client.java:[7,31] cannot find symbol\n  symbol:   method total(int)\n  location: class com.example.api.Price\n"
+                + "/home/ci/work/" + name + "/src/main/java/com/example/" + pkg + "/Client.java:[9,12] incompatible types:"
+                + " com.example.api.Money cannot be converted to com.example." + pkg + ".Amount\n";
+        MojoFailureException error = new MojoFailureException(null, "Compilation failure", errors);
+        return ModuleResult.failed(name, COMPILER, failedGoal(COMPILER, name, error), errors, List.of());
+    }
+
+    @Test
+    void modulesWithTheSameCauseShareOneSectionThatNamesThemAllAndShowsTheCauseOnce() {
+        List<ModuleResult> modules = new ArrayList<>();
+        modules.add(ModuleResult.succeeded("api"));
+        List<String> broken = new ArrayList<>();
+        for (int i = 1; i < 119; i++) {
+            String name = String.format("service-%03d", i);
+            if (i % 3 == 0) {
+                modules.add(brokenByTheApi(name));
+                broken.add(name);
+            } else {
+                modules.add(ModuleResult.succeeded(name));
+            }
+        }
+        modules.add(compileFailure("other", 1));
+
+        String message = composer.compose(modules, List.of());
+
+        assertAcceptable(message, 5000);
+        assertThat(broken).hasSize(39);
+        assertThat(message).isEqualTo("Maven build failed: 40 of 120 modules failed (" + String.join(", ", broken.subList(0, 23))
+                + ", " + Text.ELLIPSIS + ")\n"
+                + String.join(", ", broken) + " (maven-compiler-plugin:compile): Compilation failure\n"
+                + "  - Client.java:[7,31] cannot find symbol; symbol: method total(int); location: class com.example.api.Price\n"
+                + "  - Client.java:[9,12] incompatible types: com.example.api.Money cannot be converted to com.example.service003.Amount\n"
+                + "other (maven-compiler-plugin:compile): Compilation failure\n"
+                + "  - Cart.java:[1,9] cannot find symbol; symbol: class Price1; location: class com.example.Cart");
+    }
+
+    @Test
+    void modulesWithDifferentCausesKeepTheirOwnSections() {
+        ModuleResult otherSymbol = ModuleResult.failed("web", COMPILER, failedGoal(COMPILER, "web",
+                new MojoFailureException("Compilation failure")), "Compilation failure\n/w/web/src/Client.java:[7,31] cannot find symbol\n"
+                        + "  symbol:   method subtotal(int)\n  location: class com.example.api.Price\n", List.of());
+
+        String message = composer.compose(List.of(brokenByTheApi("app"), otherSymbol, brokenByTheApi("cli"),
+                testFailure("core", reports("core", 1, "wrong")), testFailure("more", reports("more", 1, "wrong"))), List.of());
+
+        assertThat(message).startsWith("Maven build failed: 5 of 5 modules failed (app, web, cli, core, more)\n"
+                + "app, cli (maven-compiler-plugin:compile): Compilation failure\n")
+                .contains("\nweb (maven-compiler-plugin:compile): Compilation failure\n"
+                        + "  - Client.java:[7,31] cannot find symbol; symbol: method subtotal(int)")
+                .contains("\ncore (maven-surefire-plugin:test): There are test failures.\n  - Casecore.test0: wrong #0\n")
+                .endsWith("\nmore (maven-surefire-plugin:test): There are test failures.\n  - Casemore.test0: wrong #0");
+    }
+
+    @Test
+    void aCutDetailLineEndsAfterAWholeWordWithAnEllipsis() {
+        List<ModuleResult> modules = new ArrayList<>();
+        for (String name : List.of("alpha", "bravo", "charlie")) {
+            modules.add(ModuleResult.failed(name, "x:y", new MojoExecutionException("Could not deploy " + name + "\n"
+                    + ("the repository at " + name + ".example.com refused the upload of every artifact we sent it; ").repeat(8)),
+                    null, List.of()));
+        }
+        FailureMessageComposer small = new FailureMessageComposer(Secrets.none(), null, 0, 700);
+
+        String message = small.compose(modules, List.of());
+
+        assertAcceptable(message, 700);
+        assertThat(message).doesNotContain("(truncated)\n", "  " + Text.ELLIPSIS + " (truncated)");
+        for (String name : List.of("alpha", "bravo", "charlie")) {
+            assertThat(message).containsPattern("\n" + name + " \\(x:y\\): Could not deploy " + name
+                    + "\n  - the repository at " + name + "[^\n]*[a-z;] " + Text.ELLIPSIS + "|[a-z;]" + Text.ELLIPSIS + "\n");
+        }
+        assertThat(message).endsWith("\n" + Text.ELLIPSIS + " (truncated; the full log is in the CI run's output)");
+    }
+
+    @Test
+    void megabyteMessagesAreReadOnlyAsFarAsTheyMatterAndStayRedacted() {
+        String huge = "Upload failed\n" + "x".repeat(FailureMessageComposer.MAX_TEXT - 20) + " " + TOKEN + " "
+                + "y".repeat(4 << 20);
+        FailureMessageComposer redacting = new FailureMessageComposer(Secrets.of(TOKEN), null, 0);
+
+        long start = System.nanoTime();
+        String message = redacting.compose(List.of(ModuleResult.failed("app", "x:y", new MojoExecutionException(huge),
+                huge, List.of())), List.of(new IllegalStateException(huge)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertAcceptable(message, 5000);
+        assertThat(message).startsWith("Maven build failed in module app\napp (x:y): Upload failed\n  - xxx")
+                .contains("\nError: Upload failed\n").doesNotContain(TOKEN.substring(0, 8));
+        assertThat(millis).as("composing 3 messages of 4 MB").isLessThan(5_000);
+    }
+
+    /** A cause chain that never ends: every getCause() makes a new exception. Its getMessage() fails now and then. */
+    static final class EndlessException extends RuntimeException {
+        private final int depth;
+
+        EndlessException(int depth) {
+            super("level " + depth);
+            this.depth = depth;
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            return new EndlessException(depth + 1);
+        }
+
+        @Override
+        public String getMessage() {
+            if (depth % 2 == 1) {
+                throw new IllegalStateException("no message today");
+            }
+            return super.getMessage();
+        }
+    }
+
+    @Test
+    void anEndlessCauseChainOrAThrowingGetMessageEndsTheWalk() {
+        String message = composer.compose(List.of(ModuleResult.failed("app", "x:y", new EndlessException(0), null, List.of())),
+                List.of(new EndlessException(1)));
+
+        assertThat(message).isEqualTo("Maven build failed in module app\napp (x:y): level 0\n  - caused by: EndlessException\n"
+                + "Error: EndlessException\n  - caused by: EndlessException: level 64");
+    }
+
+    @Test
+    void tenThousandFailedTestsInAModuleAreNamedAsFarAsTheyFitAndCounted() throws IOException {
+        Path directory = work.resolve("many").resolve("surefire-reports");
+        String[] cases = new String[10_000];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = failing("com.example.ManyTest", "test" + i, "value " + i);
+        }
+        writeReport(directory, "com.example.ManyTest", cases);
+
+        String message = composer.compose(List.of(testFailure("many", directory)), List.of());
+
+        assertAcceptable(message, 5000);
+        int shown = message.split("\n  - ManyTest\\.").length - 1;
+        assertThat(shown).isGreaterThan(100);
+        assertThat(message).contains("\n  " + Text.ELLIPSIS + " " + (10_000 - shown) + " more tests\n");
+    }
+
+    @Test
+    void theHeadlinesAloneNameEveryFailedModuleFromMavensExceptions() {
+        List<ModuleResult> modules = List.of(testFailure("core", reports("core", 3, "not read")), ModuleResult.succeeded("web"),
+                compileFailure("api", 4));
+
+        String message = composer.headlines(modules, List.of(new IllegalStateException("outside\nsecond line")));
+
+        assertThat(message).isEqualTo("Maven build failed: 2 of 3 modules failed (core, api)\n"
+                + "core (maven-surefire-plugin:test): There are test failures.\n"
+                + "api (maven-compiler-plugin:compile): Compilation failure\n"
+                + "Error: outside");
+    }
+
+    /** A report directory whose reading fails the way a JVM at its limits does. */
+    private static File failingDirectory(Error error) {
+        return new File("reports") {
+            @Override
+            public Path toPath() {
+                throw error;
+            }
+        };
+    }
+
+    /** An exception whose message cannot be had: the JVM is out of memory. */
+    static final class HopelessException extends RuntimeException {
+        @Override
+        public String getMessage() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void whenComposingRunsOutOfMemoryOrStackTheHeadlinesAreReportedAndTheCauseIsTold() {
+        for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
+            List<ModuleResult> modules = List.of(ModuleResult.failed("core", SUREFIRE, failedGoal(SUREFIRE, "core",
+                    new MojoFailureException("There are test failures.")), null, List.of(failingDirectory(error))),
+                    compileFailure("api", 2));
+            List<Throwable> told = new ArrayList<>();
+
+            String message = composer.composeOrHeadlines(modules, List.of(), told::add);
+
+            assertThat(message).isEqualTo("Maven build failed: 2 of 2 modules failed (core, api)\n"
+                    + "core (maven-surefire-plugin:test): There are test failures.\n"
+                    + "api (maven-compiler-plugin:compile): Compilation failure");
+            assertThat(told).containsExactly(error);
+        }
+    }
+
+    @Test
+    void whenEvenTheHeadlinesFailTheMessageStillSaysTheBuildFailed() {
+        List<Throwable> told = new ArrayList<>();
+
+        String message = composer.composeOrHeadlines(List.of(compileFailure("api", 1)), List.of(new HopelessException()),
+                told::add);
+
+        assertThat(message).isEqualTo(FailureMessageComposer.FALLBACK);
+        assertThat(told).singleElement().isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void whenComposingWorksNothingIsTold() {
+        List<Throwable> told = new ArrayList<>();
+
+        assertThat(composer.composeOrHeadlines(List.of(compileFailure("api", 1)), List.of(), told::add))
+                .isEqualTo(composer.compose(List.of(compileFailure("api", 1)), List.of()));
+        assertThat(told).isEmpty();
     }
 }

@@ -1,0 +1,9 @@
+package com.example.invoices;
+
+import com.example.api.Price;
+
+public class Client {
+    int charge(int amount) {
+        return Price.total(amount);
+    }
+}
