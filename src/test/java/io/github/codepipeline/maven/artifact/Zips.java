@@ -15,32 +15,32 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes test archives, hostile ones included: any name, any Unix mode, a lying size. */
-final class Zips {
+public final class Zips {
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
     private final Map<String, Integer> modes = new LinkedHashMap<>();
     private final Map<String, Long> announcedSizes = new LinkedHashMap<>();
 
-    Zips file(String name, String content) {
+    public Zips file(String name, String content) {
         return file(name, content.getBytes(StandardCharsets.UTF_8), 0100644);
     }
 
-    Zips file(String name, byte[] content, int mode) {
+    public Zips file(String name, byte[] content, int mode) {
         entries.put(name, content);
         modes.put(name, mode);
         return this;
     }
 
-    Zips symlink(String name, String target) {
+    public Zips symlink(String name, String target) {
         return file(name, target.getBytes(StandardCharsets.UTF_8), 0120777);
     }
 
     /** Makes the central directory announce {@code size} bytes for {@code name}, whatever it holds. */
-    Zips announce(String name, long size) {
+    public Zips announce(String name, long size) {
         announcedSizes.put(name, size);
         return this;
     }
 
-    Path write(Path zip) throws IOException {
+    public Path write(Path zip) throws IOException {
         try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(entry.getKey()));

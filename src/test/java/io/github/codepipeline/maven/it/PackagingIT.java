@@ -36,8 +36,12 @@ class PackagingIT {
             "codepipeline-maven-plugin", System.getProperty("plugin.version"),
             "codepipeline-maven-plugin-" + System.getProperty("plugin.version") + ".pom");
     static final String OWN_PACKAGE = "io/github/codepipeline/maven/";
-    /** Issue 6's budget for the plugin and everything it downloads. */
-    static final long MAX_BYTES = 6_500_000;
+    /**
+     * Issue 15's budget for the plugin and everything it downloads (issue 6's was 6.5 MB, before S3): the S3 client
+     * alone brings about 3.3 MB, 2.7 MB of it the model classes of S3's ~100 operations, which minimizeJar keeps because
+     * the S3Client interface names them all. Measured 9.7 MB with S3.
+     */
+    static final long MAX_BYTES = 10_000_000;
     /** Provided by Maven at run time: not the JDK's API, so not the signature's business. */
     static final List<String> PROVIDED = Arrays.asList("org.apache.maven.*", "org.codehaus.plexus.*",
             "org.eclipse.aether.*", "org.slf4j.*", "javax.inject.*");
