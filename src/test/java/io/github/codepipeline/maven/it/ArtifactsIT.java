@@ -159,6 +159,39 @@ class ArtifactsIT extends EndpointSupport {
         assertThat(put.containsHeader("x-amz-server-side-encryption-aws-kms-key-id")).isFalse();
     }
 
+    /**
+     * Above 64 MiB the upload goes in parts (here 5 of up to 16 MiB), streamed from disk in a 64 MB heap; the download
+     * streams too. Straight to s3proxy: the recording proxy would hold the body in memory. (bench/artifacts.sh does
+     * 300 MB with -Xmx128m.)
+     */
+    @Test
+    void aLargeOutputGoesUpInPartsAndComesBackInBoundedMemory() throws Exception {
+        answerJob(map("BuildOutput", OUTPUT_KEY), map("BuildOutput", OUTPUT_KEY), null);
+        MavenBuild build = build("artifacts-app", "largeOutput");
+        byte[] block = new byte[1024 * 1024];
+        java.util.Random random = new java.util.Random(15);
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.OutputStream out = Files.newOutputStream(build.directory().resolve("big.bin"))) {
+            for (int i = 0; i < 70; i++) {
+                random.nextBytes(block);
+                digest.update(block);
+                out.write(block);
+            }
+        }
+        byte[] sha = digest.digest();
+        MavenBuild.Result upload = build.mavenOpts("-Xmx64m").args("-Dcodepipeline.s3Endpoint=" + s3.directUrl(),
+                "-Dcodepipeline.outputFiles=big.bin", MavenBuild.goal("upload-output")).run();
+        assertThat(upload.exitCode).as(upload.toString()).isZero();
+        assertThat(s3.keys()).containsExactly(OUTPUT_KEY);
+
+        MavenBuild download = emptyFolder("largeInput");
+        MavenBuild.Result result = download.mavenOpts("-Xmx64m").env("AWS_ENDPOINT_URL_S3", s3.directUrl())
+                .args(MavenBuild.goal("download-input")).run();
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(
+                Files.readAllBytes(download.directory().resolve("big.bin")))).isEqualTo(sha);
+    }
+
     @Test
     void aPatternThatMatchesNothingFailsBeforeAnyCall() {
         answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
@@ -215,6 +248,29 @@ class ArtifactsIT extends EndpointSupport {
                 + " (artifact BuildOutput)");
         assertThat(s3.keys()).isEmpty();
         assertNoSecrets(result);
+    }
+
+    @Test
+    void expiredArtifactCredentialsAreRenewedOnceByReadingTheJobAgain() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        s3.failOnce(OUTPUT_KEY, 400, "ExpiredToken");
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadExpired")
+                .args("-Dcodepipeline.outputFiles=appspec.yml", MavenBuild.goal("upload-output")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests(JOB_DETAILS)).hasSize(2);
+        assertThat(result.lines("artifact credentials expired; reading the job's details again")).hasSize(1);
+        assertThat(unzip(s3.get(OUTPUT_KEY)).keySet()).containsExactly("appspec.yml");
+    }
+
+    @Test
+    void aMissingInputObjectIsOneLineNamingBucketAndKey() {
+        answerJob(map("SourceOutput", INPUT_KEY), map(), null);
+        MavenBuild.Result result = emptyFolder("downloadMissing").args(MavenBuild.goal("download-input")).run();
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("S3 has no object s3://" + S3Server.BUCKET + "/" + INPUT_KEY + " (artifact SourceOutput)")
+                .doesNotContain("at io.github");
     }
 
     @Test

@@ -164,6 +164,19 @@ final class S3Server implements AutoCloseable {
             client.deleteObject(r -> r.bucket(BUCKET).key(key));
         }
         recorder.resetRequests();
+        recorder.resetScenarios();
+        recorder.resetMappings();
+        recorder.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(directUrl())));
+    }
+
+    /** Answers the next request to {@code key} with an S3 error, then lets the requests through again. */
+    void failOnce(String key, int status, String code) {
+        recorder.stubFor(any(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/" + BUCKET + "/" + key))
+                .atPriority(1).inScenario("fail-once").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
+                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + code
+                                + " from the test</Message><RequestId>req-1</RequestId></Error>"))
+                .willSetStateTo("failed"));
     }
 
     /** Every request that went through the recording proxy. */
