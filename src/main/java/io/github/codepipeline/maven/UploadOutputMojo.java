@@ -89,6 +89,12 @@ public class UploadOutputMojo extends AbstractJobMojo {
     @Parameter(property = "codepipeline.s3Endpoint")
     private String s3Endpoint;
 
+    /** Bound in the pom, it also runs in builds outside CodePipeline: there it does nothing, loads nothing. */
+    @Override
+    protected String withoutJob() {
+        return "nothing is uploaded.";
+    }
+
     @Override
     protected void addParameters(Map<String, String> parameters) {
         parameters.put(Setting.OUTPUT_ARTIFACT.element(), outputArtifact);
