@@ -69,7 +69,7 @@ public final class ArtifactCalls {
                     total += Files.size(entry.file());
                 }
                 log.info("  output artifact " + (output.artifact == null ? "(the job's only one)" : output.artifact)
-                        + ": a zip of " + files.get(output).size() + " files (" + Progress.megabytes(total) + ") from "
+                        + ": a zip of " + count(files.get(output).size()) + " (" + Progress.megabytes(total) + ") from "
                         + output.files.directory() + ", to the bucket and key GetThirdPartyJobDetails names, encrypted"
                         + " with aws:kms (the job's KMS key, else S3's default KMS key):");
                 for (FileSet.Entry entry : files.get(output)) {
@@ -92,9 +92,11 @@ public final class ArtifactCalls {
             ArtifactLocation target = targets.get(i);
             Path zip = Files.createTempFile("codepipeline-" + safe(target.name()) + "-", ".zip");
             try {
+                long start = System.nanoTime();
                 long size = ArtifactZip.write(files.get(output), zip);
-                log.info(PREFIX + "zipped " + files.get(output).size() + " files from " + output.files.directory()
-                        + " for the output artifact " + target.name() + " (" + Progress.megabytes(size) + ").");
+                log.info(PREFIX + "zipped " + count(files.get(output).size()) + " from " + output.files.directory()
+                        + " for the output artifact " + target.name() + " (" + Progress.megabytes(size) + ") in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 job = transfer(settings, artifacts, job, target, "Uploading " + target.name(), size, (store, location, p) ->
                         store.upload(location, zip, p::add));
                 log.info(PREFIX + "uploaded the output artifact " + target.name() + " to " + target.url() + " ("
@@ -158,12 +160,14 @@ public final class ArtifactCalls {
                         store.download(location, file, p::add));
                 long size = Files.size(file);
                 if (SafeUnzip.isZip(file)) {
+                    long start = System.nanoTime();
                     SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
                             "the input artifact " + input.name() + " (" + input.url() + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
                                     + " (in MB, now " + artifacts.maxInputBytes() / (1024 * 1024) + ")");
                     log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + Progress.megabytes(size) + ", "
-                            + result.files + " files, " + Progress.megabytes(result.bytes) + ") into " + target
-                            + (input.revision() == null ? "" : ", revision " + input.revision()) + ".");
+                            + count(result.files) + ", " + Progress.megabytes(result.bytes) + ") into " + target
+                            + (input.revision() == null ? "" : ", revision " + input.revision()) + ", in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 } else {
                     String key = input.objectKey();
                     String name = key.substring(key.lastIndexOf('/') + 1);
@@ -205,9 +209,10 @@ public final class ArtifactCalls {
             Progress progress = new Progress(PREFIX + what, size, redacting::info);
             try (ArtifactStore store = ArtifactStore.create(settings, artifacts.s3Endpoint(), job, secrets)) {
                 transfer.run(store, location, progress);
+                long bytes = size >= 0 ? size : progress.bytes();
                 redacting.info(PREFIX + what.replaceFirst("^Uploading", "Uploaded").replaceFirst("^Downloading", "Downloaded")
-                        + ": " + Progress.megabytes(progress.bytes()) + " in " + progress.elapsedNanos() / 1_000_000 + " ms ("
-                        + Progress.rate(progress.bytes(), progress.elapsedNanos()) + ") at " + location.url() + ".");
+                        + ": " + Progress.megabytes(bytes) + " in " + progress.elapsedNanos() / 1_000_000 + " ms ("
+                        + Progress.rate(bytes, progress.elapsedNanos()) + ") at " + location.url() + ".");
                 return job;
             } catch (ArtifactStore.ExpiredCredentialsException e) {
                 if (attempt > 1) {
@@ -256,6 +261,10 @@ public final class ArtifactCalls {
         }
         throw new ReportException("The job has no " + kind + " artifact named " + name + (names.isEmpty() ? ""
                 : "; its " + kind + " artifacts are: " + String.join(", ", names)) + ". Check " + setting.howToSet() + ".", false);
+    }
+
+    private static String count(int files) {
+        return files == 1 ? "1 file" : files + " files";
     }
 
     private static String safe(String name) {
