@@ -14,6 +14,7 @@ import io.github.codepipeline.maven.report.JobCalls;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -109,7 +110,7 @@ public class UploadOutputMojo extends AbstractJobMojo {
         ArtifactSettings artifacts = ArtifactSettings.resolve(sources);
         try {
             new ArtifactCalls(reporter, MavenReportLogs.of(getLog()), secrets).upload(settings, artifacts,
-                    outputs(sources, artifacts));
+                    outputs(sources, artifacts), Paths.get(project.getBuild().getDirectory()));
         } catch (ArtifactException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {

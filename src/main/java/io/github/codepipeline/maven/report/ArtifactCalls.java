@@ -53,8 +53,13 @@ public final class ArtifactCalls {
         this.log = new RedactingLog(log, secrets);
     }
 
-    /** Zips and uploads each output; see {@code UploadOutputMojo}. */
-    public void upload(ReportSettings settings, ArtifactSettings artifacts, List<Output> outputs)
+    /**
+     * Zips and uploads each output; see {@code UploadOutputMojo}.
+     *
+     * @param workDirectory where the zips are written before they are uploaded (the module's build directory: on the
+     *     build's disk, not in a possibly small {@code /tmp}); each is deleted after its upload
+     */
+    public void upload(ReportSettings settings, ArtifactSettings artifacts, List<Output> outputs, Path workDirectory)
             throws ReportException, ArtifactException, IOException {
         Map<Output, List<FileSet.Entry>> files = new LinkedHashMap<>();
         for (Output output : outputs) {
@@ -90,7 +95,8 @@ public final class ArtifactCalls {
         for (int i = 0; i < outputs.size(); i++) {
             Output output = outputs.get(i);
             ArtifactLocation target = targets.get(i);
-            Path zip = Files.createTempFile("codepipeline-" + safe(target.name()) + "-", ".zip");
+            Files.createDirectories(workDirectory);
+            Path zip = Files.createTempFile(workDirectory, "codepipeline-" + safe(target.name()) + "-", ".zip");
             try {
                 long start = System.nanoTime();
                 long size = ArtifactZip.write(files.get(output), zip);
