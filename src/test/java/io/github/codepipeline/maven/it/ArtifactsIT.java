@@ -282,6 +282,19 @@ class ArtifactsIT extends EndpointSupport {
     }
 
     @Test
+    void aSlowDownFromS3IsRetriedLikeTheReports() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        s3.failOnce(OUTPUT_KEY, 503, "SlowDown");
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadSlowDown")
+                .args("-Dcodepipeline.outputFiles=appspec.yml", MavenBuild.goal("upload-output")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(s3Writes()).hasSize(2);
+        assertThat(endpoint.requests(JOB_DETAILS)).hasSize(1);
+        assertThat(unzip(s3.get(OUTPUT_KEY)).keySet()).containsExactly("appspec.yml");
+    }
+
+    @Test
     void aMissingInputObjectIsOneLineNamingBucketAndKey() {
         answerJob(map("SourceOutput", INPUT_KEY), map(), null);
         MavenBuild.Result result = emptyFolder("downloadMissing").args(MavenBuild.goal("download-input")).run();
