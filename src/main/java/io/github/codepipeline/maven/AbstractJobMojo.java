@@ -137,6 +137,10 @@ abstract class AbstractJobMojo extends AbstractMojo {
         Secrets secrets = Secrets.from(sources);
         try {
             ReportSettings settings = ReportSettings.resolve(sources);
+            if (!settings.hasJob() && !settings.dryRun() && withoutJob() != null) {
+                getLog().info(JobCalls.PREFIX + "no job ID (" + Setting.JOB_ID.howToSet() + "): " + withoutJob());
+                return;
+            }
             if (!settings.hasJob() && !settings.dryRun()) {
                 throw new MojoExecutionException("No CodePipeline job ID: set " + Setting.JOB_ID.howToSet()
                         + " to the job ID the job worker received.");
@@ -152,6 +156,14 @@ abstract class AbstractJobMojo extends AbstractMojo {
             }
             getLog().warn(JobCalls.PREFIX + e.getMessage());
         }
+    }
+
+    /**
+     * What a goal bound in a pom does in a build without a job (a developer's build, say): {@code null} to fail, as a
+     * goal called for a job must; else the rest of the INFO line that says why it does nothing.
+     */
+    protected String withoutJob() {
+        return null;
     }
 
     /** The goal's own parameters, by {@code <configuration>} element name. */

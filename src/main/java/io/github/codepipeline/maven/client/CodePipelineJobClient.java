@@ -8,6 +8,7 @@ import io.github.codepipeline.maven.config.SuccessDetails;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClientBuilder;
 import software.amazon.awssdk.services.codepipeline.endpoints.CodePipelineEndpointProvider;
+import software.amazon.awssdk.services.codepipeline.model.AWSSessionCredentials;
 import software.amazon.awssdk.services.codepipeline.model.Artifact;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
 import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
@@ -140,7 +142,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
     }
 
     /** The configured region, else the profile's, else the SDK's default chain's (which may ask EC2's metadata). */
-    private static Region region(ReportSettings settings) {
+    static Region region(ReportSettings settings) {
         if (settings.region() != null) {
             return Region.of(settings.region());
         }
@@ -180,7 +182,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
+    static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
@@ -214,7 +216,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         }));
     }
 
-    /** {@code GetThirdPartyJobDetails}, without the artifact credentials. */
+    /** {@code GetThirdPartyJobDetails}; the artifact credentials stay hidden inside the {@link JobDetails}. */
     public JobDetails jobDetails() throws ReportException {
         ThirdPartyJobDetails job = call("GetThirdPartyJobDetails", () -> client.getThirdPartyJobDetails(r -> r
                 .jobId(settings.jobId()).clientToken(settings.clientToken()))).jobDetails();
@@ -246,11 +248,29 @@ public final class CodePipelineJobClient implements AutoCloseable {
         put(p, "continuationToken", data.continuationToken());
         artifacts(p, "input", data.hasInputArtifacts() ? data.inputArtifacts() : null);
         artifacts(p, "output", data.hasOutputArtifacts() ? data.outputArtifacts() : null);
+        String keyId = null;
         if (data.encryptionKey() != null) {
             put(p, "encryptionKey.id", data.encryptionKey().id());
             put(p, "encryptionKey.type", data.encryptionKey().typeAsString());
+            keyId = data.encryptionKey().id() == null || data.encryptionKey().id().isEmpty() ? null : data.encryptionKey().id();
         }
-        return new JobDetails(p);
+        AWSSessionCredentials credentials = data.artifactCredentials();
+        return new JobDetails(p, locations(data.hasInputArtifacts() ? data.inputArtifacts() : null),
+                locations(data.hasOutputArtifacts() ? data.outputArtifacts() : null), keyId,
+                credentials == null ? null : new String[] {credentials.accessKeyId(), credentials.secretAccessKey(),
+                        credentials.sessionToken()});
+    }
+
+    private static List<ArtifactLocation> locations(List<Artifact> artifacts) {
+        List<ArtifactLocation> locations = new ArrayList<>();
+        if (artifacts != null) {
+            for (Artifact artifact : artifacts) {
+                S3ArtifactLocation s3 = artifact.location() == null ? null : artifact.location().s3Location();
+                locations.add(new ArtifactLocation(artifact.name(), s3 == null ? null : s3.bucketName(),
+                        s3 == null ? null : s3.objectKey(), artifact.revision()));
+            }
+        }
+        return locations;
     }
 
     private static void artifacts(Map<String, String> p, String kind, List<Artifact> artifacts) {
@@ -324,7 +344,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
                 + (details.isEmpty() ? "" : " (" + details + ")") + " from " + where + ": " + serviceMessage(e);
     }
 
-    private static String describeClientProblem(RuntimeException e, String where, ReportSettings settings, Secrets secrets) {
+    static String describeClientProblem(RuntimeException e, String where, ReportSettings settings, Secrets secrets) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return "No answer from " + where + " within " + settings.timeoutSeconds() + " s (" + Setting.TIMEOUT.property()
                     + "); the report was not made.";
@@ -368,7 +388,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         return message == null ? "(no message)" : firstLine(secrets.redact(message));
     }
 
-    private static String requestId(AwsServiceException e) {
+    static String requestId(AwsServiceException e) {
         return e.requestId() == null || e.requestId().isEmpty() ? "" : ", request ID " + e.requestId();
     }
 
@@ -376,7 +396,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         return "region " + region.id();
     }
 
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return (newline < 0 ? text : text.substring(0, newline)).trim();
     }

@@ -5,7 +5,7 @@ package io.github.codepipeline.maven.client;
  * print (no secrets). {@link #isWarning()} marks outcomes that are not errors, such as a job that already has
  * a result.
  */
-public final class ReportException extends Exception {
+public class ReportException extends Exception {
     private static final long serialVersionUID = 1L;
     private final boolean warning;
 

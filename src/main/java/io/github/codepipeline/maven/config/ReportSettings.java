@@ -119,7 +119,8 @@ public final class ReportSettings {
 
         SettingSources.Value endpoint = sources.lookup(Setting.ENDPOINT);
         if (endpoint != null) {
-            b.endpoint = parseEndpoint(endpoint);
+            b.endpoint = parseEndpoint(Setting.ENDPOINT, endpoint,
+                    ". Use an http(s) URL such as https://codepipeline.us-east-1.amazonaws.com, or unset it to use AWS's regional endpoint");
         }
 
         if (b.jobId != null) {
@@ -153,28 +154,27 @@ public final class ReportSettings {
         return new ReportSettings(b);
     }
 
-    private static URI parseEndpoint(SettingSources.Value endpoint) throws InvalidSettingException {
-        String fix = ". Use an http(s) URL such as https://codepipeline.us-east-1.amazonaws.com, or unset it to use AWS's regional endpoint";
+    static URI parseEndpoint(Setting setting, SettingSources.Value endpoint, String fix) throws InvalidSettingException {
         URI uri;
         try {
             uri = new URI(endpoint.value());
         } catch (URISyntaxException e) {
-            throw invalid(Setting.ENDPOINT, endpoint, "is not a valid URL (" + e.getReason() + ")" + fix);
+            throw invalid(setting, endpoint, "is not a valid URL (" + e.getReason() + ")" + fix);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalid(Setting.ENDPOINT, endpoint, "is '" + endpoint.value() + "', which is not an http or https URL" + fix);
+            throw invalid(setting, endpoint, "is '" + endpoint.value() + "', which is not an http or https URL" + fix);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalid(Setting.ENDPOINT, endpoint, "is '" + endpoint.value() + "', which names no host" + fix);
+            throw invalid(setting, endpoint, "is '" + endpoint.value() + "', which names no host" + fix);
         }
         if (uri.getRawUserInfo() != null) {
-            throw invalid(Setting.ENDPOINT, endpoint, "contains user information, which CodePipeline does not use" + fix);
+            throw invalid(setting, endpoint, "contains user information, which the endpoint does not use" + fix);
         }
         return uri;
     }
 
-    private static boolean parseBoolean(SettingSources sources, Setting setting, boolean defaultValue)
+    static boolean parseBoolean(SettingSources sources, Setting setting, boolean defaultValue)
             throws InvalidSettingException {
         SettingSources.Value value = sources.lookup(setting);
         if (value == null) {
@@ -189,7 +189,7 @@ public final class ReportSettings {
         throw invalid(setting, value, "is '" + value.value() + "'. Use true or false");
     }
 
-    private static int parseInt(SettingSources sources, Setting setting, int defaultValue, int min, int max)
+    static int parseInt(SettingSources sources, Setting setting, int defaultValue, int min, int max)
             throws InvalidSettingException {
         SettingSources.Value value = sources.lookup(setting);
         if (value == null) {

@@ -65,6 +65,15 @@ public final class Secrets {
         }
     }
 
+    /** These secrets and {@code more} (for example, a job's artifact credentials). */
+    public Secrets and(String... more) {
+        List<String> list = new ArrayList<>(values);
+        for (String value : more) {
+            add(list, value);
+        }
+        return new Secrets(list);
+    }
+
     public String redact(String text) {
         if (text == null || values.isEmpty()) {
             return text;

@@ -33,7 +33,16 @@ public enum Setting {
     CHANGE_IDENTIFIER("changeIdentifier", "codepipeline.changeIdentifier"),
     REVISION_SUMMARY("revisionSummary", "codepipeline.revisionSummary"),
     REVISION_CREATED("revisionCreated", "codepipeline.revisionCreated"),
-    CONTINUATION_TOKEN("continuationToken", "codepipeline.continuationToken");
+    CONTINUATION_TOKEN("continuationToken", "codepipeline.continuationToken"),
+    OUTPUT_ARTIFACT("outputArtifact", "codepipeline.outputArtifact"),
+    OUTPUT_DIRECTORY("outputDirectory", "codepipeline.outputDirectory"),
+    OUTPUT_FILES("outputFiles", "codepipeline.outputFiles"),
+    INPUT_ARTIFACT("inputArtifact", "codepipeline.inputArtifact"),
+    INPUT_DIRECTORY("inputDirectory", "codepipeline.inputDirectory"),
+    OVERWRITE("overwrite", "codepipeline.overwrite"),
+    MAX_INPUT_SIZE("maxInputSize", "codepipeline.maxInputSize"),
+    /** AWS's own variables for an S3 endpoint: the S3-specific one first, then the one for every service. */
+    S3_ENDPOINT("s3Endpoint", "codepipeline.s3Endpoint", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
 
     private final String element;
     private final String property;

@@ -31,6 +31,22 @@ class LazyLoadingIT extends EndpointSupport {
         assertThat(endpoint.requests()).isEmpty();
     }
 
+    /** upload-output bound in the pom, a build outside CodePipeline: one INFO line, no SDK (S3's included). */
+    @Test
+    void buildWithUploadOutputButWithoutJobLoadsNoSdkClass() {
+        MavenBuild.Result result = MavenBuild.of("artifacts-app", "lazyUploadNoJob")
+                .mavenOpts("-verbose:class")
+                .args("-Dcodepipeline.endpoint=" + endpoint.url(), "verify")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("[INFO] CodePipeline: no job ID")).hasSize(1);
+        assertThat(loaded(result, "io.github.codepipeline.maven.UploadOutputMojo")).as("the goal ran").isNotEmpty();
+        assertThat(loaded(result, SDK)).as("AWS SDK classes loaded by upload-output without a job").isEmpty();
+        assertThat(loaded(result, UNRELOCATED_SDK)).isEmpty();
+        assertThat(endpoint.requests()).isEmpty();
+    }
+
     @Test
     void failingBuildWithoutJobLoadsNoSdkClass() {
         MavenBuild.Result result = MavenBuild.of("compile-failure", "lazyNoJob")

@@ -73,6 +73,11 @@ public final class MavenBuild {
         return new MavenBuild(target);
     }
 
+    /** A build in a folder an earlier build (say, download-input) filled. */
+    public static MavenBuild in(Path directory) {
+        return new MavenBuild(directory);
+    }
+
     public static String pluginVersion() {
         return required("plugin.version");
     }

@@ -1,0 +1,69 @@
+package io.github.codepipeline.maven.artifact;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Progress of a long transfer, at most one line every {@link #INTERVAL_NANOS} (and none for a transfer that ends
+ * sooner): bytes so far, of how many, and the rate.
+ */
+public final class Progress {
+    static final long INTERVAL_NANOS = 5_000_000_000L;
+
+    private final String what;
+    private final long total;
+    private final Consumer<String> log;
+    private final long start;
+    private long last;
+    private long done;
+
+    /**
+     * @param what "Uploading BuildOutput"
+     * @param total the bytes to transfer, or -1 when not known
+     */
+    public Progress(String what, long total, Consumer<String> log) {
+        this(what, total, log, System.nanoTime());
+    }
+
+    Progress(String what, long total, Consumer<String> log, long startNanos) {
+        this.what = what;
+        this.total = total;
+        this.log = log;
+        this.start = startNanos;
+        this.last = startNanos;
+    }
+
+    public void add(long bytes) {
+        add(bytes, System.nanoTime());
+    }
+
+    void add(long bytes, long now) {
+        done += bytes;
+        if (now - last >= INTERVAL_NANOS) {
+            last = now;
+            log.accept(what + ": " + megabytes(done) + (total >= 0 ? " of " + megabytes(total) : "") + " ("
+                    + rate(done, now - start) + ")");
+        }
+    }
+
+    /** Starts again from zero, for a transfer that is retried. */
+    public void restart() {
+        done = 0;
+    }
+
+    public long bytes() {
+        return done;
+    }
+
+    public long elapsedNanos() {
+        return System.nanoTime() - start;
+    }
+
+    public static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    public static String rate(long bytes, long nanos) {
+        return String.format(Locale.ROOT, "%.1f MB/s", nanos <= 0 ? 0.0 : bytes / 1048576.0 / (nanos / 1e9));
+    }
+}

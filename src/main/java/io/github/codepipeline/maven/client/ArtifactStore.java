@@ -1,0 +1,362 @@
+package io.github.codepipeline.maven.client;
+
+import io.github.codepipeline.maven.config.ProxyServer;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.Setting;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.RetryableException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * The pipeline's artifact store: S3, signed with the job's artifact credentials (never the build's own), on the same
+ * route, retry strategy and attempt count as the reports ({@link ReportSettings}).
+ *
+ * <p>Uploads are streamed from a file: one {@code PutObject} up to {@link #MULTIPART_THRESHOLD}, else a multipart
+ * upload in parts of {@link #partSize(long)}, one after the other (no threads). Every upload is encrypted with
+ * {@code aws:kms}: the job's KMS key when it has one, else S3's default KMS key ({@code aws/s3}), because the bucket
+ * policy CodePipeline writes for its artifact store refuses anything else. Downloads are streamed to a file.
+ *
+ * <p>Time limits: a transfer takes as long as its size needs, so there is no overall limit per call; a connection
+ * that delivers nothing for {@code codepipeline.timeout} seconds is dropped and the attempt retried.
+ *
+ * <p>With an S3 endpoint override (an S3-compatible store, or a test server), requests use path-style addressing and
+ * checksums only where S3 requires them (AWS's advice for stores without the newer checksums); against AWS the SDK's
+ * default end-to-end checksums stay on.
+ */
+public final class ArtifactStore implements AutoCloseable {
+    /**
+     * Single {@code PutObject} up to 64 MiB, multipart above. S3 takes single PUTs up to 5 GB, but a failed PUT is
+     * sent again whole; above 64 MiB the parts keep a retry to one part's bytes.
+     */
+    static final long MULTIPART_THRESHOLD = 64L * 1024 * 1024;
+    /** S3's smallest part (but the last) is 5 MiB and a multipart upload has at most 10,000 parts. */
+    static final long MIN_PART_SIZE = 16L * 1024 * 1024;
+    static final int MAX_PARTS = 10_000;
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> EXPIRED = new HashSet<>(Arrays.asList("ExpiredToken", "ExpiredTokenException",
+            "TokenRefreshRequired"));
+
+    private final S3Client client;
+    private final SdkHttpClient httpClient;
+    private final Secrets secrets;
+    private final String where;
+    private final String encryptionKeyId;
+
+    private ArtifactStore(S3Client client, SdkHttpClient httpClient, Secrets secrets, String where, String encryptionKeyId) {
+        this.client = client;
+        this.httpClient = httpClient;
+        this.secrets = secrets;
+        this.where = where;
+        this.encryptionKeyId = encryptionKeyId;
+    }
+
+    /**
+     * @param s3Endpoint the S3 endpoint override, or {@code null} for AWS's regional S3 endpoint
+     * @throws ReportException when the job has no artifact credentials or the client cannot be built
+     */
+    public static ArtifactStore create(ReportSettings settings, URI s3Endpoint, JobDetails job, Secrets secrets)
+            throws ReportException {
+        if (!job.hasArtifactCredentials()) {
+            throw new ReportException("CodePipeline handed out no artifact credentials for job " + settings.jobId()
+                    + ", so its artifacts cannot be read or written.", false);
+        }
+        SdkLogging.quiet();
+        Secrets allSecrets = job.secrets(secrets);
+        String where = s3Endpoint != null ? s3Endpoint.toString() : "S3";
+        SdkHttpClient httpClient = null;
+        try {
+            Region region = CodePipelineJobClient.region(settings);
+            String host = s3Endpoint != null ? s3Endpoint.getHost() : "s3." + region.id() + ".amazonaws.com";
+            ProxyServer proxy = settings.proxies().select(host);
+            where = (s3Endpoint != null ? s3Endpoint.toString() : "S3 in " + region.id())
+                    + (proxy == null ? "" : " through the proxy " + proxy);
+            Duration idle = Duration.ofSeconds(settings.timeoutSeconds());
+            httpClient = UrlConnectionHttpClient.create(new ConnectionFactory(proxy,
+                    CodePipelineJobClient.min(idle, MAX_CONNECT_TIMEOUT), idle, HttpsURLConnection::getDefaultSSLSocketFactory));
+            String[] keys = job.artifactCredentials();
+            S3ClientBuilder builder = S3Client.builder()
+                    .httpClient(httpClient)
+                    .region(region)
+                    .credentialsProvider(StaticCredentialsProvider.create(keys[2] != null
+                            ? AwsSessionCredentials.create(keys[0], keys[1], keys[2])
+                            : software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(keys[0], keys[1])))
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                    .maxAttempts(settings.maxAttempts())
+                                    .build())
+                            .build());
+            if (s3Endpoint != null) {
+                builder.endpointOverride(s3Endpoint)
+                        .forcePathStyle(true)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+            }
+            return new ArtifactStore(builder.build(), httpClient, allSecrets, where, job.encryptionKeyId());
+        } catch (RuntimeException e) {
+            if (httpClient != null) {
+                httpClient.close();
+            }
+            throw new ReportException(CodePipelineJobClient.describeClientProblem(e, where, settings, allSecrets), false);
+        }
+    }
+
+    /** The encryption every upload asks for, for messages: {@code aws:kms with the key ...}. */
+    public static String encryptionText(String encryptionKeyId) {
+        return encryptionKeyId == null ? "aws:kms with S3's default KMS key" : "aws:kms with the key " + encryptionKeyId;
+    }
+
+    /**
+     * Uploads {@code file} to exactly {@code location}'s bucket and key.
+     *
+     * @param progress told the bytes sent so far (after retries, bytes already counted are counted again)
+     */
+    public void upload(ArtifactLocation location, Path file, LongConsumer progress) throws ReportException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ReportException("Cannot read " + file + ": " + e.getMessage(), false);
+        }
+        if (size <= MULTIPART_THRESHOLD) {
+            call("PutObject", location, () -> client.putObject(r -> encrypt(r.bucket(location.bucket())
+                    .key(location.objectKey()).contentLength(size).contentType("application/zip")),
+                    RequestBody.fromContentProvider(() -> counting(open(file, 0, size), progress), size, "application/zip")));
+            return;
+        }
+        long partSize = partSize(size);
+        String uploadId = call("CreateMultipartUpload", location, () -> client.createMultipartUpload(r -> {
+            r.bucket(location.bucket()).key(location.objectKey()).contentType("application/zip");
+            if (encryptionKeyId == null) {
+                r.serverSideEncryption(ServerSideEncryption.AWS_KMS);
+            } else {
+                r.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId);
+            }
+        })).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            for (int number = 1; (long) (number - 1) * partSize < size; number++) {
+                long offset = (number - 1) * partSize;
+                long length = Math.min(partSize, size - offset);
+                int partNumber = number;
+                String etag = call("UploadPart", location, () -> client.uploadPart(r -> r.bucket(location.bucket())
+                        .key(location.objectKey()).uploadId(uploadId).partNumber(partNumber).contentLength(length),
+                        RequestBody.fromContentProvider(() -> counting(open(file, offset, length), progress), length,
+                                "application/octet-stream"))).eTag();
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+            }
+            call("CompleteMultipartUpload", location, () -> client.completeMultipartUpload(r -> r.bucket(location.bucket())
+                    .key(location.objectKey()).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+        } catch (ReportException | RuntimeException e) {
+            try {
+                client.abortMultipartUpload(r -> r.bucket(location.bucket()).key(location.objectKey()).uploadId(uploadId));
+            } catch (RuntimeException ignored) {
+                // the upload's own failure is what matters; S3's lifecycle rules clean up what remains
+            }
+            throw e;
+        }
+    }
+
+    private software.amazon.awssdk.services.s3.model.PutObjectRequest.Builder encrypt(
+            software.amazon.awssdk.services.s3.model.PutObjectRequest.Builder request) {
+        request.serverSideEncryption(ServerSideEncryption.AWS_KMS);
+        return encryptionKeyId == null ? request : request.ssekmsKeyId(encryptionKeyId);
+    }
+
+    /** At least 16 MiB, and large enough that 10,000 parts hold the file. */
+    static long partSize(long size) {
+        long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
+        return Math.max(MIN_PART_SIZE, (needed + 1024 * 1024 - 1) / (1024 * 1024) * (1024 * 1024));
+    }
+
+    /**
+     * Downloads {@code location} into {@code file} (created or replaced), streaming. An I/O error in the middle of
+     * the body starts the download again, within the retry strategy's attempts.
+     */
+    public void download(ArtifactLocation location, Path file, LongConsumer progress) throws ReportException {
+        call("GetObject", location, () -> client.getObject(r -> r.bucket(location.bucket()).key(location.objectKey()),
+                ResponseTransformer.unmanaged((response, in) -> {
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            out.write(buffer, 0, n);
+                            progress.accept(n);
+                        }
+                    } catch (IOException e) {
+                        throw RetryableException.builder().message("the download broke off").cause(e).build();
+                    }
+                    return response;
+                })));
+    }
+
+    private static InputStream open(Path file, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            return new BoundedStream(Channels.newInputStream(channel), length);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream counting(InputStream in, LongConsumer progress) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    progress.accept(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    progress.accept(n);
+                }
+                return n;
+            }
+        };
+    }
+
+    /** The first {@code length} bytes of a stream. */
+    private static final class BoundedStream extends FilterInputStream {
+        private long remaining;
+
+        BoundedStream(InputStream in, long length) {
+            super(in);
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+
+    private <T> T call(String operation, ArtifactLocation location, Supplier<T> request) throws ReportException {
+        try {
+            return request.get();
+        } catch (AwsServiceException e) {
+            throw describe(e, operation, location);
+        } catch (RuntimeException e) {
+            throw new ReportException(describeClientProblem(e, operation, location), false);
+        }
+    }
+
+    private ReportException describe(AwsServiceException e, String operation, ArtifactLocation location) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String what = location.url() + " (artifact " + location.name() + ")";
+        String details = " (" + (code == null ? "HTTP " + e.statusCode() : code) + CodePipelineJobClient.requestId(e) + ")";
+        if (code != null && EXPIRED.contains(code)) {
+            return new ExpiredCredentialsException("The job's artifact credentials expired during " + operation + " of "
+                    + what + details + ".");
+        }
+        if ("NoSuchBucket".equals(code)) {
+            return new ReportException("S3 has no bucket " + location.bucket() + details + " for " + what
+                    + ": check the region (" + Setting.REGION.howToSet() + ") and the S3 endpoint ("
+                    + Setting.S3_ENDPOINT.howToSet() + ").", false);
+        }
+        if ("NoSuchKey".equals(code) || "GetObject".equals(operation) && e.statusCode() == 404) {
+            return new ReportException("S3 has no object " + what + details + ": the pipeline's earlier action may not"
+                    + " have produced it, or it was deleted; check the pipeline's artifact store.", false);
+        }
+        if ("AccessDenied".equals(code) || e.statusCode() == 403) {
+            return new ReportException("S3 denied " + operation + " of " + what + details + " to the job's artifact"
+                    + " credentials: check that the job ID belongs to this pipeline, the artifact store's bucket policy and"
+                    + " its KMS key policy. " + message(e), false);
+        }
+        if (e.isThrottlingException()) {
+            return new ReportException("S3 kept throttling " + operation + " of " + what + details + " through its attempts;"
+                    + " raise " + Setting.MAX_ATTEMPTS.property() + " or try again later.", false);
+        }
+        return new ReportException("S3 answered " + operation + " of " + what + " with HTTP " + e.statusCode() + details
+                + " from " + where + ": " + message(e), false);
+    }
+
+    private String describeClientProblem(RuntimeException e, String operation, ArtifactLocation location) {
+        Throwable io = e;
+        while (io != null && !(io instanceof IOException)) {
+            io = io.getCause() == io ? null : io.getCause();
+        }
+        String cause = io != null ? io.getClass().getSimpleName() + ": " + io.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return operation + " of " + location.url() + " (artifact " + location.name() + ") at " + where + " failed ("
+                + CodePipelineJobClient.firstLine(secrets.redact(String.valueOf(cause))) + "); check the network, the proxy and "
+                + Setting.S3_ENDPOINT.property() + ".";
+    }
+
+    private String message(AwsServiceException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return message == null ? "" : CodePipelineJobClient.firstLine(secrets.redact(message));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        httpClient.close();
+    }
+
+    /** The job's artifact credentials expired: fetch the job's details again for new ones. */
+    public static final class ExpiredCredentialsException extends ReportException {
+        private static final long serialVersionUID = 1L;
+
+        ExpiredCredentialsException(String message) {
+            super(message, false);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.codepipeline.maven.config;
+
+import java.net.URI;
+
+/**
+ * The settings of {@code upload-output} and {@code download-input} beyond the job's ({@link ReportSettings}): the S3
+ * endpoint, which artifact, whether to overwrite, the zip bomb bound. Paths and patterns are left to the goals, which
+ * resolve them against the module.
+ */
+public final class ArtifactSettings {
+    public static final int DEFAULT_MAX_INPUT_SIZE_MB = 4096;
+    public static final int MAX_MAX_INPUT_SIZE_MB = 1024 * 1024;
+
+    private final URI s3Endpoint;
+    private final String outputArtifact;
+    private final String inputArtifact;
+    private final boolean overwrite;
+    private final long maxInputBytes;
+
+    private ArtifactSettings(URI s3Endpoint, String outputArtifact, String inputArtifact, boolean overwrite,
+            long maxInputBytes) {
+        this.s3Endpoint = s3Endpoint;
+        this.outputArtifact = outputArtifact;
+        this.inputArtifact = inputArtifact;
+        this.overwrite = overwrite;
+        this.maxInputBytes = maxInputBytes;
+    }
+
+    public static ArtifactSettings resolve(SettingSources sources) throws InvalidSettingException {
+        SettingSources.Value endpoint = sources.lookup(Setting.S3_ENDPOINT);
+        URI s3Endpoint = endpoint == null ? null : ReportSettings.parseEndpoint(Setting.S3_ENDPOINT, endpoint,
+                ". Use an http(s) URL such as http://127.0.0.1:9000 for an S3-compatible store, or unset it to use AWS's S3");
+        boolean overwrite = ReportSettings.parseBoolean(sources, Setting.OVERWRITE, false);
+        int maxInputMb = ReportSettings.parseInt(sources, Setting.MAX_INPUT_SIZE, DEFAULT_MAX_INPUT_SIZE_MB, 1,
+                MAX_MAX_INPUT_SIZE_MB);
+        return new ArtifactSettings(s3Endpoint, sources.get(Setting.OUTPUT_ARTIFACT), sources.get(Setting.INPUT_ARTIFACT),
+                overwrite, maxInputMb * 1024L * 1024L);
+    }
+
+    /** The S3 endpoint override, or {@code null} for AWS's S3 in the pipeline's region. */
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    /** {@code codepipeline.outputArtifact}, or {@code null}: the job's only output artifact. */
+    public String outputArtifact() {
+        return outputArtifact;
+    }
+
+    /** {@code codepipeline.inputArtifact}, or {@code null}: every input artifact. */
+    public String inputArtifact() {
+        return inputArtifact;
+    }
+
+    public boolean overwrite() {
+        return overwrite;
+    }
+
+    /** {@code codepipeline.maxInputSize} in bytes: the most an input artifact may expand to. */
+    public long maxInputBytes() {
+        return maxInputBytes;
+    }
+
+    @Override
+    public String toString() {
+        return "ArtifactSettings{s3Endpoint=" + s3Endpoint + ", outputArtifact=" + outputArtifact + ", inputArtifact="
+                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + "}";
+    }
+}

@@ -1,0 +1,476 @@
+package io.github.codepipeline.maven.it;
+
+import static io.github.codepipeline.maven.it.CodePipelineEndpoint.FAILURE;
+import static io.github.codepipeline.maven.it.CodePipelineEndpoint.JOB_DETAILS;
+import static io.github.codepipeline.maven.it.CodePipelineEndpoint.SUCCESS;
+import static io.github.codepipeline.maven.it.FailureReportIT.JOB_ID;
+import static io.github.codepipeline.maven.it.FailureReportIT.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.codepipeline.maven.artifact.Zips;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * upload-output and download-input against a real S3 server (s3proxy, SigV4, accepting only the job's artifact
+ * credentials) and the local CodePipeline, whose GetThirdPartyJobDetails hands out that server's bucket, keys and
+ * credentials. The build's own AWS keys ({@link MavenBuild#ACCESS_KEY}) are different: a request signed with them fails.
+ */
+class ArtifactsIT extends EndpointSupport {
+    static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final String OUTPUT_KEY = "shop-pipeline/BuildOutpu/x7Yz9Ab";
+    private static final String INPUT_KEY = "shop-pipeline/SourceOutp/q1W2e3R";
+
+    private static S3Server s3;
+
+    @BeforeAll
+    static void startS3() {
+        s3 = new S3Server(null);
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void emptyBucket() {
+        s3.reset();
+    }
+
+    /** A GetThirdPartyJobDetails answer; artifacts as name → object key. */
+    static String job(Map<String, String> inputs, Map<String, String> outputs, String kmsKey, String accessKey) {
+        return "{\"jobDetails\":{\"id\":\"" + JOB_ID + "\",\"nonce\":\"1\",\"data\":{"
+                + "\"pipelineContext\":{\"pipelineName\":\"shop-pipeline\",\"stage\":{\"name\":\"Build\"},\"action\":{\"name\":\"Maven\"}},"
+                + "\"inputArtifacts\":" + artifacts(inputs) + ",\"outputArtifacts\":" + artifacts(outputs) + ","
+                + (kmsKey == null ? "" : "\"encryptionKey\":{\"id\":\"" + kmsKey + "\",\"type\":\"KMS\"},")
+                + "\"artifactCredentials\":{\"accessKeyId\":\"" + accessKey + "\",\"secretAccessKey\":\"" + S3Server.SECRET_KEY
+                + "\",\"sessionToken\":\"" + S3Server.SESSION_TOKEN + "\"}}}}";
+    }
+
+    private static String artifacts(Map<String, String> artifacts) {
+        return artifacts.entrySet().stream().map(e -> "{\"name\":\"" + e.getKey() + "\",\"revision\":\"rev-" + e.getKey()
+                + "\",\"location\":{\"type\":\"S3\",\"s3Location\":{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\""
+                + e.getValue() + "\"}}}").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static Map<String, String> map(String... nameKeyPairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameKeyPairs.length; i += 2) {
+            map.put(nameKeyPairs[i], nameKeyPairs[i + 1]);
+        }
+        return map;
+    }
+
+    private void answerJob(Map<String, String> inputs, Map<String, String> outputs, String kmsKey) {
+        endpoint.answer(JOB_DETAILS, CodePipelineEndpoint.ok(job(inputs, outputs, kmsKey, S3Server.ACCESS_KEY)));
+    }
+
+    private MavenBuild artifactBuild(String project, String test) {
+        return build(project, test).args("-Dcodepipeline.s3Endpoint=" + s3.url());
+    }
+
+    private MavenBuild emptyFolder(String test) {
+        return MavenBuild.emptyFolder(test).env("CODEPIPELINE_JOB_ID", JOB_ID).env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
+                .env("AWS_ENDPOINT_URL_S3", s3.url()).args("-Dcodepipeline.endpoint=" + endpoint.url());
+    }
+
+    /** Entry name → content of a zip. */
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private List<LoggedRequest> s3Writes() {
+        return s3.requests().stream().filter(r -> r.getMethod().getName().equals("PUT") || r.getMethod().getName().equals("POST"))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * The artifact credentials, at any level; the client token too, except with -X, where maven-resources-plugin prints
+     * the whole environment (the README says so).
+     */
+    private static void assertNoSecrets(MavenBuild.Result result) {
+        assertThat(result.log).doesNotContain(S3Server.SECRET_KEY).doesNotContain(S3Server.SESSION_TOKEN)
+                .doesNotContain(S3Server.ACCESS_KEY);
+        if (!result.log.contains("[DEBUG]")) {
+            assertThat(result.log).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void uploadsTheMainArtifactAtTheExactKeyWithTheArtifactCredentialsAndTheJobsKmsKey() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), KMS_KEY);
+        MavenBuild build = artifactBuild("artifacts-app", "uploadMainArtifact");
+        MavenBuild.Result result = build.args("-X", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(s3.keys()).containsExactly(OUTPUT_KEY);
+        Map<String, byte[]> zip = unzip(s3.get(OUTPUT_KEY));
+        assertThat(zip.keySet()).containsExactly("shop-app-1.0.jar");
+        assertThat(zip.get("shop-app-1.0.jar")).isEqualTo(Files.readAllBytes(build.directory().resolve("target/shop-app-1.0.jar")));
+        List<LoggedRequest> puts = s3Writes();
+        assertThat(puts).hasSize(1);
+        LoggedRequest put = puts.get(0);
+        assertThat(put.getUrl()).isEqualTo("/" + S3Server.BUCKET + "/" + OUTPUT_KEY);
+        assertThat(put.getHeader("x-amz-server-side-encryption")).isEqualTo("aws:kms");
+        assertThat(put.getHeader("x-amz-server-side-encryption-aws-kms-key-id")).isEqualTo(KMS_KEY);
+        assertThat(put.getHeader("Authorization")).contains("Credential=" + S3Server.ACCESS_KEY + "/");
+        assertThat(put.getHeader("x-amz-security-token")).isEqualTo(S3Server.SESSION_TOKEN);
+        assertThat(result.log).contains("CodePipeline: uploaded the output artifact BuildOutput to s3://" + S3Server.BUCKET
+                + "/" + OUTPUT_KEY + " (aws:kms with the key " + KMS_KEY + ")");
+        assertNoSecrets(result);
+    }
+
+    @Test
+    void uploadsChosenFilesWithTheirModesAndTheDefaultKmsKeyWhenTheJobHasNone() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        MavenBuild build = artifactBuild("artifacts-app", "uploadChosenFiles");
+        MavenBuild.Result result = build.args("-Dcodepipeline.outputFiles=target/*.jar,appspec.yml,scripts/**,mvnw", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        byte[] object = s3.get(OUTPUT_KEY);
+        assertThat(unzip(object).keySet()).containsExactly("appspec.yml", "mvnw", "scripts/deploy.sh", "target/shop-app-1.0.jar");
+        assertThat(unzip(object).get("mvnw")).isEqualTo(Files.readAllBytes(build.directory().resolve("mvnw")));
+        // The mode as Info-ZIP and download-input read it: unpack with the plugin's own reader and look.
+        Path unpacked = Files.createTempDirectory("unpacked");
+        Path zip = Files.write(unpacked.resolve("o.zip"), object);
+        io.github.codepipeline.maven.artifact.SafeUnzip.unzip(zip, unpacked.resolve("x"), false, 1 << 30, "o", "-D");
+        assertThat(Files.isExecutable(unpacked.resolve("x/mvnw"))).isTrue();
+        assertThat(Files.isExecutable(unpacked.resolve("x/scripts/deploy.sh"))).isTrue();
+        assertThat(Files.isExecutable(unpacked.resolve("x/appspec.yml"))).isFalse();
+        LoggedRequest put = s3Writes().get(0);
+        assertThat(put.getHeader("x-amz-server-side-encryption")).isEqualTo("aws:kms");
+        assertThat(put.containsHeader("x-amz-server-side-encryption-aws-kms-key-id")).isFalse();
+    }
+
+    /**
+     * Above 64 MiB the upload goes in parts (here 5 of up to 16 MiB), streamed from disk in a 64 MB heap; the download
+     * streams too. Straight to s3proxy: the recording proxy would hold the body in memory. (bench/artifacts.sh does
+     * 300 MB with -Xmx128m.)
+     */
+    @Test
+    void aLargeOutputGoesUpInPartsAndComesBackInBoundedMemory() throws Exception {
+        answerJob(map("BuildOutput", OUTPUT_KEY), map("BuildOutput", OUTPUT_KEY), null);
+        MavenBuild build = build("artifacts-app", "largeOutput");
+        byte[] block = new byte[1024 * 1024];
+        java.util.Random random = new java.util.Random(15);
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.OutputStream out = Files.newOutputStream(build.directory().resolve("big.bin"))) {
+            for (int i = 0; i < 70; i++) {
+                random.nextBytes(block);
+                digest.update(block);
+                out.write(block);
+            }
+        }
+        byte[] sha = digest.digest();
+        MavenBuild.Result upload = build.mavenOpts("-Xmx64m").args("-Dcodepipeline.s3Endpoint=" + s3.directUrl(),
+                "-Dcodepipeline.outputFiles=big.bin", MavenBuild.goal("upload-output")).run();
+        assertThat(upload.exitCode).as(upload.toString()).isZero();
+        assertThat(s3.keys()).containsExactly(OUTPUT_KEY);
+
+        MavenBuild download = emptyFolder("largeInput");
+        MavenBuild.Result result = download.mavenOpts("-Xmx64m").env("AWS_ENDPOINT_URL_S3", s3.directUrl())
+                .args(MavenBuild.goal("download-input")).run();
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(
+                Files.readAllBytes(download.directory().resolve("big.bin")))).isEqualTo(sha);
+    }
+
+    @Test
+    void aBuildWithoutAJobUploadsNothingAndSucceeds() {
+        MavenBuild.Result result = MavenBuild.of("artifacts-app", "uploadNoJob")
+                .args("-Dcodepipeline.s3Endpoint=" + s3.url(), "-Dcodepipeline.endpoint=" + endpoint.url(), "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("CodePipeline: no job ID (-Dcodepipeline.jobId or CODEPIPELINE_JOB_ID): nothing is uploaded."))
+                .hasSize(1);
+        assertThat(s3.requests()).isEmpty();
+        assertThat(endpoint.requests()).isEmpty();
+    }
+
+    @Test
+    void aPatternThatMatchesNothingFailsBeforeAnyCall() {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadBadPattern")
+                .args("-Dcodepipeline.outputFiles=target/*.war", "verify").run();
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("matches target/*.war");
+        assertThat(s3.requests()).isEmpty();
+        assertThat(endpoint.requests(JOB_DETAILS)).isEmpty();
+    }
+
+    @Test
+    void severalOutputArtifactsAndNoneNamedIsOneErrorListingThem() {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY, "Docs", "shop-pipeline/Docs/abc"), null);
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadAmbiguous").args("verify").run();
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("The job has 2 output artifacts (BuildOutput, Docs): name the one to use with"
+                + " -Dcodepipeline.outputArtifact");
+        assertThat(s3.requests()).isEmpty();
+        // The build failed, so the automatic path reported the failure.
+        assertThat(endpoint.requests(FAILURE)).hasSize(1);
+    }
+
+    @Test
+    void aJobWithoutOutputArtifactIsOneInfoLine() {
+        answerJob(map(), map(), null);
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadNoOutput").args("verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("has no output artifact: nothing to upload")).hasSize(1);
+        assertThat(s3.requests()).isEmpty();
+    }
+
+    @Test
+    void severalOutputsFromTheOutputsList() throws Exception {
+        answerJob(map(), map("AppOutput", "p/AppOutput/1", "DocsOutput", "p/DocsOutput/2"), KMS_KEY);
+        MavenBuild.Result result = artifactBuild("artifacts-outputs", "uploadOutputsList").args("verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(unzip(s3.get("p/AppOutput/1")).keySet()).containsExactly("app.txt", "bin/start");
+        assertThat(unzip(s3.get("p/DocsOutput/2")).keySet()).containsExactly("readme.md");
+    }
+
+    @Test
+    void credentialsThatS3RefusesGiveOneLineNamingBucketAndKey() {
+        endpoint.answer(JOB_DETAILS, CodePipelineEndpoint.ok(job(map(), map("BuildOutput", OUTPUT_KEY), null,
+                MavenBuild.ACCESS_KEY)));
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadDenied").args("verify").run();
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("S3 denied PutObject of s3://" + S3Server.BUCKET + "/" + OUTPUT_KEY
+                + " (artifact BuildOutput)");
+        assertThat(s3.keys()).isEmpty();
+        assertNoSecrets(result);
+    }
+
+    @Test
+    void expiredArtifactCredentialsAreRenewedOnceByReadingTheJobAgain() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        s3.failOnce(OUTPUT_KEY, 400, "ExpiredToken");
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadExpired")
+                .args("-Dcodepipeline.outputFiles=appspec.yml", MavenBuild.goal("upload-output")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests(JOB_DETAILS)).hasSize(2);
+        assertThat(result.lines("artifact credentials expired; reading the job's details again")).hasSize(1);
+        assertThat(unzip(s3.get(OUTPUT_KEY)).keySet()).containsExactly("appspec.yml");
+    }
+
+    @Test
+    void aSlowDownFromS3IsRetriedLikeTheReports() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        s3.failOnce(OUTPUT_KEY, 503, "SlowDown");
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadSlowDown")
+                .args("-Dcodepipeline.outputFiles=appspec.yml", MavenBuild.goal("upload-output")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(s3Writes()).hasSize(2);
+        assertThat(endpoint.requests(JOB_DETAILS)).hasSize(1);
+        assertThat(unzip(s3.get(OUTPUT_KEY)).keySet()).containsExactly("appspec.yml");
+    }
+
+    @Test
+    void aMissingInputObjectIsOneLineNamingBucketAndKey() {
+        answerJob(map("SourceOutput", INPUT_KEY), map(), null);
+        MavenBuild.Result result = emptyFolder("downloadMissing").args(MavenBuild.goal("download-input")).run();
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("S3 has no object s3://" + S3Server.BUCKET + "/" + INPUT_KEY + " (artifact SourceOutput)")
+                .doesNotContain("at io.github");
+    }
+
+    @Test
+    void dryRunListsTheFilesAndTouchesNothing() {
+        MavenBuild.Result result = artifactBuild("artifacts-app", "uploadDryRun")
+                .args("-Dcodepipeline.dryRun=true", "-Dcodepipeline.outputFiles=appspec.yml,mvnw", "verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("upload-output would upload:").contains("    appspec.yml (13 bytes)").contains("    mvnw (");
+        assertThat(s3.requests()).isEmpty();
+        assertThat(endpoint.requests()).isEmpty();
+    }
+
+    // --- download-input
+
+    private void putInput(String key, Zips zip) throws IOException {
+        Path file = Files.createTempFile("input", ".zip");
+        s3.put(key, Files.readAllBytes(zip.write(file)));
+        Files.delete(file);
+    }
+
+    @Test
+    void downloadsAndUnpacksTheInputWithExecuteBitsAndNestedFolders() throws Exception {
+        answerJob(map("SourceOutput", INPUT_KEY), map(), null);
+        putInput(INPUT_KEY, new Zips().file("mvnw", "#!/bin/sh\n".getBytes(), 0100755)
+                .file("src/main/java/com/example/Cart.java", "class Cart {}").file("pom.xml", "<project/>"));
+        MavenBuild build = emptyFolder("downloadInput");
+        MavenBuild.Result result = build.args("-X", MavenBuild.goal("download-input")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        Path dir = build.directory();
+        assertThat(Files.isExecutable(dir.resolve("mvnw"))).isTrue();
+        assertThat(dir.resolve("src/main/java/com/example/Cart.java")).hasContent("class Cart {}");
+        assertThat(result.log).contains("unpacked the input artifact SourceOutput").contains("codepipeline.job.inputRevision = rev-SourceOutput");
+        LoggedRequest get = s3.requests().get(0);
+        assertThat(get.getUrl()).isEqualTo("/" + S3Server.BUCKET + "/" + INPUT_KEY);
+        assertThat(get.getHeader("Authorization")).contains("Credential=" + S3Server.ACCESS_KEY + "/");
+        assertNoSecrets(result);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".codepipeline-"));
+        }
+    }
+
+    @Test
+    void refusesZipSlipSymbolicLinksAndZipBombsBeforeWritingAnything() throws Exception {
+        answerJob(map("SourceOutput", INPUT_KEY), map(), null);
+        putInput(INPUT_KEY, new Zips().file("ok.txt", "fine").file("../../escaped.txt", "evil"));
+        MavenBuild slip = emptyFolder("downloadZipSlip");
+        MavenBuild.Result result = slip.args(MavenBuild.goal("download-input")).run();
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("its entry ../../escaped.txt leads out of the directory with '..' (zip slip)")
+                .doesNotContain("at io.github");
+        assertThat(slip.directory().resolve("ok.txt")).doesNotExist();
+        assertThat(slip.directory().getParent().getParent().resolve("escaped.txt")).doesNotExist();
+
+        putInput(INPUT_KEY, new Zips().file("a.txt", "a").symlink("link", "/etc/passwd"));
+        result = emptyFolder("downloadSymlink").args(MavenBuild.goal("download-input")).run();
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("its entry link is a symbolic link");
+
+        putInput(INPUT_KEY, new Zips().file("zeros.bin", new byte[3 * 1024 * 1024], 0100644));
+        MavenBuild bomb = emptyFolder("downloadZipBomb");
+        result = bomb.args("-Dcodepipeline.maxInputSize=2", MavenBuild.goal("download-input")).run();
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.log).contains("expands to more than 2 MB (a zip bomb?)").contains("-Dcodepipeline.maxInputSize");
+        assertThat(bomb.directory().resolve("zeros.bin")).doesNotExist();
+    }
+
+    @Test
+    void aNonZipObjectIsSavedAsItIsWithAWarning() throws Exception {
+        answerJob(map("SourceOutput", INPUT_KEY), map(), null);
+        s3.put(INPUT_KEY, "just text\n".getBytes());
+        MavenBuild build = emptyFolder("downloadNonZip");
+        MavenBuild.Result result = build.args(MavenBuild.goal("download-input")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(build.directory().resolve("q1W2e3R")).hasContent("just text");
+        assertThat(result.lines("[WARNING] CodePipeline: the input artifact SourceOutput")).hasSize(1);
+    }
+
+    @Test
+    void severalInputsGoIntoOneFolderEachAndExistingFilesNeedOverwrite() throws Exception {
+        answerJob(map("SourceOutput", INPUT_KEY, "Config", "shop-pipeline/Config/c1"), map(), null);
+        putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>"));
+        putInput("shop-pipeline/Config/c1", new Zips().file("settings.yml", "env: staging"));
+        MavenBuild build = emptyFolder("downloadSeveral");
+        MavenBuild.Result result = build.args("-Dcodepipeline.inputDirectory=work", MavenBuild.goal("download-input")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(build.directory().resolve("work/SourceOutput/pom.xml")).hasContent("<project/>");
+        assertThat(build.directory().resolve("work/Config/settings.yml")).hasContent("env: staging");
+
+        result = again(build, "-Dcodepipeline.inputDirectory=work");
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.lines("[ERROR]").get(0)).contains("work/SourceOutput/pom.xml already exists")
+                .contains("-Dcodepipeline.overwrite=true");
+
+        result = again(build, "-Dcodepipeline.inputDirectory=work", "-Dcodepipeline.overwrite=true");
+        assertThat(result.exitCode).as(result.toString()).isZero();
+
+        result = again(build, "-Dcodepipeline.inputDirectory=work", "-Dcodepipeline.inputArtifact=Config");
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(build.directory().resolve("work/settings.yml")).hasContent("env: staging");
+    }
+
+    /** download-input once more in the same folder. */
+    private MavenBuild.Result again(MavenBuild build, String... args) {
+        return MavenBuild.in(build.directory()).env("CODEPIPELINE_JOB_ID", JOB_ID).env("CODEPIPELINE_CLIENT_TOKEN", TOKEN)
+                .env("AWS_ENDPOINT_URL_S3", s3.url()).args("-Dcodepipeline.endpoint=" + endpoint.url())
+                .args(args).args(MavenBuild.goal("download-input")).run();
+    }
+
+    // --- a partner job's whole life
+
+    @Test
+    void fullLifeDownloadBuildUploadThenReportSuccess() throws Exception {
+        MavenBuild source = MavenBuild.of("artifacts-app", "fullLifeSource");
+        putInput(INPUT_KEY, zipOf(source.directory()));
+        answerJob(map("SourceOutput", INPUT_KEY), map("BuildOutput", OUTPUT_KEY), KMS_KEY);
+        MavenBuild worker = emptyFolder("fullLife");
+        MavenBuild.Result download = worker.args(MavenBuild.goal("download-input")).run();
+        assertThat(download.exitCode).as(download.toString()).isZero();
+        assertThat(Files.isExecutable(worker.directory().resolve("mvnw"))).isTrue();
+
+        MavenBuild.Result build = MavenBuild.in(worker.directory()).env("CODEPIPELINE_JOB_ID", JOB_ID)
+                .env("CODEPIPELINE_CLIENT_TOKEN", TOKEN).env("AWS_ENDPOINT_URL_S3", s3.url())
+                .args("-Dcodepipeline.endpoint=" + endpoint.url(), "-Dcodepipeline.reportSuccess=true", "verify").run();
+
+        assertThat(build.exitCode).as(build.toString()).isZero();
+        assertThat(unzip(s3.get(OUTPUT_KEY)).get("shop-app-1.0.jar"))
+                .isEqualTo(Files.readAllBytes(worker.directory().resolve("target/shop-app-1.0.jar")));
+        assertThat(endpoint.requests(SUCCESS)).hasSize(1);
+        assertThat(build.log.indexOf("uploaded the output artifact BuildOutput"))
+                .isPositive().isLessThan(build.log.indexOf("reported the success of job"));
+        LoggedRequest put = s3Writes().get(0);
+        assertThat(put.getLoggedDate()).isBeforeOrEqualTo(endpoint.requests(SUCCESS).get(0).getLoggedDate());
+    }
+
+    @Test
+    void fullLifeWithAFailingTestReportsTheFailureAndUploadsNothing() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), KMS_KEY);
+        MavenBuild.Result result = artifactBuild("artifacts-app", "fullLifeFailing")
+                .args("-Dshop.brokenTotal=true", "-Dcodepipeline.reportSuccess=true", "verify").run();
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(endpoint.requests(FAILURE)).hasSize(1);
+        assertThat(endpoint.requests(SUCCESS)).isEmpty();
+        assertThat(s3.requests()).isEmpty();
+        assertThat(s3.keys()).isEmpty();
+    }
+
+    /** Every file under {@code dir} (its target/ and build log left out), with its mode. */
+    private static Zips zipOf(Path dir) throws IOException {
+        Zips zips = new Zips();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+        for (Path file : files) {
+            String name = dir.relativize(file).toString();
+            if (name.startsWith("target/") || name.equals("build.log")) {
+                continue;
+            }
+            zips.file(name, Files.readAllBytes(file), Files.isExecutable(file) ? 0100755 : 0100644);
+        }
+        return zips;
+    }
+
+    static List<String> names(String... names) {
+        return new ArrayList<>(Arrays.asList(names));
+    }
+}
