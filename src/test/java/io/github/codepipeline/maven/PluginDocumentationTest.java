@@ -171,10 +171,10 @@ class PluginDocumentationTest {
         static List<Row> table(String section) {
             List<Row> rows = new ArrayList<>();
             for (String line : section.split("\n")) {
-                // Table rows, less the header and the |---| line (no code in their first cell).
+                // Table rows, less the header and the |---| line (no code in their Setting and Property cells).
                 if (line.startsWith("|") && !line.startsWith("|---")) {
                     Row row = new Row(line);
-                    if (!row.codes(1).isEmpty()) {
+                    if (!row.codes(0).isEmpty() || !row.codes(1).isEmpty()) {
                         rows.add(row);
                     }
                 }
