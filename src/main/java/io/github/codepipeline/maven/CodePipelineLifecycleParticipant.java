@@ -70,7 +70,12 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
             LOGGER.error(JobCalls.PREFIX + "reporting failed unexpectedly (" + e.getClass().getName()
                     + "); run with -X for details. The build's own result is unchanged.");
             if (!(e instanceof VirtualMachineError)) {
-                LOGGER.debug("", e);
+                // Where it happened, without the exception's message: that is not masked here, and could hold a secret.
+                StringBuilder frames = new StringBuilder(e.getClass().getName());
+                for (StackTraceElement frame : e.getStackTrace()) {
+                    frames.append("\n\tat ").append(frame);
+                }
+                LOGGER.debug(frames.toString());
             }
         } catch (RuntimeException | Error ignored) {
             // Not even one line could be logged: stay silent rather than replace the build's own error.

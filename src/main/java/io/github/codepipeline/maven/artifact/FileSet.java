@@ -57,10 +57,6 @@ public final class FileSet {
         return directory;
     }
 
-    public List<String> includes() {
-        return includes;
-    }
-
     /** Splits a comma-separated list of patterns ({@code codepipeline.outputFiles}). */
     public static List<String> split(String patterns) {
         List<String> list = new ArrayList<>();

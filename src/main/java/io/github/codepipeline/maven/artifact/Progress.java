@@ -46,11 +46,6 @@ public final class Progress {
         }
     }
 
-    /** Starts again from zero, for a transfer that is retried. */
-    public void restart() {
-        done = 0;
-    }
-
     public long bytes() {
         return done;
     }

@@ -162,11 +162,12 @@ public final class SafeUnzip {
             if (!entry.isDirectory() && !names.add(key)) {
                 throw new ArtifactException("Refusing " + what + ": it holds " + entry.name + " twice.");
             }
-            announced += entry.size;
-            if (entry.size < 0 || announced > maxBytes) {
+            // Compared before adding: a Zip64 size near Long.MAX_VALUE must not overflow the sum past the check.
+            if (entry.size < 0 || entry.size > maxBytes - announced) {
                 throw new ArtifactException("Refusing " + what + ": it expands to more than " + maxBytes / (1024 * 1024)
                         + " MB (a zip bomb?). If the artifact is really that large, raise " + limitSetting + ".");
             }
+            announced += entry.size;
             if (!entry.isDirectory() && !overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ArtifactException("Not unpacking " + what + ": " + target + " already exists (from the entry "
                         + entry.name + "). Set -Dcodepipeline.overwrite=true to replace existing files, or unpack into"

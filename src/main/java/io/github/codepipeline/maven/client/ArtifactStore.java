@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -59,12 +57,14 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 public final class ArtifactStore implements AutoCloseable {
     /**
-     * Single {@code PutObject} up to 64 MiB, multipart above. S3 takes single PUTs up to 5 GB, but a failed PUT is
-     * sent again whole; above 64 MiB the parts keep a retry to one part's bytes.
+     * Single {@code PutObject} up to 8 MiB, multipart above. The SDK's URLConnection client hands each request body to
+     * {@code HttpURLConnection} without a fixed length, and the JDK then holds the whole body in memory before it
+     * sends it: what bounds the heap an upload needs is the size of one request, whatever the artifact's size. 8 MiB
+     * keeps that within a small heap (ArtifactsIT uploads 70 MB under {@code -Xmx64m}); S3's smallest part is 5 MiB.
      */
-    static final long MULTIPART_THRESHOLD = 64L * 1024 * 1024;
+    static final long MULTIPART_THRESHOLD = 8L * 1024 * 1024;
     /** S3's smallest part (but the last) is 5 MiB and a multipart upload has at most 10,000 parts. */
-    static final long MIN_PART_SIZE = 16L * 1024 * 1024;
+    static final long MIN_PART_SIZE = 8L * 1024 * 1024;
     static final int MAX_PARTS = 10_000;
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> EXPIRED = new HashSet<>(Arrays.asList("ExpiredToken", "ExpiredTokenException",
@@ -111,9 +111,7 @@ public final class ArtifactStore implements AutoCloseable {
             S3ClientBuilder builder = S3Client.builder()
                     .httpClient(httpClient)
                     .region(region)
-                    .credentialsProvider(StaticCredentialsProvider.create(keys[2] != null
-                            ? AwsSessionCredentials.create(keys[0], keys[1], keys[2])
-                            : software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(keys[0], keys[1])))
+                    .credentialsProvider(CodePipelineJobClient.staticKeys(keys))
                     .overrideConfiguration(ClientOverrideConfiguration.builder()
                             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                     .maxAttempts(settings.maxAttempts())
@@ -152,20 +150,17 @@ public final class ArtifactStore implements AutoCloseable {
             throw new ReportException("Cannot read " + file + ": " + e.getMessage(), false);
         }
         if (size <= MULTIPART_THRESHOLD) {
-            call("PutObject", location, () -> client.putObject(r -> encrypt(r.bucket(location.bucket())
-                    .key(location.objectKey()).contentLength(size).contentType("application/zip")),
+            // With no key ID (null), S3 uses its default KMS key.
+            call("PutObject", location, () -> client.putObject(r -> r.bucket(location.bucket()).key(location.objectKey())
+                    .contentLength(size).contentType("application/zip")
+                    .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId),
                     RequestBody.fromContentProvider(() -> counting(open(file, 0, size), progress), size, "application/zip")));
             return;
         }
         long partSize = partSize(size);
-        String uploadId = call("CreateMultipartUpload", location, () -> client.createMultipartUpload(r -> {
-            r.bucket(location.bucket()).key(location.objectKey()).contentType("application/zip");
-            if (encryptionKeyId == null) {
-                r.serverSideEncryption(ServerSideEncryption.AWS_KMS);
-            } else {
-                r.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId);
-            }
-        })).uploadId();
+        String uploadId = call("CreateMultipartUpload", location, () -> client.createMultipartUpload(r -> r
+                .bucket(location.bucket()).key(location.objectKey()).contentType("application/zip")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId))).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             for (int number = 1; (long) (number - 1) * partSize < size; number++) {
@@ -190,13 +185,7 @@ public final class ArtifactStore implements AutoCloseable {
         }
     }
 
-    private software.amazon.awssdk.services.s3.model.PutObjectRequest.Builder encrypt(
-            software.amazon.awssdk.services.s3.model.PutObjectRequest.Builder request) {
-        request.serverSideEncryption(ServerSideEncryption.AWS_KMS);
-        return encryptionKeyId == null ? request : request.ssekmsKeyId(encryptionKeyId);
-    }
-
-    /** At least 16 MiB, and large enough that 10,000 parts hold the file. */
+    /** At least 8 MiB, and large enough that 10,000 parts hold the file. */
     static long partSize(long size) {
         long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
         return Math.max(MIN_PART_SIZE, (needed + 1024 * 1024 - 1) / (1024 * 1024) * (1024 * 1024));
@@ -208,8 +197,8 @@ public final class ArtifactStore implements AutoCloseable {
      */
     public void download(ArtifactLocation location, Path file, LongConsumer progress) throws ReportException {
         call("GetObject", location, () -> client.getObject(r -> r.bucket(location.bucket()).key(location.objectKey()),
-                ResponseTransformer.unmanaged((response, in) -> {
-                    try (OutputStream out = Files.newOutputStream(file)) {
+                ResponseTransformer.unmanaged((response, body) -> {
+                    try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
                         byte[] buffer = new byte[1 << 16];
                         for (int n; (n = in.read(buffer)) > 0; ) {
                             out.write(buffer, 0, n);

@@ -157,11 +157,16 @@ public final class CodePipelineJobClient implements AutoCloseable {
             return ProfileCredentialsProvider.create(settings.profile());
         }
         if (accessKeys != null && accessKeys[0] != null && accessKeys[1] != null) {
-            return StaticCredentialsProvider.create(accessKeys[2] != null
-                    ? AwsSessionCredentials.create(accessKeys[0], accessKeys[1], accessKeys[2])
-                    : AwsBasicCredentials.create(accessKeys[0], accessKeys[1]));
+            return staticKeys(accessKeys);
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /** Access key ID, secret access key and session token (or {@code null}) as they are: no chain, no lookup. */
+    static AwsCredentialsProvider staticKeys(String[] keys) {
+        return StaticCredentialsProvider.create(keys[2] != null
+                ? AwsSessionCredentials.create(keys[0], keys[1], keys[2])
+                : AwsBasicCredentials.create(keys[0], keys[1]));
     }
 
     /**

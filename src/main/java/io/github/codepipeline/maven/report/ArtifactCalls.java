@@ -85,6 +85,11 @@ public final class ArtifactCalls {
         }
         JobDetails job = jobs.jobDetails(settings);
         if (job.outputArtifacts().isEmpty()) {
+            for (Output output : outputs) {
+                if (output.artifact != null) { // named, so expected: saying nothing would lose it quietly
+                    pick(job.outputArtifacts(), output.artifact, "output", Setting.OUTPUT_ARTIFACT);
+                }
+            }
             log.info(PREFIX + "job " + settings.jobId() + " has no output artifact: nothing to upload.");
             return;
         }

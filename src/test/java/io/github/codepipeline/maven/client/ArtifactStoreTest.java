@@ -10,9 +10,10 @@ class ArtifactStoreTest {
     private static final long MIB = 1024 * 1024;
 
     @Test
-    void partsOf16MiBUntil10000PartsNoLongerHoldTheOutput() {
-        assertThat(ArtifactStore.partSize(70 * MIB)).isEqualTo(16 * MIB);
-        assertThat(ArtifactStore.partSize(160_000 * MIB)).isEqualTo(16 * MIB);
+    void partsOf8MiBUntil10000PartsNoLongerHoldTheOutput() {
+        assertThat(ArtifactStore.partSize(70 * MIB)).isEqualTo(8 * MIB);
+        assertThat(ArtifactStore.partSize(80_000 * MIB)).isEqualTo(8 * MIB);
+        assertThat(ArtifactStore.partSize(80_001 * MIB)).isEqualTo(9 * MIB);
         long huge = 1024L * 1024 * MIB; // 1 TiB
         long part = ArtifactStore.partSize(huge);
         assertThat(part % MIB).isZero();

@@ -166,7 +166,7 @@ class ArtifactsIT extends EndpointSupport {
     }
 
     /**
-     * Above 64 MiB the upload goes in parts (here 5 of up to 16 MiB), streamed from disk in a 64 MB heap; the download
+     * Above 8 MiB the upload goes in parts (here 9 of up to 8 MiB), streamed from disk in a 64 MB heap; the download
      * streams too. Straight to s3proxy: the recording proxy would hold the body in memory. (bench/artifacts.sh does
      * 300 MB with -Xmx128m.)
      */

@@ -95,6 +95,9 @@ class LazyLoadingIT extends EndpointSupport {
         // Keys from the environment need neither STS nor IAM Identity Center: their clients stay unloaded.
         assertThat(loaded(result, SDK + "awssdk.services.sts.")).isEmpty();
         assertThat(loaded(result, SDK + "awssdk.services.sso")).isEmpty();
+        // Nor does a report need S3, its client or its metadata (GeneratedServiceMetadataProvider makes it only for S3).
+        assertThat(loaded(result, SDK + "awssdk.services.s3.")).isEmpty();
+        assertThat(loaded(result, SDK + "awssdk.regions.servicemetadata.S3")).isEmpty();
     }
 
     /** The {@code -verbose:class} lines of classes whose name starts with {@code prefix}. */
