@@ -25,6 +25,8 @@ final class CentralDirectory {
     static final int CENTRAL = 0x02014b50;
     static final int LOCAL = 0x04034b50;
     private static final int MAX_COMMENT = 0xFFFF;
+    /** More files than any build output has; the bound on what reading a central directory may hold. */
+    static final int MAX_ENTRIES = 1_000_000;
     private static final int UNIX = 3;
     private static final int MAC_OS_X = 19;
 
@@ -113,6 +115,10 @@ final class CentralDirectory {
         long position = directoryOffset;
         long end = directoryOffset + directorySize;
         while (position + 46 <= end) {
+            if (entries.size() == MAX_ENTRIES) {
+                // Each entry is held in memory: a hostile directory of millions of tiny records must not fill the heap.
+                throw new IOException("more than " + MAX_ENTRIES + " entries in one artifact; refusing it");
+            }
             ByteBuffer header = read(channel, position, 46);
             if (header.getInt(0) != CENTRAL) {
                 throw new IOException("damaged zip file (bad central directory record at " + position + ")");
