@@ -318,10 +318,7 @@ public final class ArtifactStore implements AutoCloseable {
     }
 
     private String describeClientProblem(RuntimeException e, String operation, ArtifactLocation location) {
-        Throwable io = e;
-        while (io != null && !(io instanceof IOException)) {
-            io = io.getCause() == io ? null : io.getCause();
-        }
+        Throwable io = CodePipelineJobClient.firstIOException(e);
         String cause = io != null ? io.getClass().getSimpleName() + ": " + io.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return operation + " of " + location.url() + " (artifact " + location.name() + ") at " + where + " failed ("

@@ -367,10 +367,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         if (text.contains("Profile file contained no") || text.contains("profile") && text.contains("not found")) {
             return "The AWS profile '" + settings.profile() + "' could not be used: " + firstLine(secrets.redact(text));
         }
-        Throwable io = e;
-        while (io != null && !(io instanceof IOException)) {
-            io = io.getCause() == io ? null : io.getCause();
-        }
+        Throwable io = firstIOException(e);
         if (io != null && String.valueOf(io.getMessage()).contains(" 407 ")) {
             return proxyRejected(where);
         }
@@ -399,6 +396,15 @@ public final class CodePipelineJobClient implements AutoCloseable {
 
     private String regionText() {
         return "region " + region.id();
+    }
+
+    /** The first {@link IOException} in {@code e}'s cause chain (the network's own word), or {@code null}. */
+    static Throwable firstIOException(Throwable e) {
+        Throwable io = e;
+        while (io != null && !(io instanceof IOException)) {
+            io = io.getCause() == io ? null : io.getCause();
+        }
+        return io;
     }
 
     static String firstLine(String text) {
