@@ -25,14 +25,26 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractJobMojo extends AbstractMojo {
     /**
-     * The job to report on, as the job worker received it from {@code PollForThirdPartyJobs}: 1-512 characters, no
-     * whitespace, in practice a UUID such as {@code 0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b}. When not set, the
+     * The job to report on, as the job worker received it from {@code PollForThirdPartyJobs} (or {@code PollForJobs}
+     * for a custom action): 1-512 characters, no whitespace, in practice a UUID such as
+     * {@code 0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b} (for a custom action it must be one). When not set, the
      * {@code CODEPIPELINE_JOB_ID} environment variable. Required, except for a dry run.
      *
      * @since 0.1.0
      */
     @Parameter(property = "codepipeline.jobId")
     private String jobId;
+
+    /**
+     * Whose action type the job belongs to, which decides the calls: {@code ThirdParty} for a partner action
+     * ({@code PutThirdPartyJobFailureResult} and family, with the client token) or {@code Custom} for a custom action
+     * ({@code PutJobFailureResult} and family, no client token, output variables on success); case-insensitive. When
+     * not set: the {@code CODEPIPELINE_ACTION_OWNER} environment variable, then {@code ThirdParty}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.actionOwner")
+    private String actionOwner;
 
     /**
      * The pipeline's AWS region, such as {@code us-east-1}. When not set: the {@code AWS_REGION} or
@@ -120,6 +132,7 @@ abstract class AbstractJobMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Setting.JOB_ID.element(), jobId);
+        parameters.put(Setting.ACTION_OWNER.element(), actionOwner);
         parameters.put(Setting.REGION.element(), region);
         parameters.put(Setting.ENDPOINT.element(), endpoint);
         parameters.put(Setting.PROFILE.element(), profile);

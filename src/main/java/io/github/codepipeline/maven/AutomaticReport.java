@@ -3,6 +3,7 @@ package io.github.codepipeline.maven;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
@@ -104,14 +105,16 @@ final class AutomaticReport {
      * Reports the success of a build when {@code codepipeline.reportSuccess} is true; does nothing otherwise.
      *
      * @param summary the default summary ({@code codepipeline.summary} overrides), made only when reporting
+     * @param projectVersion the version of the build's top-level project, for a custom action's default output variables
      */
-    static void runSuccess(SettingSources sources, Supplier<String> summary)
+    static void runSuccess(SettingSources sources, Supplier<String> summary, String projectVersion)
             throws MavenExecutionException {
         if (!"true".equalsIgnoreCase(sources.get(Setting.REPORT_SUCCESS))) {
             return;
         }
         call(sources, "success", (settings, secrets, reporter, log) ->
-                reporter.reportSuccess(settings, SuccessDetails.resolve(sources, summary.get())));
+                reporter.reportSuccess(settings, SuccessDetails.resolve(sources, summary.get(), settings.actionOwner(),
+                        OutputVariables.defaults(projectVersion, sources))));
     }
 
     private interface Call {

@@ -53,7 +53,8 @@ public class CodePipelineLifecycleParticipant extends AbstractMavenLifecyclePart
                         AutomaticReport.of(startMillis, () -> new MavenBuildResults(session)), 0);
             } else {
                 AutomaticReport.runSuccess(MavenSettingSources.forSession(session),
-                        () -> new MavenBuildResults(session).successSummary(System.currentTimeMillis() - startMillis, startMillis));
+                        () -> new MavenBuildResults(session).successSummary(System.currentTimeMillis() - startMillis, startMillis),
+                        session.getTopLevelProject() == null ? null : session.getTopLevelProject().getVersion());
             }
         } catch (RuntimeException | Error e) {
             // AutomaticReport keeps its own problems in; this is the last guard, for what happens around it. An

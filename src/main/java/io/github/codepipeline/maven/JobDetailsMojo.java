@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Reads the job's details ({@code GetThirdPartyJobDetails}): logs the pipeline, stage, action and the action's
+ * Reads the job's details ({@code GetThirdPartyJobDetails}, or {@code GetJobDetails} with
+ * {@code actionOwner=Custom}): logs the pipeline, stage, action and the action's
  * configuration, and sets them as {@code codepipeline.job.*} properties of every project of the build, so that a
  * later plugin can use, say, {@code ${codepipeline.job.config.Environment}}. Bound to {@code initialize} by default;
  * from the command line:

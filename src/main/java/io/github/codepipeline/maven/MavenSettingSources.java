@@ -1,10 +1,12 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ProxyServer;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,6 +49,13 @@ final class MavenSettingSources {
             for (Xpp3Dom child : ((Xpp3Dom) plugin.getConfiguration()).getChildren()) {
                 if (child.getChildCount() == 0 && child.getValue() != null) {
                     configuration.put(child.getName(), child.getValue());
+                } else if (child.getName().equals(Setting.OUTPUT_VARIABLES.element())) {
+                    // <outputVariables> is a map: one element per variable
+                    Map<String, String> variables = new LinkedHashMap<>();
+                    for (Xpp3Dom variable : child.getChildren()) {
+                        variables.put(variable.getName(), variable.getValue() == null ? "" : variable.getValue());
+                    }
+                    configuration.put(child.getName(), OutputVariables.encode(variables));
                 }
             }
         }

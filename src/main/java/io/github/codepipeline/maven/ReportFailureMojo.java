@@ -14,10 +14,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Reports a failure of a CodePipeline partner job now ({@code PutThirdPartyJobFailureResult}), with the given
+ * Reports a failure of a CodePipeline job now ({@code PutThirdPartyJobFailureResult}, or {@code PutJobFailureResult}
+ * with {@code actionOwner=Custom}), with the given
  * message: for a job worker whose failing step is not a Maven build. Needs no project, for example
  * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:report-failure -Dcodepipeline.message="Deploy script failed: exit code 3"}
- * with the job in {@code CODEPIPELINE_JOB_ID} and {@code CODEPIPELINE_CLIENT_TOKEN}. Fails the Maven run when the
+ * with the job in {@code CODEPIPELINE_JOB_ID} and {@code CODEPIPELINE_CLIENT_TOKEN} (a custom action needs no token). Fails the Maven run when the
  * report cannot be made; a job that already has a result is only a warning.
  *
  * @since 0.1.0

@@ -2,6 +2,7 @@ package io.github.codepipeline.maven;
 
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
@@ -13,8 +14,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Reports the success of a CodePipeline partner job now ({@code PutThirdPartyJobSuccessResult}), with execution
- * details, and optionally the current revision and a continuation token for an action that runs in several steps.
+ * Reports the success of a CodePipeline job now ({@code PutThirdPartyJobSuccessResult}, or {@code PutJobSuccessResult}
+ * with {@code actionOwner=Custom}), with execution details, and optionally the current revision and a continuation token
+ * for an action that runs in several steps, and a custom action's output variables.
  * Needs no project, for example
  * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:report-success -Dcodepipeline.revision=1.4.0 -Dcodepipeline.changeIdentifier=9fceb02}.
  * Fails the Maven run when the report cannot be made; a job that already has a result is only a warning.
@@ -86,6 +88,21 @@ public class ReportSuccessMojo extends AbstractJobMojo {
     @Parameter(property = "codepipeline.continuationToken")
     private String continuationToken;
 
+    /**
+     * A custom action's output variables, which later actions read as {@code #{Namespace.NAME}}: one element per
+     * variable, such as {@code <IMAGE_TAG>1.4.0</IMAGE_TAG>}; names of letters, digits and {@code @ - _}; at most
+     * 122880 bytes in all; not with a {@code continuationToken}. From the command line:
+     * {@code -Dcodepipeline.outputVariables=IMAGE_TAG=1.4.0,COMMIT=9fceb02} (comma-separated, {@code \,} for a comma
+     * in a value), which this element overrides. Default: {@code PROJECT_VERSION} (the project's version, with a pom)
+     * and {@code INPUT_REVISION} (the {@code codepipeline.job.inputRevision} property, which {@code download-input}
+     * sets); {@code -Dcodepipeline.outputVariables=none} sends none. A partner action's success has no output
+     * variables: set ones are not sent, with a warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> outputVariables;
+
     @Override
     protected void addParameters(Map<String, String> parameters) {
         parameters.put(Setting.SUMMARY.element(), summary);
@@ -95,11 +112,13 @@ public class ReportSuccessMojo extends AbstractJobMojo {
         parameters.put(Setting.REVISION_SUMMARY.element(), revisionSummary);
         parameters.put(Setting.REVISION_CREATED.element(), revisionCreated);
         parameters.put(Setting.CONTINUATION_TOKEN.element(), continuationToken);
+        parameters.put(Setting.OUTPUT_VARIABLES.element(), OutputVariables.encode(outputVariables));
     }
 
     @Override
     protected void execute(ReportSettings settings, SettingSources sources, Secrets secrets, JobCalls reporter)
             throws InvalidSettingException, ReportException {
-        reporter.reportSuccess(settings, SuccessDetails.resolve(sources, null));
+        reporter.reportSuccess(settings, SuccessDetails.resolve(sources, null, settings.actionOwner(),
+                OutputVariables.defaults(project != null && project.getFile() != null ? project.getVersion() : null, sources)));
     }
 }

@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Zips the build's output and uploads it to the job's output artifact in the pipeline's artifact store, where the
  * pipeline's next actions read it. Reads the artifact's bucket and key and the artifact credentials with
- * {@code GetThirdPartyJobDetails}, uploads with those credentials (never the build's own), encrypted with
+ * {@code GetThirdPartyJobDetails} ({@code GetJobDetails} with {@code actionOwner=Custom}), uploads with those credentials (never the build's own), encrypted with
  * {@code aws:kms} (the pipeline's key, or S3's default KMS key). Bound to {@code verify}, so only a tested build
  * publishes; with {@code codepipeline.reportSuccess=true} the success report follows after the build, so after the
  * upload, and a failed upload fails the build.

@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.client;
 
+import io.github.codepipeline.maven.config.ActionOwner;
 import io.github.codepipeline.maven.config.ProxyServer;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
@@ -8,14 +9,10 @@ import io.github.codepipeline.maven.config.SuccessDetails;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,14 +35,15 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClientBuilder;
 import software.amazon.awssdk.services.codepipeline.endpoints.CodePipelineEndpointProvider;
-import software.amazon.awssdk.services.codepipeline.model.AWSSessionCredentials;
-import software.amazon.awssdk.services.codepipeline.model.Artifact;
+import software.amazon.awssdk.services.codepipeline.model.CurrentRevision;
+import software.amazon.awssdk.services.codepipeline.model.ExecutionDetails;
+import software.amazon.awssdk.services.codepipeline.model.FailureDetails;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
 import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
+import software.amazon.awssdk.services.codepipeline.model.JobData;
 import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
-import software.amazon.awssdk.services.codepipeline.model.PipelineContext;
-import software.amazon.awssdk.services.codepipeline.model.S3ArtifactLocation;
+import software.amazon.awssdk.services.codepipeline.model.OutputVariablesSizeExceededException;
 import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
 import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 import software.amazon.awssdk.services.codepipeline.model.ValidationException;
@@ -191,115 +189,71 @@ public final class CodePipelineJobClient implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** {@code PutThirdPartyJobFailureResult}. */
+    /** {@code PutThirdPartyJobFailureResult}, or {@code PutJobFailureResult} for a custom action (no client token). */
     public void putFailure(io.github.codepipeline.maven.config.FailureType type, String message, String externalExecutionId)
             throws ReportException {
-        call("PutThirdPartyJobFailureResult", () -> client.putThirdPartyJobFailureResult(r -> r
-                .jobId(settings.jobId())
-                .clientToken(settings.clientToken())
-                .failureDetails(f -> f
-                        .type(FailureType.fromValue(type.name()))
-                        .message(message)
-                        .externalExecutionId(externalExecutionId))));
+        FailureDetails failure = FailureDetails.builder()
+                .type(FailureType.fromValue(type.name()))
+                .message(message)
+                .externalExecutionId(externalExecutionId)
+                .build();
+        ActionOwner owner = settings.actionOwner();
+        if (owner == ActionOwner.Custom) {
+            call(owner.failureCall(), () -> client.putJobFailureResult(r -> r.jobId(settings.jobId()).failureDetails(failure)));
+        } else {
+            call(owner.failureCall(), () -> client.putThirdPartyJobFailureResult(r -> r
+                    .jobId(settings.jobId()).clientToken(settings.clientToken()).failureDetails(failure)));
+        }
     }
 
-    /** {@code PutThirdPartyJobSuccessResult}. */
+    /**
+     * {@code PutThirdPartyJobSuccessResult}, or {@code PutJobSuccessResult} for a custom action (no client token; its
+     * output variables, if any).
+     */
     public void putSuccess(SuccessDetails details, String externalExecutionId) throws ReportException {
-        call("PutThirdPartyJobSuccessResult", () -> client.putThirdPartyJobSuccessResult(r -> {
-            r.jobId(settings.jobId()).clientToken(settings.clientToken());
-            if (details.summary() != null || details.percentComplete() != null || externalExecutionId != null) {
-                r.executionDetails(e -> e.summary(details.summary()).percentComplete(details.percentComplete())
-                        .externalExecutionId(externalExecutionId));
-            }
-            if (details.hasRevision()) {
-                r.currentRevision(c -> c.revision(details.revision()).changeIdentifier(details.changeIdentifier())
-                        .revisionSummary(details.revisionSummary()).created(details.revisionCreated()));
-            }
-            if (details.continuationToken() != null) {
-                r.continuationToken(details.continuationToken());
-            }
-        }));
+        ExecutionDetails execution = details.summary() != null || details.percentComplete() != null || externalExecutionId != null
+                ? ExecutionDetails.builder().summary(details.summary()).percentComplete(details.percentComplete())
+                        .externalExecutionId(externalExecutionId).build()
+                : null;
+        CurrentRevision revision = details.hasRevision()
+                ? CurrentRevision.builder().revision(details.revision()).changeIdentifier(details.changeIdentifier())
+                        .revisionSummary(details.revisionSummary()).created(details.revisionCreated()).build()
+                : null;
+        ActionOwner owner = settings.actionOwner();
+        if (owner == ActionOwner.Custom) {
+            call(owner.successCall(), () -> client.putJobSuccessResult(r -> {
+                r.jobId(settings.jobId()).executionDetails(execution).currentRevision(revision)
+                        .continuationToken(details.continuationToken());
+                if (!details.outputVariables().isEmpty()) {
+                    r.outputVariables(details.outputVariables().asMap());
+                }
+            }));
+        } else {
+            call(owner.successCall(), () -> client.putThirdPartyJobSuccessResult(r -> r
+                    .jobId(settings.jobId()).clientToken(settings.clientToken()).executionDetails(execution)
+                    .currentRevision(revision).continuationToken(details.continuationToken())));
+        }
     }
 
-    /** {@code GetThirdPartyJobDetails}; the artifact credentials stay hidden inside the {@link JobDetails}. */
+    /** {@code GetThirdPartyJobDetails} or {@code GetJobDetails}; the artifact credentials stay hidden inside the {@link JobDetails}. */
     public JobDetails jobDetails() throws ReportException {
-        ThirdPartyJobDetails job = call("GetThirdPartyJobDetails", () -> client.getThirdPartyJobDetails(r -> r
+        ActionOwner owner = settings.actionOwner();
+        if (owner == ActionOwner.Custom) {
+            software.amazon.awssdk.services.codepipeline.model.JobDetails job = call(owner.detailsCall(),
+                    () -> client.getJobDetails(r -> r.jobId(settings.jobId()))).jobDetails();
+            JobData data = job == null ? null : job.data();
+            return data == null ? new JobDetails(new LinkedHashMap<>()) : JobDetailsReader.read(job.accountId(),
+                    data.pipelineContext(), data.actionTypeId(), data.actionConfiguration(), data.continuationToken(),
+                    data.hasInputArtifacts() ? data.inputArtifacts() : null,
+                    data.hasOutputArtifacts() ? data.outputArtifacts() : null, data.encryptionKey(), data.artifactCredentials());
+        }
+        ThirdPartyJobDetails job = call(owner.detailsCall(), () -> client.getThirdPartyJobDetails(r -> r
                 .jobId(settings.jobId()).clientToken(settings.clientToken()))).jobDetails();
-        Map<String, String> p = new LinkedHashMap<>();
         ThirdPartyJobData data = job == null ? null : job.data();
-        if (data == null) {
-            return new JobDetails(p);
-        }
-        PipelineContext context = data.pipelineContext();
-        if (context != null) {
-            put(p, "pipelineName", context.pipelineName());
-            put(p, "stageName", context.stage() == null ? null : context.stage().name());
-            put(p, "actionName", context.action() == null ? null : context.action().name());
-            put(p, "pipelineArn", context.pipelineArn());
-            put(p, "pipelineExecutionId", context.pipelineExecutionId());
-            put(p, "actionExecutionId", context.action() == null ? null : context.action().actionExecutionId());
-        }
-        if (data.actionTypeId() != null) {
-            put(p, "actionType.category", data.actionTypeId().categoryAsString());
-            put(p, "actionType.owner", data.actionTypeId().ownerAsString());
-            put(p, "actionType.provider", data.actionTypeId().provider());
-            put(p, "actionType.version", data.actionTypeId().version());
-        }
-        if (data.actionConfiguration() != null && data.actionConfiguration().hasConfiguration()) {
-            for (Map.Entry<String, String> entry : new TreeMap<>(data.actionConfiguration().configuration()).entrySet()) {
-                put(p, "config." + entry.getKey(), entry.getValue());
-            }
-        }
-        put(p, "continuationToken", data.continuationToken());
-        artifacts(p, "input", data.hasInputArtifacts() ? data.inputArtifacts() : null);
-        artifacts(p, "output", data.hasOutputArtifacts() ? data.outputArtifacts() : null);
-        String keyId = null;
-        if (data.encryptionKey() != null) {
-            put(p, "encryptionKey.id", data.encryptionKey().id());
-            put(p, "encryptionKey.type", data.encryptionKey().typeAsString());
-            keyId = data.encryptionKey().id() == null || data.encryptionKey().id().isEmpty() ? null : data.encryptionKey().id();
-        }
-        AWSSessionCredentials credentials = data.artifactCredentials();
-        return new JobDetails(p, locations(data.hasInputArtifacts() ? data.inputArtifacts() : null),
-                locations(data.hasOutputArtifacts() ? data.outputArtifacts() : null), keyId,
-                credentials == null ? null : new String[] {credentials.accessKeyId(), credentials.secretAccessKey(),
-                        credentials.sessionToken()});
-    }
-
-    private static List<ArtifactLocation> locations(List<Artifact> artifacts) {
-        List<ArtifactLocation> locations = new ArrayList<>();
-        if (artifacts != null) {
-            for (Artifact artifact : artifacts) {
-                S3ArtifactLocation s3 = artifact.location() == null ? null : artifact.location().s3Location();
-                locations.add(new ArtifactLocation(artifact.name(), s3 == null ? null : s3.bucketName(),
-                        s3 == null ? null : s3.objectKey(), artifact.revision()));
-            }
-        }
-        return locations;
-    }
-
-    private static void artifacts(Map<String, String> p, String kind, List<Artifact> artifacts) {
-        if (artifacts == null || artifacts.isEmpty()) {
-            return;
-        }
-        StringBuilder names = new StringBuilder();
-        for (Artifact artifact : artifacts) {
-            names.append(names.length() == 0 ? "" : ",").append(artifact.name());
-            String prefix = kind + "Artifact." + artifact.name() + ".";
-            S3ArtifactLocation s3 = artifact.location() == null ? null : artifact.location().s3Location();
-            if (s3 != null) {
-                put(p, prefix + "bucket", s3.bucketName());
-                put(p, prefix + "objectKey", s3.objectKey());
-            }
-            put(p, prefix + "revision", artifact.revision());
-        }
-        p.put(JobDetails.PREFIX + kind + "Artifacts", names.toString());
-    }
-
-    private static void put(Map<String, String> p, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            p.put(JobDetails.PREFIX + key, value);
-        }
+        return data == null ? new JobDetails(new LinkedHashMap<>()) : JobDetailsReader.read(null,
+                data.pipelineContext(), data.actionTypeId(), data.actionConfiguration(), data.continuationToken(),
+                data.hasInputArtifacts() ? data.inputArtifacts() : null,
+                data.hasOutputArtifacts() ? data.outputArtifacts() : null, data.encryptionKey(), data.artifactCredentials());
     }
 
     private <T> T call(String operation, Supplier<T> request) throws ReportException {
@@ -311,11 +265,17 @@ public final class CodePipelineJobClient implements AutoCloseable {
         } catch (JobNotFoundException e) {
             throw new ReportException("CodePipeline has no job " + settings.jobId() + " in " + regionText()
                     + " (JobNotFoundException" + requestId(e) + "): check the job ID (" + Setting.JOB_ID.howToSet()
-                    + ") and the region (" + Setting.REGION.howToSet() + ").", false);
+                    + ") and the region (" + Setting.REGION.howToSet() + "), and that the job is a "
+                    + (settings.actionOwner() == ActionOwner.Custom ? "custom" : "partner") + " action's ("
+                    + Setting.ACTION_OWNER.property() + "=" + settings.actionOwner() + ").", false);
         } catch (InvalidClientTokenException e) {
             throw new ReportException("CodePipeline rejected the client token for job " + settings.jobId()
                     + " (InvalidClientTokenException" + requestId(e) + "): set " + Setting.CLIENT_TOKEN.environment().get(0)
                     + " to the clientToken the job worker received with this job.", false);
+        } catch (OutputVariablesSizeExceededException e) {
+            throw new ReportException("CodePipeline refused the output variables as too large for the pipeline"
+                    + " (OutputVariablesSizeExceededException" + requestId(e) + "): send fewer or shorter values with "
+                    + Setting.OUTPUT_VARIABLES.howToSet() + ". " + serviceMessage(e), false);
         } catch (ValidationException e) {
             throw new ReportException("CodePipeline rejected " + operation + " as invalid (ValidationException"
                     + requestId(e) + "): " + serviceMessage(e), false);

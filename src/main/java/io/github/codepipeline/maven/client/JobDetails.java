@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code GetThirdPartyJobDetails} says of a job, flattened to {@code codepipeline.job.*} property names and
+ * What {@code GetThirdPartyJobDetails} or {@code GetJobDetails} says of a job, flattened to {@code codepipeline.job.*} property names and
  * values, and its artifacts. The artifact credentials the call also returns stay inside this package (only
  * {@link ArtifactStore} signs with them): no getter, not in {@link #properties()}, not in {@link #toString()}.
  */
@@ -75,7 +75,7 @@ public final class JobDetails {
 
     /**
      * {@code codepipeline.job.pipelineName}, {@code .stageName}, {@code .actionName}, {@code .pipelineArn},
-     * {@code .pipelineExecutionId}, {@code .actionExecutionId}, {@code .actionType.category|owner|provider|version},
+     * {@code .pipelineExecutionId}, {@code .actionExecutionId}, {@code .accountId} (custom actions only), {@code .actionType.category|owner|provider|version},
      * {@code .config.<key>}, {@code .continuationToken}, {@code .inputArtifacts}, {@code .outputArtifacts},
      * {@code .inputArtifact.<name>.bucket|objectKey|revision}, {@code .outputArtifact.<name>.bucket|objectKey},
      * {@code .encryptionKey.id|type}, in that order; absent values are left out.

@@ -30,6 +30,7 @@ public final class ReportSettings {
     /** us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, us-isob-east-1, ap-southeast-7 ... */
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]{2,10}){1,3}-[0-9]{1,2}");
 
+    private final ActionOwner actionOwner;
     private final String jobId;
     private final String clientToken;
     private final String region;
@@ -45,6 +46,7 @@ public final class ReportSettings {
     private final List<String> warnings;
 
     private ReportSettings(Builder b) {
+        this.actionOwner = b.actionOwner;
         this.jobId = b.jobId;
         this.clientToken = b.clientToken;
         this.region = b.region;
@@ -67,7 +69,8 @@ public final class ReportSettings {
 
     /**
      * Resolves and validates every setting. A missing job ID is not an error (there is nothing to report to);
-     * see {@link #hasJob()}. A job ID without a client token is, except in a dry run.
+     * see {@link #hasJob()}. A partner action's job ID without a client token is, except in a dry run; a custom
+     * action's job ID must be a UUID, and a client token set for one is ignored (with a warning) and never sent.
      */
     public static ReportSettings resolve(SettingSources sources) throws InvalidSettingException {
         Builder b = new Builder();
@@ -75,6 +78,16 @@ public final class ReportSettings {
         b.failOnReportError = parseBoolean(sources, Setting.FAIL_ON_REPORT_ERROR, false);
         b.timeoutSeconds = parseInt(sources, Setting.TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
         b.maxAttempts = parseInt(sources, Setting.MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, 1, MAX_MAX_ATTEMPTS);
+
+        SettingSources.Value owner = sources.lookup(Setting.ACTION_OWNER);
+        if (owner != null) {
+            b.actionOwner = ActionOwner.parse(owner.value());
+            if (b.actionOwner == null) {
+                throw invalid(Setting.ACTION_OWNER, owner, "is '" + shown(owner.value()) + "'. Use ThirdParty (a partner"
+                        + " action, the default) or Custom (a custom action, owner Custom in the pipeline)");
+            }
+        }
+        boolean custom = b.actionOwner == ActionOwner.Custom;
 
         SettingSources.Value jobId = sources.lookup(Setting.JOB_ID);
         if (jobId != null) {
@@ -86,6 +99,12 @@ public final class ReportSettings {
             if (WHITESPACE.matcher(id).find()) {
                 throw invalid(Setting.JOB_ID, jobId, "contains whitespace. Pass the job ID exactly as the job worker received it");
             }
+            if (custom && !UUID.matcher(id).matches()) {
+                // The model's JobId pattern: CodePipeline would refuse it with a ValidationException.
+                throw invalid(Setting.JOB_ID, jobId, "is '" + id + "', which is not a custom action's job ID: those are"
+                        + " lower-case UUIDs such as 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b. Pass the job ID the job worker"
+                        + " received from PollForJobs, or set " + Setting.ACTION_OWNER.property() + "=ThirdParty for a partner action");
+            }
             if (!UUID.matcher(id).matches()) {
                 b.warnings.add("The job ID from " + jobId.source() + " (" + id + ") does not look like a CodePipeline job ID"
                         + " (a lower-case UUID such as 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b); reporting anyway.");
@@ -94,17 +113,22 @@ public final class ReportSettings {
         }
 
         SettingSources.Value token = sources.lookup(Setting.CLIENT_TOKEN);
-        if (token != null) {
+        if (token != null && custom) {
+            // Never print the value; it stays in the Secrets to redact, but it is not kept here, so it cannot be sent.
+            b.warnings.add("the client token (from " + token.source() + ") is ignored: a custom action's calls take no"
+                    + " client token, so it is not sent.");
+        } else if (token != null) {
             if (token.value().length() > MAX_CLIENT_TOKEN) {
                 // Never print the value; its length is harmless.
                 throw invalid(Setting.CLIENT_TOKEN, token, "has " + token.value().length() + " characters; CodePipeline client tokens have at most "
                         + MAX_CLIENT_TOKEN + ". Pass the clientToken the job worker received with the job");
             }
             b.clientToken = token.value();
-        } else if (b.jobId != null && !b.dryRun) {
+        } else if (b.jobId != null && !b.dryRun && !custom) {
             throw new InvalidSettingException("A CodePipeline job ID is set (" + jobId.source() + ") but no client token: set the "
                     + Setting.CLIENT_TOKEN.environment().get(0) + " environment variable (or -D" + Setting.CLIENT_TOKEN.property()
-                    + ") to the clientToken the job worker received with the job.");
+                    + ") to the clientToken the job worker received with the job (or set " + Setting.ACTION_OWNER.property()
+                    + "=Custom if the job belongs to a custom action, whose calls take no client token).");
         }
 
         SettingSources.Value region = sources.lookup(Setting.REGION);
@@ -207,6 +231,12 @@ public final class ReportSettings {
         return parsed;
     }
 
+    /** A value as an error line shows it: at most 40 characters of its first line. */
+    static String shown(String value) {
+        String line = value.split("[\\r\\n]", 2)[0];
+        return line.length() > 40 ? line.substring(0, 40) + "..." : line;
+    }
+
     /** One line: which setting, where its value came from, what is wrong with it, and how to set it. */
     static InvalidSettingException invalid(Setting setting, SettingSources.Value value, String problem) {
         return new InvalidSettingException("Invalid " + setting.property() + " (from " + value.source() + "): " + problem
@@ -216,6 +246,7 @@ public final class ReportSettings {
     /** The same settings with a tighter time limit, for a report made while the JVM shuts down. */
     public ReportSettings withTimeLimit(int timeoutSeconds, int maxAttempts) {
         Builder b = new Builder();
+        b.actionOwner = actionOwner;
         b.jobId = jobId;
         b.clientToken = clientToken;
         b.region = region;
@@ -229,6 +260,11 @@ public final class ReportSettings {
         b.timeoutSeconds = timeoutSeconds;
         b.maxAttempts = maxAttempts;
         return new ReportSettings(b); // warnings were shown already
+    }
+
+    /** Whose action type the job belongs to, which decides the calls; {@link ActionOwner#ThirdParty} by default. */
+    public ActionOwner actionOwner() {
+        return actionOwner;
     }
 
     public boolean hasJob() {
@@ -293,13 +329,14 @@ public final class ReportSettings {
 
     @Override
     public String toString() {
-        return "ReportSettings{jobId=" + jobId + ", clientToken=" + (clientToken == null ? "unset" : "(hidden)")
+        return "ReportSettings{actionOwner=" + actionOwner + ", jobId=" + jobId + ", clientToken=" + (clientToken == null ? "unset" : "(hidden)")
                 + ", region=" + region + ", endpoint=" + endpoint + ", profile=" + profile + ", failureType=" + failureType
                 + ", externalExecutionId=" + externalExecutionId + ", dryRun=" + dryRun + ", timeoutSeconds="
                 + timeoutSeconds + ", maxAttempts=" + maxAttempts + ", failOnReportError=" + failOnReportError + ", proxies=" + proxies + "}";
     }
 
     private static final class Builder {
+        ActionOwner actionOwner = ActionOwner.ThirdParty;
         String jobId;
         String clientToken;
         String region;

@@ -42,7 +42,14 @@ public enum Setting {
     OVERWRITE("overwrite", "codepipeline.overwrite"),
     MAX_INPUT_SIZE("maxInputSize", "codepipeline.maxInputSize"),
     /** AWS's own variables for an S3 endpoint: the S3-specific one first, then the one for every service. */
-    S3_ENDPOINT("s3Endpoint", "codepipeline.s3Endpoint", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+    S3_ENDPOINT("s3Endpoint", "codepipeline.s3Endpoint", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"),
+    /** {@code ThirdParty} (a partner action, the default) or {@code Custom} (a custom action); see {@link ActionOwner}. */
+    ACTION_OWNER("actionOwner", "codepipeline.actionOwner", "CODEPIPELINE_ACTION_OWNER"),
+    /**
+     * A custom action's output variables: {@code NAME=value} pairs, comma-separated. The {@code <outputVariables>}
+     * element of the goals is a map, read by the goals themselves; this constant names its property.
+     */
+    OUTPUT_VARIABLES("outputVariables", "codepipeline.outputVariables");
 
     private final String element;
     private final String property;

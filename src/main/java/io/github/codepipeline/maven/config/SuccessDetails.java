@@ -2,11 +2,16 @@ package io.github.codepipeline.maven.config;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a success report carries besides the job: {@code executionDetails} (summary, percent complete; the
  * external execution ID comes from {@link ReportSettings}), an optional {@code currentRevision} and an optional
- * {@code continuationToken}, each validated against the API's limits before any call.
+ * {@code continuationToken}, and for a custom action its {@link OutputVariables}, each validated against the API's
+ * limits before any call.
  */
 public final class SuccessDetails {
     public static final int MAX_SUMMARY = 2048;
@@ -22,6 +27,8 @@ public final class SuccessDetails {
     private final String revisionSummary;
     private final Instant revisionCreated;
     private final String continuationToken;
+    private OutputVariables outputVariables = OutputVariables.none();
+    private List<String> warnings = Collections.emptyList();
 
     private SuccessDetails(String summary, Integer percentComplete, String revision, String changeIdentifier,
             String revisionSummary, Instant revisionCreated, String continuationToken) {
@@ -39,6 +46,23 @@ public final class SuccessDetails {
      *     {@code null}
      */
     public static SuccessDetails resolve(SettingSources sources, String defaultSummary) throws InvalidSettingException {
+        return resolve(sources, defaultSummary, ActionOwner.ThirdParty, null);
+    }
+
+    /**
+     * @param owner whose action the job is: only a custom action's success carries output variables
+     * @param defaultVariables the output variables a custom action sends when none are set, or {@code null}
+     */
+    public static SuccessDetails resolve(SettingSources sources, String defaultSummary, ActionOwner owner,
+            Map<String, String> defaultVariables) throws InvalidSettingException {
+        SuccessDetails details = resolveExecution(sources, defaultSummary);
+        List<String> warnings = new ArrayList<>();
+        details.outputVariables = OutputVariables.resolve(sources, owner, details.continuationToken, defaultVariables, warnings);
+        details.warnings = Collections.unmodifiableList(warnings);
+        return details;
+    }
+
+    private static SuccessDetails resolveExecution(SettingSources sources, String defaultSummary) throws InvalidSettingException {
         String summary = limited(sources, Setting.SUMMARY, MAX_SUMMARY);
         if (summary == null && defaultSummary != null && !defaultSummary.trim().isEmpty()) {
             summary = defaultSummary.length() > MAX_SUMMARY ? defaultSummary.substring(0, MAX_SUMMARY) : defaultSummary;
@@ -129,5 +153,15 @@ public final class SuccessDetails {
 
     public String continuationToken() {
         return continuationToken;
+    }
+
+    /** A custom action's output variables; empty for a partner action. */
+    public OutputVariables outputVariables() {
+        return outputVariables;
+    }
+
+    /** Remarks that do not stop the report (output variables set for a partner action). */
+    public List<String> warnings() {
+        return warnings;
     }
 }

@@ -75,7 +75,8 @@ public final class ArtifactCalls {
                 }
                 log.info("  output artifact " + (output.artifact == null ? "(the job's only one)" : output.artifact)
                         + ": a zip of " + count(files.get(output).size()) + " (" + Progress.megabytes(total) + ") from "
-                        + output.files.directory() + ", to the bucket and key GetThirdPartyJobDetails names, encrypted"
+                        + output.files.directory() + ", to the bucket and key " + settings.actionOwner().detailsCall()
+                        + " names, encrypted"
                         + " with aws:kms (the job's KMS key, else S3's default KMS key):");
                 for (FileSet.Entry entry : files.get(output)) {
                     log.info("    " + entry.name() + " (" + Files.size(entry.file()) + " bytes)");
@@ -138,7 +139,7 @@ public final class ArtifactCalls {
                     + " written. download-input would download "
                     + (artifacts.inputArtifact() == null ? "every input artifact of the job" : "the input artifact "
                             + artifacts.inputArtifact())
-                    + " (locations from GetThirdPartyJobDetails) and unpack it into " + directory
+                    + " (locations from " + settings.actionOwner().detailsCall() + ") and unpack it into " + directory
                     + (artifacts.inputArtifact() == null ? " (several: each into " + directory.resolve("<artifact name>") + ")" : "")
                     + ", " + (artifacts.overwrite() ? "replacing" : "refusing to replace") + " existing files, refusing"
                     + " archives that expand past " + artifacts.maxInputBytes() / (1024 * 1024) + " MB.");

@@ -8,6 +8,7 @@ import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SuccessDetails;
+import java.util.Map;
 
 /**
  * Makes the job's calls (failure, success, job details), or in a dry run prints exactly what would be sent.
@@ -51,8 +52,12 @@ public final class JobCalls {
     /** Sends one success report, or in a dry run prints exactly what would be sent. */
     public void reportSuccess(ReportSettings settings, SuccessDetails details) throws ReportException {
         warn(settings);
+        for (String warning : details.warnings()) {
+            log.warn(PREFIX + warning);
+        }
         if (settings.dryRun()) {
-            log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. PutThirdPartyJobSuccessResult would be:");
+            log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. " + settings.actionOwner().successCall()
+                    + " would be:");
             printJob(settings);
             printIfSet("summary:              ", details.summary());
             printIfSet("percent complete:     ", details.percentComplete() == null ? null : details.percentComplete().toString());
@@ -61,21 +66,27 @@ public final class JobCalls {
             printIfSet("revision summary:     ", details.revisionSummary());
             printIfSet("revision created:     ", details.revisionCreated() == null ? null : details.revisionCreated().toString());
             printIfSet("continuation token:   ", details.continuationToken());
+            for (Map.Entry<String, String> variable : details.outputVariables().asMap().entrySet()) {
+                log.info("  output variable:       " + variable.getKey() + " = " + variable.getValue());
+            }
             return;
         }
         long start = System.nanoTime();
         try (CodePipelineJobClient client = open(settings)) {
             client.putSuccess(details, settings.externalExecutionId());
         }
+        int variables = details.outputVariables().asMap().size();
         log.info(PREFIX + "reported the success of job " + settings.jobId() + " in " + (System.nanoTime() - start) / 1_000_000
-                + " ms" + (details.continuationToken() != null ? " (to be continued)." : "."));
+                + " ms" + (variables == 0 ? "" : " with " + (variables == 1 ? "1 output variable" : variables + " output variables")
+                        + " (" + String.join(", ", details.outputVariables().asMap().keySet()) + ")")
+                + (details.continuationToken() != null ? " (to be continued)." : "."));
     }
 
     /** Reads the job's details; {@code null} in a dry run, which only says what it would call. */
     public JobDetails jobDetails(ReportSettings settings) throws ReportException {
         warn(settings);
         if (settings.dryRun()) {
-            log.info(PREFIX + "dry run (codepipeline.dryRun=true): GetThirdPartyJobDetails is not called for:");
+            log.info(PREFIX + "dry run (codepipeline.dryRun=true): " + settings.actionOwner().detailsCall() + " is not called for:");
             printJob(settings);
             return null;
         }
@@ -100,7 +111,11 @@ public final class JobCalls {
 
     private void printJob(ReportSettings settings) {
         log.info("  job ID:                " + (settings.jobId() == null ? "(not set)" : settings.jobId()));
-        log.info("  client token:          " + (settings.clientToken() == null ? "(not set: a real call would fail)" : "(set, not shown)"));
+        if (settings.actionOwner().usesClientToken()) {
+            log.info("  client token:          " + (settings.clientToken() == null ? "(not set: a real call would fail)" : "(set, not shown)"));
+        } else {
+            log.info("  client token:          (none: a custom action's calls take none)");
+        }
         printIfSet("external execution ID: ", settings.externalExecutionId());
     }
 
@@ -111,7 +126,8 @@ public final class JobCalls {
     }
 
     private void printDryRun(ReportSettings settings, FailureType type, String message) {
-        log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. PutThirdPartyJobFailureResult would be:");
+        log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is sent. " + settings.actionOwner().failureCall()
+                + " would be:");
         printJob(settings);
         log.info("  failure type:          " + type);
         log.info("  message (" + message.length() + " characters):");
