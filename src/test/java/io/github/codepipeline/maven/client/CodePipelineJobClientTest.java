@@ -140,7 +140,8 @@ class CodePipelineJobClientTest {
         assertThat(e.getMessage()).isEqualTo("CodePipeline has no job " + JOB_ID + " in region us-east-1"
                 + " (JobNotFoundException, request ID req-JobNotFoundException): check the job ID"
                 + " (-Dcodepipeline.jobId or CODEPIPELINE_JOB_ID) and the region"
-                + " (-Dcodepipeline.region or AWS_REGION or AWS_DEFAULT_REGION).");
+                + " (-Dcodepipeline.region or AWS_REGION or AWS_DEFAULT_REGION), and that the job is a partner action's"
+                + " (codepipeline.actionOwner=ThirdParty).");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,14 @@ public final class CodePipelineEndpoint implements AutoCloseable {
     public static final String FAILURE = "PutThirdPartyJobFailureResult";
     public static final String SUCCESS = "PutThirdPartyJobSuccessResult";
     public static final String JOB_DETAILS = "GetThirdPartyJobDetails";
+
+    // ---- Custom actions (issue 21): the calls of a custom action's job worker, with no clientToken member. ----
+    public static final String CUSTOM_FAILURE = "PutJobFailureResult";
+    public static final String CUSTOM_SUCCESS = "PutJobSuccessResult";
+    public static final String CUSTOM_JOB_DETAILS = "GetJobDetails";
+    /** CodePipeline's documented quota for the output variables of one action, in bytes (names and values). */
+    public static final int MAX_OUTPUT_VARIABLES_BYTES = 122_880;
+    // ---- end of custom actions ----
     private static final String JSON_11 = "application/x-amz-json-1.1";
 
     private final WireMockServer server;
@@ -86,12 +95,50 @@ public final class CodePipelineEndpoint implements AutoCloseable {
         }
         CodePipelineModel.Violation violation = CodePipelineModel.check(target.substring(TARGET_PREFIX.length()),
                 request.getBodyAsString());
+        if (violation == null) {
+            violation = customActionRules(target.substring(TARGET_PREFIX.length()), request.getBodyAsString());
+        }
         return violation == null ? null : new String[] {violation.type, violation.message};
     }
+
+    // ---- Custom actions (issue 21) ----
+
+    /**
+     * What the service refuses in a (model-valid) {@code PutJobSuccessResult} beyond the model: output variables
+     * together with a continuation token (the API takes them only from an action that is done), and more than
+     * {@link #MAX_OUTPUT_VARIABLES_BYTES} bytes of them ({@code OutputVariablesSizeExceededException}).
+     */
+    @SuppressWarnings("unchecked")
+    static CodePipelineModel.Violation customActionRules(String operation, String body) {
+        if (!CUSTOM_SUCCESS.equals(operation)) {
+            return null;
+        }
+        Map<String, Object> input = Json.read(body.isEmpty() ? "{}" : body, Map.class);
+        Map<String, Object> variables = (Map<String, Object>) input.get("outputVariables");
+        if (variables == null || variables.isEmpty()) {
+            return null;
+        }
+        if (input.get("continuationToken") != null) {
+            return new CodePipelineModel.Violation("ValidationException",
+                    "outputVariables can be included only when there is no continuation token on the request");
+        }
+        long bytes = 0;
+        for (Map.Entry<String, Object> variable : variables.entrySet()) {
+            bytes += variable.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + String.valueOf(variable.getValue()).getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes <= MAX_OUTPUT_VARIABLES_BYTES ? null : new CodePipelineModel.Violation(
+                "OutputVariablesSizeExceededException", "Exceeded the total size limit for all variables in the pipeline.");
+    }
+
+    // ---- end of custom actions ----
 
     /** The service model's check alone: {@code <__type>: <message>}, or null when {@code body} is valid input. */
     public static String check(String operation, String body) {
         CodePipelineModel.Violation violation = CodePipelineModel.check(operation, body);
+        if (violation == null) {
+            violation = customActionRules(operation, body);
+        }
         return violation == null ? null : violation.toString();
     }
 

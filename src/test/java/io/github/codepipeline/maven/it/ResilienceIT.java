@@ -19,7 +19,7 @@ class ResilienceIT extends EndpointSupport {
     private static final String NO_JOB_LINE = "[ERROR] CodePipeline: CodePipeline has no job " + JOB_ID
             + " in region us-east-1 (JobNotFoundException, request ID req-JobNotFoundException): check the job ID"
             + " (-Dcodepipeline.jobId or CODEPIPELINE_JOB_ID) and the region (-Dcodepipeline.region or AWS_REGION or"
-            + " AWS_DEFAULT_REGION).";
+            + " AWS_DEFAULT_REGION), and that the job is a partner action's (codepipeline.actionOwner=ThirdParty).";
 
     private MavenBuild failingBuild(String test) {
         return build("compile-failure", test).quickJvm();
