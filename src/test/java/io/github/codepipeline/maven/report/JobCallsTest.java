@@ -8,6 +8,7 @@ import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.config.SuccessDetails;
 import io.github.codepipeline.maven.it.CodePipelineEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,26 @@ class JobCallsTest {
         assertThat(lines).contains("INFO   client token:          (set, not shown)", "INFO   failure type:          JobFailed",
                 "INFO   | Compilation failed", "INFO   | Cart.java:[5,9]");
         assertThat(String.join("\n", lines)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aCustomActionsDryRunNamesItsCallsAndTheVariables() throws Exception {
+        ReportSettings settings = settings("codepipeline.jobId", "0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b",
+                "codepipeline.actionOwner", "Custom", "codepipeline.dryRun", "true");
+        SettingSources variables = new SettingSources(null, Map.of("codepipeline.outputVariables", "IMAGE_TAG=1.4.0"), null, null);
+        JobCalls calls = new JobCalls(log, Secrets.of(TOKEN), null);
+        calls.reportSuccess(settings, SuccessDetails.resolve(variables, null, settings.actionOwner(), null));
+        calls.report(settings, FailureType.JobFailed, "Compilation failed");
+        assertThat(calls.jobDetails(settings)).isNull();
+
+        assertThat(lines).contains("INFO CodePipeline: dry run (codepipeline.dryRun=true): nothing is sent. PutJobSuccessResult would be:",
+                "INFO   output variable:       IMAGE_TAG = 1.4.0",
+                "INFO CodePipeline: dry run (codepipeline.dryRun=true): nothing is sent. PutJobFailureResult would be:",
+                "INFO CodePipeline: dry run (codepipeline.dryRun=true): GetJobDetails is not called for:",
+                "INFO   client token:          (none: a custom action's calls take none)");
+        assertThat(lines.stream().filter(line -> line.startsWith("WARN"))).hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains("the client token (from -Dcodepipeline.clientToken) is ignored"));
+        assertThat(String.join("\n", lines)).doesNotContain(TOKEN).doesNotContain("ThirdParty");
     }
 
     @Test
