@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>names match the model's {@code OutputVariablesKey} pattern {@code [A-Za-z0-9@\-_]+};</li>
  *   <li>none together with a continuation token (the API takes them only from an action that is done);</li>
- *   <li>at most {@value #MAX_BYTES} bytes in all, names and values in UTF-8: CodePipeline's documented quota for the
- *       output variables of one action (the model itself states no bound; the service answers
- *       {@code OutputVariablesSizeExceededException}).</li>
+ *   <li>at most {@value #MAX_BYTES} bytes in all: CodePipeline's quota, "a maximum size limit of 122880 bytes for all
+ *       output variables combined for a particular action" (User Guide, Quotas, "Variable quotas"); the model itself
+ *       states no bound, and the service answers {@code OutputVariablesSizeExceededException}. How the service counts
+ *       is not documented: here names and values, in UTF-8, which is never less than what it can count.</li>
  * </ul>
  *
  * <p>Decisions: when none are set, a custom action's success carries the defaults the caller knows
