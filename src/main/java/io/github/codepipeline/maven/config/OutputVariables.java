@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>at most {@value #MAX_BYTES} bytes in all: CodePipeline's quota, "a maximum size limit of 122880 bytes for all
  *       output variables combined for a particular action" (User Guide, Quotas, "Variable quotas"); the model itself
  *       states no bound, and the service answers {@code OutputVariablesSizeExceededException}. How the service counts
- *       is not documented: here names and values, in UTF-8, which is never less than what it can count.</li>
+ *       is not documented: here names and values, in UTF-8 (a JSON encoding would add quotes and escapes; the service
+ *       remains the judge, and its refusal is one line too).</li>
  * </ul>
  *
  * <p>Decisions: when none are set, a custom action's success carries the defaults the caller knows
