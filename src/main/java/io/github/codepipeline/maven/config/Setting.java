@@ -42,7 +42,20 @@ public enum Setting {
     OVERWRITE("overwrite", "codepipeline.overwrite"),
     MAX_INPUT_SIZE("maxInputSize", "codepipeline.maxInputSize"),
     /** AWS's own variables for an S3 endpoint: the S3-specific one first, then the one for every service. */
-    S3_ENDPOINT("s3Endpoint", "codepipeline.s3Endpoint", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+    S3_ENDPOINT("s3Endpoint", "codepipeline.s3Endpoint", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"),
+    /** Set by the job worker ({@code work}) in each build's environment: where the build records what it reported. */
+    RESULT_FILE(null, "codepipeline.resultFile", "CODEPIPELINE_RESULT_FILE"),
+    ACTION_TYPE("actionType", "codepipeline.actionType"),
+    CLIENT_TOKENS("clientTokens", "codepipeline.clientTokens"),
+    WORK_DIRECTORY("workDirectory", "codepipeline.workDirectory"),
+    COMMAND("command", "codepipeline.command"),
+    MAX_JOBS("maxJobs", "codepipeline.maxJobs"),
+    MAX_JOBS_TOTAL("maxJobsTotal", "codepipeline.maxJobsTotal"),
+    JOB_TIMEOUT("jobTimeout", "codepipeline.jobTimeout"),
+    SHUTDOWN_TIMEOUT("shutdownTimeout", "codepipeline.shutdownTimeout"),
+    IDLE_TIMEOUT("idleTimeout", "codepipeline.idleTimeout"),
+    POLL_INTERVAL("pollInterval", "codepipeline.pollInterval"),
+    KEEP_WORKSPACES("keepWorkspaces", "codepipeline.keepWorkspaces");
 
     private final String element;
     private final String property;
