@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The constraints of CodePipeline's service model (API 2015-07-09) for the third-party job operations, read from
- * {@code codepipeline-third-party-api.json} (a copy of the trimmed AWS model in {@code src/test/resources}):
+ * {@code codepipeline-job-worker-api.json} (a copy of the trimmed AWS model in {@code src/test/resources}; both job families):
  * required members, string lengths, patterns, enums, number ranges, member types. Checks a request body the way the
  * service does before it acts.
  *
@@ -43,9 +43,9 @@ final class CodePipelineModel {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
-        try (InputStream in = CodePipelineModel.class.getResourceAsStream("/codepipeline-third-party-api.json")) {
+        try (InputStream in = CodePipelineModel.class.getResourceAsStream("/codepipeline-job-worker-api.json")) {
             if (in == null) {
-                throw new IllegalStateException("codepipeline-third-party-api.json is not on the test classpath");
+                throw new IllegalStateException("codepipeline-job-worker-api.json is not on the test classpath");
             }
             return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), Map.class);
         } catch (IOException e) {
