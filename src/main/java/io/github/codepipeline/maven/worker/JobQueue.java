@@ -173,7 +173,12 @@ final class JobQueue {
             throw new CallException("CodePipeline has no action type " + type + " in this region (ActionTypeNotFoundException):"
                     + " check -Dcodepipeline.actionType and the region.", false, true);
         } catch (AwsServiceException e) {
-            throw new CallException(client.describe(e, operation), e.isThrottlingException(), false);
+            if (e.isThrottlingException()) {
+                String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+                throw new CallException("CodePipeline throttled " + operation + " (" + (code == null ? "HTTP " + e.statusCode()
+                        : code) + ") through every attempt (codepipeline.maxAttempts).", true, false);
+            }
+            throw new CallException(client.describe(e, operation), false, false);
         } catch (RuntimeException e) {
             throw new CallException(client.describe(e, operation), false, false);
         }

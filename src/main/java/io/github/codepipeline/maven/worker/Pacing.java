@@ -44,7 +44,8 @@ final class Pacing {
     }
 
     /** Whether {@code message} is new (to be logged); {@code false} when it was logged before. */
-    boolean firstTime(String message) {
+    boolean firstTime(String text) {
+        String message = text.replaceAll(", request ID [^),]*", ""); // the same error with another request ID
         if (logged.contains(message)) {
             return false;
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -104,8 +105,11 @@ class WorkerIT {
         Path tokens = worker.directory().resolve("tokens");
         Files.write(tokens, ("# partner action tokens\n" + CLIENT_ID + "=" + TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
         Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
-        return worker.mavenOpts("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"))
-                .args(MavenBuild.goal("work"), "-Dcodepipeline.actionType=" + TYPE, "-Dcodepipeline.clientTokens=tokens",
+        worker.mavenOpts("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("-Dcodepipeline.actionType="))) {
+            worker.args("-Dcodepipeline.actionType=" + TYPE);
+        }
+        return worker.args(MavenBuild.goal("work"), "-Dcodepipeline.clientTokens=tokens",
                         "-Dcodepipeline.endpoint=" + endpoint.url(), "-Dcodepipeline.s3Endpoint=" + s3.url(),
                         "-Dcodepipeline.pollInterval=1")
                 .args(args);
@@ -144,5 +148,216 @@ class WorkerIT {
         assertThat(endpoint.refusals()).isEmpty();
         assertNoSecrets(result.log);
         assertThat(worker.directory().resolve("codepipeline-work")).isEmptyDirectory();
+    }
+
+    @Test
+    void anExecutableMvnwInTheSourcesIsTheDefaultCommand() throws IOException {
+        JobQueue.QueuedJob job = job("passing", "mvnw", "#!/bin/sh\necho \"mvnw of the shop: $*\"\n", false);
+        MavenBuild.Result result = worker("worker-mvnw", "-Dcodepipeline.maxJobsTotal=1").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("/source/mvnw -B verify in ").contains("[job " + job.id.substring(0, 8)
+                + "] mvnw of the shop: -B verify");
+        assertThat(queue.results(job)).containsExactly("success");
+    }
+
+    @Test
+    void aFailingTestIsReportedByTheBuildItselfAndNotAgainByTheWorker() throws IOException {
+        JobQueue.QueuedJob job = job("test-failure", "test-failure", null, false);
+        MavenBuild.Result result = worker("worker-test-failure", "-Dcodepipeline.maxJobsTotal=1").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString().startsWith("failure: ").contains("addsNegativeNumbers");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: failed, reported by the build (exit status 1)");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aBuildWithoutThePluginIsReportedByTheWorkerWithItsExitStatusAndLastLines() throws IOException {
+        JobQueue.QueuedJob job = job("worker-no-plugin", "no-plugin", null, false);
+        MavenBuild.Result result = worker("worker-no-plugin", "-Dcodepipeline.maxJobsTotal=1").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString()
+                .startsWith("failure: The build (" + Paths.get(System.getProperty("maven.home"), "bin", "mvn")
+                        + " -B verify) did not report a result: it ended with exit status 1.\nLast lines of its output:\n")
+                .contains("BUILD FAILURE");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(endpoint.bodies("PutThirdPartyJobFailureResult").get(0).toString()).contains("type=JobFailed");
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: failed, reported by the worker (exit status 1)");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aBuildKilledWithSigkillIsReportedWithTheSignal() throws Exception {
+        JobQueue.QueuedJob job = job("sleeping-test", "sigkill", null, false);
+        MavenBuild worker = worker("worker-sigkill", "-Dcodepipeline.maxJobsTotal=1");
+        MavenBuild.Running running = worker.start();
+        running.awaitLog("SLOW-TEST-STARTED", 120);
+        Path source = worker.directory().resolve("codepipeline-work").resolve("job-" + job.id).resolve("source");
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "maven.multiModuleProjectDirectory=" + source).start();
+        String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertThat(pgrep.waitFor()).as("the build's Maven JVM").isZero();
+        assertThat(new ProcessBuilder("kill", "-KILL", pid.split("\\s+")[0]).start().waitFor()).isZero();
+        MavenBuild.Result result = running.waitFor(120);
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString()
+                .contains("did not report a result: it ended with exit status 137 (killed by signal 9, SIGKILL")
+                .contains("SLOW-TEST-STARTED");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void twoBuildsAtOnceForFourJobsWithTheJobInTheirEnvironment() throws IOException {
+        List<JobQueue.QueuedJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jobs.add(job(null, "four-" + i, null, false));
+        }
+        MavenBuild.Result result = worker("worker-four", "-Dcodepipeline.maxJobsTotal=4", "-Dcodepipeline.maxJobs=2",
+                "-Dcodepipeline.command=sh -c 'echo \"job=$CODEPIPELINE_JOB_ID owner=$CODEPIPELINE_ACTION_OWNER"
+                        + " config=$CODEPIPELINE_CONFIG_PROJECTNAME token=$CODEPIPELINE_CLIENT_TOKEN result=$CODEPIPELINE_RESULT_FILE\";"
+                        + " sleep 2'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        for (JobQueue.QueuedJob job : jobs) {
+            assertThat(queue.results(job)).containsExactly("success");
+            assertThat(resultCalls(job)).isEqualTo(1);
+            assertThat(result.log).contains("job=" + job.id + " owner=ThirdParty config=**** token=**** result=");
+        }
+        int running = 0;
+        int most = 0;
+        for (String line : result.log.split("\n")) {
+            running += line.contains("CodePipeline: job started: ") ? 1 : line.contains("CodePipeline: job ended: ") ? -1 : 0;
+            most = Math.max(most, running);
+        }
+        assertThat(most).isEqualTo(2);
+        assertThat(endpoint.bodies("PollForThirdPartyJobs")).allSatisfy(b -> assertThat(((Number) b.get("maxBatchSize")).intValue())
+                .isBetween(1, 2));
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void sigtermToTheWorkerStopsBothBuildsAndEachJobGetsOneResult() throws Exception {
+        JobQueue.QueuedJob first = job("sleeping-test", "sigterm-1", null, false);
+        JobQueue.QueuedJob second = job("sleeping-test", "sigterm-2", null, false);
+        MavenBuild.Running running = worker("worker-sigterm", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.shutdownTimeout=30s")
+                .start();
+        running.awaitLog("job started: pipeline shop-pipeline, stage Build, action Maven, job " + second.id, 60);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (running.log().split("SLOW-TEST-STARTED", -1).length < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        running.signal("TERM");
+        MavenBuild.Result result = running.waitFor(120);
+
+        for (JobQueue.QueuedJob job : List.of(first, second)) {
+            assertThat(queue.results(job)).as(result.toString()).singleElement().asString().startsWith("failure: ");
+            assertThat(resultCalls(job)).isEqualTo(1);
+        }
+        assertThat(result.log).contains("job worker stopping: no more polling; stopping 2 builds (SIGTERM)");
+        assertThat(result.lines("job ended: ")).hasSize(2);
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aBuildPastTheTimeLimitIsStoppedAndReported() throws IOException {
+        JobQueue.QueuedJob job = job(null, "time-limit", null, false);
+        MavenBuild.Result result = worker("worker-time-limit", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.jobTimeout=2",
+                "-Dcodepipeline.command=sleep 60").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).containsExactly("failure: The build (sleep 60) did not report a result: it reached"
+                + " the time limit of 2 s (codepipeline.jobTimeout) and was stopped, exit status 143 (killed by signal 15, SIGTERM).");
+        assertThat(result.log).contains("the build reached the time limit of 2 s (codepipeline.jobTimeout): stopping it");
+        assertThat(result.millis).isLessThan(60_000);
+    }
+
+    @Test
+    void aRefusedAcknowledgementMeansTheJobIsNotBuilt() throws IOException {
+        JobQueue.QueuedJob job = job(null, "refused", null, false);
+        job.takenByAnother = true;
+        MavenBuild worker = worker("worker-refused", "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=false");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests("AcknowledgeThirdPartyJob")).hasSize(1);
+        assertThat(resultCalls(job)).isZero();
+        assertThat(result.log).contains("job " + job.id + " was not acknowledged (InvalidNonceException: another worker took it")
+                .doesNotContain("job started:");
+        assertThat(worker.directory().resolve("codepipeline-work")).doesNotExist();
+    }
+
+    @Test
+    void aJobWithAnUnknownClientIdIsLeftAloneWithOneError() throws IOException {
+        JobQueue.QueuedJob job = job(TYPE, "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f", "other-token-1234", null, "unknown", null, false);
+        MavenBuild.Result result = worker("worker-unknown", "-Dcodepipeline.idleTimeout=3").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("[ERROR]")).singleElement().asString().contains("job " + job.id
+                + " has the client ID 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f, which is not in ").contains("left alone");
+        assertThat(endpoint.requests("GetThirdPartyJobDetails")).isEmpty();
+        assertThat(endpoint.requests("AcknowledgeThirdPartyJob")).isEmpty();
+        assertThat(resultCalls(job)).isZero();
+    }
+
+    @Test
+    void throttledPollsBackOffAreLoggedOnceAndTheJobIsBuiltAfterwards() throws IOException {
+        queue.throttle(3);
+        JobQueue.QueuedJob job = job(null, "throttled", null, false);
+        MavenBuild.Result result = worker("worker-throttled", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.maxAttempts=1",
+                "-Dcodepipeline.command=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.polls()).isEqualTo(4);
+        assertThat(result.lines("polling failed (throttled)")).singleElement().asString().contains("[WARNING]")
+                .contains("ThrottlingException");
+        assertThat(result.log).contains("polling works again.");
+        assertThat(queue.results(job)).containsExactly("success");
+    }
+
+    @Test
+    void customActionsArePolledAcknowledgedAndReportedWithTheCustomCalls() throws IOException {
+        JobQueue.QueuedJob job = job("Build/Custom/MavenBuild/1", null, null, null, "custom", null, false);
+        MavenBuild.Result result = worker("worker-custom", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.actionType=Build/Custom/MavenBuild/1",
+                "-Dcodepipeline.command=sh -c 'echo owner=$CODEPIPELINE_ACTION_OWNER token=${CODEPIPELINE_CLIENT_TOKEN:-none}; exit 3'")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests("PollForJobs")).isNotEmpty();
+        assertThat(endpoint.requests("AcknowledgeJob")).hasSize(1);
+        assertThat(endpoint.requests("PollForThirdPartyJobs")).isEmpty();
+        assertThat(queue.results(job)).singleElement().asString().contains("it ended with exit status 3")
+                .contains("owner=Custom token=none");
+        assertThat(endpoint.requests("PutJobFailureResult")).hasSize(1);
+        assertThat(endpoint.refusals()).isEmpty();
+    }
+
+    @Test
+    void aDryRunPollsNothing() throws IOException {
+        MavenBuild.Result result = worker("worker-dry-run", "-Dcodepipeline.dryRun=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests()).isEmpty();
+        assertThat(result.log).contains("dry run (codepipeline.dryRun=true): nothing is polled")
+                .contains("poll with PollForThirdPartyJobs for " + TYPE).contains("(1 client IDs)");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aTokenFileOthersCanReadIsRefusedWithOneLine() throws IOException {
+        MavenBuild worker = worker("worker-readable-tokens");
+        Files.setPosixFilePermissions(worker.directory().resolve("tokens"), PosixFilePermissions.fromString("rw-r--r--"));
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).isOne();
+        assertThat(result.log).contains("can be read by other users; it holds the actions' client tokens: chmod 600 ");
+        assertThat(endpoint.requests()).isEmpty();
+        assertNoSecrets(result.log);
     }
 }
