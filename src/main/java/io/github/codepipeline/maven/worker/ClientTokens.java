@@ -41,6 +41,9 @@ final class ClientTokens {
 
     /** Reads the file again if it changed since it was read. */
     void refresh() throws InvalidSettingException {
+        if (!Files.exists(file)) {
+            throw invalid("does not exist: write it with clientId=token lines and chmod 600 it");
+        }
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             if (modified.equals(read)) {
