@@ -43,8 +43,9 @@ public final class Worker {
     private static final String PLACEHOLDER_JOB = "00000000-0000-0000-0000-000000000000";
 
     final WorkerSettings settings;
-    final ReportLog log;
-    final Secrets secrets;
+    ReportLog log;
+    /** The worker's secrets: its AWS keys and, once read, every client token of the token file. */
+    Secrets secrets;
     final String[] accessKeys;
     final Map<String, String> environment;
     /** Where the worker's CodePipeline, S3, region and profile came from by {@code -D}: handed to the builds as variables. */
@@ -97,6 +98,8 @@ public final class Worker {
     public void run() throws InvalidSettingException, ReportException {
         if (settings.clientTokens != null) {
             tokens = ClientTokens.read(settings.clientTokens);
+            secrets = secrets.and(tokens.tokens().toArray(new String[0]));
+            log = new RedactingLog(log, secrets);
         }
         if (settings.dryRun) {
             printDryRun();
