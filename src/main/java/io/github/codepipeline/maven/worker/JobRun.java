@@ -253,7 +253,15 @@ final class JobRun {
             } else {
                 calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
             }
-        } catch (ReportException | InvalidSettingException | JobQueue.CallException e) {
+        } catch (ReportException e) {
+            if (e.isWarning()) { // the job has a result already: the one result it may have
+                result = "had a result already";
+                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
+            } else {
+                result = "failed; the worker's report failed too";
+                log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
+            }
+        } catch (InvalidSettingException | JobQueue.CallException e) {
             result = "failed; the worker's report failed too";
             log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
         }
@@ -270,7 +278,15 @@ final class JobRun {
                 SettingSources sources = worker.sources(job);
                 calls().reportSuccess(ReportSettings.resolve(sources), SuccessDetails.resolve(sources, summary));
             }
-        } catch (ReportException | InvalidSettingException | JobQueue.CallException e) {
+        } catch (ReportException e) {
+            if (e.isWarning()) { // the job has a result already: the one result it may have
+                result = "had a result already";
+                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
+            } else {
+                result = "succeeded; the worker's report failed";
+                log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
+            }
+        } catch (InvalidSettingException | JobQueue.CallException e) {
             result = "succeeded; the worker's report failed";
             log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
         }

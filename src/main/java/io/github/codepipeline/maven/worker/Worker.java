@@ -96,6 +96,17 @@ public final class Worker {
      * @throws ReportException when no client can be made, or polling cannot work (no such action type)
      */
     public void run() throws InvalidSettingException, ReportException {
+        try {
+            work();
+        } finally {
+            stopped = true;
+            synchronized (wake) {
+                wake.notifyAll();
+            }
+        }
+    }
+
+    private void work() throws InvalidSettingException, ReportException {
         if (settings.clientTokens != null) {
             tokens = ClientTokens.read(settings.clientTokens);
             secrets = secrets.and(tokens.tokens().toArray(new String[0]));
@@ -120,11 +131,6 @@ public final class Worker {
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
             loop(pacing);
-        } finally {
-            stopped = true;
-            synchronized (wake) {
-                wake.notifyAll();
-            }
         }
     }
 
@@ -218,15 +224,16 @@ public final class Worker {
         if (pacing.failuresInARow() > 0) {
             log.info(JobCalls.PREFIX + "polling works again.");
         }
-        long wait = pacing.afterSuccess(jobs.size());
         log.debug(JobCalls.PREFIX + "polled " + settings.actionType + " (up to " + max + "): " + jobs.size() + " jobs.");
+        int before = started;
         for (Job job : jobs) {
             if (stopping) {
                 break; // not acknowledged: CodePipeline hands it to another worker
             }
             take(job);
         }
-        return wait;
+        // At once again only when a job was taken: jobs left alone come back with the next poll, which must not spin.
+        return pacing.afterSuccess(started - before);
     }
 
     /** Looks up the token, reads the details, acknowledges and starts the build of one polled job. */
