@@ -10,6 +10,8 @@ import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +62,7 @@ public final class Worker {
     private volatile boolean stopped;
     JobQueue queue;
     private ClientTokens tokens;
+    private String tokenProblem;
     private int started;
 
     public Worker(WorkerSettings settings, Sources sources, ReportLog log, Secrets secrets, String[] accessKeys,
@@ -115,6 +118,13 @@ public final class Worker {
         if (settings.dryRun) {
             printDryRun();
             return;
+        }
+        try {
+            Files.createDirectories(settings.workDirectory);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidSettingException("Cannot create the work directory " + settings.workDirectory + " ("
+                    + e.getClass().getSimpleName() + "): set -D" + Setting.WORK_DIRECTORY.property()
+                    + " to a directory this user can write.");
         }
         Map<String, String> placeholder = new HashMap<>();
         placeholder.put(Setting.JOB_ID.property(), PLACEHOLDER_JOB);
@@ -241,8 +251,12 @@ public final class Worker {
         if (!job.owner.equals(ActionType.CUSTOM)) {
             try {
                 tokens.refresh();
+                tokenProblem = null;
             } catch (InvalidSettingException e) {
-                log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
+                if (!e.getMessage().equals(tokenProblem)) { // once, not at every poll
+                    log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
+                }
+                tokenProblem = e.getMessage();
             }
             job.clientToken = tokens.token(job.clientId);
             if (job.clientToken == null) {
