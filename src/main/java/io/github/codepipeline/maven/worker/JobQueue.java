@@ -2,6 +2,7 @@ package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.client.CodePipelineJobClient;
 import io.github.codepipeline.maven.config.FailureType;
+import io.github.codepipeline.maven.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeId;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeNotFoundException;
 import software.amazon.awssdk.services.codepipeline.model.Artifact;
+import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidNonceException;
 import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
@@ -165,7 +167,11 @@ final class JobQueue {
             if (operation.startsWith("Acknowledge")) {
                 throw new Refused(e.getClass().getSimpleName());
             }
-            throw new CallException(client.describe(e, operation), false, false);
+            throw new CallException("CodePipeline no longer has the job (" + e.getClass().getSimpleName() + ", " + operation
+                    + ").", false, false);
+        } catch (InvalidClientTokenException e) {
+            throw new CallException("CodePipeline rejected the client token (InvalidClientTokenException, " + operation
+                    + "): check this client ID's line in " + Setting.CLIENT_TOKENS.property() + ".", false, false);
         } catch (InvalidJobStateException e) {
             throw new CallException("CodePipeline refused " + operation + ": the job is no longer waiting for a result"
                     + " (InvalidJobStateException).", false, false);

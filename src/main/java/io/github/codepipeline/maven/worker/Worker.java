@@ -270,7 +270,8 @@ public final class Worker {
             try {
                 queue.details(job);
             } catch (JobQueue.CallException e) {
-                log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + ", left alone: "
+                log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID " + job.clientId
+                        + "), left alone: "
                         + secrets.and(job.clientToken).redact(e.getMessage()));
                 return;
             }
