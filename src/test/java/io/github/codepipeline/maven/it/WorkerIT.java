@@ -360,4 +360,33 @@ class WorkerIT {
         assertThat(endpoint.requests()).isEmpty();
         assertNoSecrets(result.log);
     }
+
+    @Test
+    void theBuildSeesTheUnpackedSourcesAndTheInputRevision() throws IOException {
+        JobQueue.QueuedJob job = job("passing", "revision", null, false);
+        MavenBuild worker = worker("worker-revision", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.keepWorkspaces=true",
+                "-Dcodepipeline.command=sh -c 'echo \"rev=$CODEPIPELINE_INPUT_REVISION pipeline=$CODEPIPELINE_PIPELINE_NAME"
+                        + " stage=$CODEPIPELINE_STAGE_NAME\"; ls pom.xml'");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("rev=rev-4711 pipeline=shop-pipeline stage=Build").contains("] pom.xml")
+                .contains("(codepipeline.keepWorkspaces)");
+        assertThat(queue.results(job)).containsExactly("success");
+        assertThat(worker.directory().resolve("codepipeline-work/job-" + job.id + "/build.log")).content()
+                .contains("rev=rev-4711");
+    }
+
+    @Test
+    void aBuildThatNeverStartsIsReported() throws IOException {
+        JobQueue.QueuedJob job = job(null, "never-starts", null, false);
+        MavenBuild.Result result = worker("worker-never-starts", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=/nonexistent/mvn -B verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString()
+                .startsWith("failure: The job worker could not start the build /nonexistent/mvn -B verify (IOException: ");
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: failed, reported by the worker (the build did not start)");
+    }
 }
