@@ -7,6 +7,7 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.report.JobCalls;
+import io.github.codepipeline.maven.report.ResultRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -159,7 +160,7 @@ abstract class AbstractJobMojo extends AbstractMojo {
                         + " to the job ID the job worker received.");
             }
             JobCalls reporter = new JobCalls(MavenReportLogs.of(getLog()), secrets,
-                    MavenSettingSources.accessKeys(sources.environment()));
+                    MavenSettingSources.accessKeys(sources.environment())).recordingTo(ResultRecord.file(sources));
             execute(settings, sources, secrets, reporter);
         } catch (InvalidSettingException e) {
             throw new MojoExecutionException(e.getMessage());

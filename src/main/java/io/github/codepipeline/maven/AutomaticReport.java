@@ -14,6 +14,7 @@ import io.github.codepipeline.maven.message.FailureClassifier;
 import io.github.codepipeline.maven.message.FailureMessageComposer;
 import io.github.codepipeline.maven.message.Text;
 import io.github.codepipeline.maven.report.JobCalls;
+import io.github.codepipeline.maven.report.ResultRecord;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
 import java.io.File;
@@ -140,7 +141,8 @@ final class AutomaticReport {
                         + " is not reported to CodePipeline.");
                 return;
             }
-            call.run(settings, secrets, new JobCalls(log, secrets, MavenSettingSources.accessKeys(sources.environment())), log);
+            call.run(settings, secrets, new JobCalls(log, secrets, MavenSettingSources.accessKeys(sources.environment()))
+                    .recordingTo(ResultRecord.file(sources)), log);
         } catch (InvalidSettingException e) {
             fail(log, e.getMessage() + " The " + what + " was not reported to CodePipeline.", failOnReportError);
         } catch (ReportException e) {

@@ -165,6 +165,21 @@ final class MavenSettingSources {
         }
     }
 
+    /**
+     * For the job worker ({@code work}, no project): its own parameters, the session's {@code -D} properties with
+     * {@code properties} on top (a job's ID and client token), and the session's environment with {@code environment} on
+     * top.
+     */
+    static SettingSources forWorker(Map<String, String> configuration, Map<String, String> properties,
+            Map<String, String> environment, MavenSession session) {
+        Map<String, String> userProperties = toMap(session.getUserProperties());
+        userProperties.putAll(properties);
+        Map<String, String> env = environment(session);
+        env.putAll(environment);
+        return new SettingSources(explicitOnly(configuration, userProperties, null), userProperties, null, env)
+                .withNetwork(toMap(session.getSystemProperties()), () -> proxies(session.getRequest(), session));
+    }
+
     /** The AWS keys from the session's environment: access key ID, secret access key, session token. */
     static String[] accessKeys(Map<String, String> env) {
         return new String[] {env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"), env.get("AWS_SESSION_TOKEN")};

@@ -372,6 +372,23 @@ public final class CodePipelineJobClient implements AutoCloseable {
         return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 
+    /** The configured SDK client itself, for the job worker's own calls ({@code io.github.codepipeline.maven.worker}). */
+    public CodePipelineClient sdk() {
+        return client;
+    }
+
+    /** The one secret-free line this client makes of {@code e}, a failure of {@code operation}. */
+    public String describe(RuntimeException e, String operation) {
+        try {
+            call(operation, () -> {
+                throw e;
+            });
+        } catch (ReportException described) {
+            return described.getMessage();
+        }
+        return operation + " failed";
+    }
+
     /** Closes the client, its HTTP client, and the credential provider with the STS or SSO client the SDK made for it. */
     @Override
     public void close() {

@@ -49,7 +49,20 @@ public enum Setting {
      * A custom action's output variables: {@code NAME=value} pairs, comma-separated. The {@code <outputVariables>}
      * element of the goals is a map, read by the goals themselves; this constant names its property.
      */
-    OUTPUT_VARIABLES("outputVariables", "codepipeline.outputVariables");
+    OUTPUT_VARIABLES("outputVariables", "codepipeline.outputVariables"),
+    /** Set by the job worker ({@code work}) in each build's environment: where the build records what it reported. */
+    RESULT_FILE(null, "codepipeline.resultFile", "CODEPIPELINE_RESULT_FILE"),
+    ACTION_TYPE("actionType", "codepipeline.actionType"),
+    CLIENT_TOKENS("clientTokens", "codepipeline.clientTokens"),
+    WORK_DIRECTORY("workDirectory", "codepipeline.workDirectory"),
+    COMMAND("command", "codepipeline.command"),
+    MAX_JOBS("maxJobs", "codepipeline.maxJobs"),
+    MAX_JOBS_TOTAL("maxJobsTotal", "codepipeline.maxJobsTotal"),
+    JOB_TIMEOUT("jobTimeout", "codepipeline.jobTimeout"),
+    SHUTDOWN_TIMEOUT("shutdownTimeout", "codepipeline.shutdownTimeout"),
+    IDLE_TIMEOUT("idleTimeout", "codepipeline.idleTimeout"),
+    POLL_INTERVAL("pollInterval", "codepipeline.pollInterval"),
+    KEEP_WORKSPACES("keepWorkspaces", "codepipeline.keepWorkspaces");
 
     private final String element;
     private final String property;

@@ -113,6 +113,7 @@ public final class ArtifactCalls {
                         store.upload(location, zip, p::add));
                 log.info(PREFIX + "uploaded the output artifact " + target.name() + " to " + target.url() + " ("
                         + ArtifactStore.encryptionText(job.encryptionKeyId()) + ").");
+                jobs.record(ResultRecord.OUTPUT, target.name());
             } finally {
                 Files.deleteIfExists(zip);
             }

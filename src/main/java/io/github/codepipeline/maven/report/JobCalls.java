@@ -9,6 +9,7 @@ import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SuccessDetails;
 import java.util.Map;
+import java.nio.file.Path;
 
 /**
  * Makes the job's calls (failure, success, job details), or in a dry run prints exactly what would be sent.
@@ -20,6 +21,7 @@ public final class JobCalls {
     private final ReportLog log;
     private final Secrets secrets;
     private final String[] accessKeys;
+    private Path resultFile;
 
     /**
      * @param log where to log; every line is redacted with {@code secrets}
@@ -44,7 +46,11 @@ public final class JobCalls {
         log.debug(PREFIX + "reporting the failure of job " + settings.jobId() + " with " + settings);
         try (CodePipelineJobClient client = open(settings)) {
             client.putFailure(type, message, settings.externalExecutionId());
+        } catch (ReportException e) {
+            recordExisting(e, settings);
+            throw e;
         }
+        record(ResultRecord.FAILURE, settings.jobId());
         log.info(PREFIX + "reported the failure of job " + settings.jobId() + " (" + type + ", " + message.length()
                 + " characters) in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
     }
@@ -74,8 +80,12 @@ public final class JobCalls {
         long start = System.nanoTime();
         try (CodePipelineJobClient client = open(settings)) {
             client.putSuccess(details, settings.externalExecutionId());
+        } catch (ReportException e) {
+            recordExisting(e, settings);
+            throw e;
         }
         int variables = details.outputVariables().asMap().size();
+        record(ResultRecord.SUCCESS, settings.jobId());
         log.info(PREFIX + "reported the success of job " + settings.jobId() + " in " + (System.nanoTime() - start) / 1_000_000
                 + " ms" + (variables == 0 ? "" : " with " + (variables == 1 ? "1 output variable" : variables + " output variables")
                         + " (" + String.join(", ", details.outputVariables().asMap().keySet()) + ")")
@@ -92,6 +102,26 @@ public final class JobCalls {
         }
         try (CodePipelineJobClient client = open(settings)) {
             return client.jobDetails();
+        }
+    }
+
+    /**
+     * Records what this build reported in {@code file} (the job worker's {@code CODEPIPELINE_RESULT_FILE}), or
+     * nothing when {@code null}; see {@link ResultRecord}.
+     */
+    public JobCalls recordingTo(Path file) {
+        this.resultFile = file;
+        return this;
+    }
+
+    /** Appends {@code kind value} to the result file, if there is one. */
+    void record(String kind, String value) {
+        ResultRecord.write(resultFile, kind, value, log);
+    }
+
+    private void recordExisting(ReportException e, ReportSettings settings) {
+        if (e.isWarning()) { // the job has a result already: the worker must not try again
+            record(ResultRecord.EXISTS, settings.jobId());
         }
     }
 

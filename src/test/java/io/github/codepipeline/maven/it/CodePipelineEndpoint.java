@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -25,6 +26,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,7 +63,14 @@ public final class CodePipelineEndpoint implements AutoCloseable {
     private final List<String> refusals = new CopyOnWriteArrayList<>();
 
     public CodePipelineEndpoint() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Checks()));
+        this(new Extension[0]);
+    }
+
+    /** With more WireMock extensions behind the checks, such as the job worker's stateful {@link JobQueue}. */
+    public CodePipelineEndpoint(Extension... more) {
+        Extension[] all = Arrays.copyOf(more, more.length + 1);
+        all[more.length] = new Checks();
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(all));
         server.start();
     }
 

@@ -44,10 +44,11 @@ class PackagingIT {
      * The budget for the plugin and everything it downloads. Issue 6's was 6.5 MB; issue 15 set 10 MB for S3 alone, which
      * it met (9.7 MB), but issue 14's STS, SSO and SSO OIDC clients add 1.23 MB: 10.95 MB with both. The S3 client brings
      * about 4.5 MB, 2.7 MB of it the model classes of S3's ~100 operations, which minimizeJar keeps because the S3Client
-     * interface names them all (as CodePipeline's 1.55 MB of model classes). The budget is 11 MB, so that anything that
-     * grows the jar further has to be looked at.
+     * interface names them all (as CodePipeline's 1.55 MB of model classes). The budget was 11 MB, so that anything that
+     * grows the jar further has to be looked at: issue 22's job worker ({@code work}) adds 50 kB of its own classes and
+     * descriptor (11.00 MB), and nothing of the SDK's (its calls are in the CodePipeline client already). 11.1 MB.
      */
-    static final long MAX_BYTES = 11_000_000;
+    static final long MAX_BYTES = 11_100_000;
     /** Provided by Maven at run time: not the JDK's API, so not the signature's business. */
     static final List<String> PROVIDED = Arrays.asList("org.apache.maven.*", "org.codehaus.plexus.*",
             "org.eclipse.aether.*", "org.slf4j.*", "javax.inject.*");

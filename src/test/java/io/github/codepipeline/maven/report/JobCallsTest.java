@@ -104,4 +104,39 @@ class JobCallsTest {
                 .hasMessageStartingWith("Could not reach " + closed + " (ConnectException: Connection refused)");
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("(WARN|DEBUG) .*"));
     }
+
+    @Test
+    void whatTheBuildReportedIsRecordedForTheJobWorkerAndAFailedReportRecordsNothing(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path directory) throws Exception {
+        java.nio.file.Path file = directory.resolve("result");
+        try (CodePipelineEndpoint endpoint = new CodePipelineEndpoint().acceptAll()) {
+            ReportSettings settings = settings("codepipeline.endpoint", endpoint.url(), "codepipeline.maxAttempts", "1");
+            new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKIDEXAMPLEKEY000001", "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY",
+                    null}).recordingTo(file).report(settings, FailureType.JobFailed, "failed");
+        }
+        assertThat(ResultRecord.read(file)).containsExactly("failure job-42");
+
+        java.nio.file.Path none = directory.resolve("none");
+        ReportSettings unreachable = settings("codepipeline.endpoint", CodePipelineEndpoint.closedUrl(), "codepipeline.maxAttempts",
+                "1", "codepipeline.timeout", "5");
+        assertThatThrownBy(() -> new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKID", "secret-key", null})
+                .recordingTo(none).report(unreachable, FailureType.JobFailed, "failed")).isInstanceOf(ReportException.class);
+        assertThat(none).doesNotExist();
+    }
+
+    @Test
+    void aJobThatHasAResultAlreadyIsRecordedAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        java.nio.file.Path file = directory.resolve("result");
+        try (CodePipelineEndpoint endpoint = new CodePipelineEndpoint()) {
+            endpoint.answer("PutThirdPartyJobSuccessResult", CodePipelineEndpoint.error(400, "InvalidJobStateException", "done"));
+            ReportSettings settings = settings("codepipeline.endpoint", endpoint.url(), "codepipeline.maxAttempts", "1");
+            assertThatThrownBy(() -> new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKIDEXAMPLEKEY000001",
+                    "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY", null}).recordingTo(file)
+                    .reportSuccess(settings, io.github.codepipeline.maven.config.SuccessDetails.resolve(
+                            new SettingSources(null, null, null, null), "built")))
+                    .isInstanceOf(ReportException.class);
+        }
+        assertThat(ResultRecord.read(file)).containsExactly("exists job-42");
+    }
 }

@@ -1,0 +1,61 @@
+package io.github.codepipeline.maven.worker;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A job as the worker sees it after polling (and, for a partner job, reading its details): who it is, its nonce, the
+ * pipeline context, the action configuration, the continuation token, and its artifacts' names. The client token and the
+ * configuration values are secrets: {@link #toString()} shows neither.
+ */
+final class Job {
+    final String id;
+    final String owner;
+    /** The partner action's client ID; {@code null} for a custom action. */
+    final String clientId;
+    /** The partner action's client token; {@code null} for a custom action. Never log it. */
+    String clientToken;
+    String nonce;
+    String pipeline;
+    String stage;
+    String action;
+    final Map<String, String> configuration = new TreeMap<>();
+    String continuationToken;
+    /** The first input artifact's revision, or {@code null}. */
+    String inputRevision;
+    final List<String> inputs = new ArrayList<>();
+    final List<String> outputs = new ArrayList<>();
+
+    Job(String id, String owner, String clientId) {
+        this.id = id;
+        this.owner = owner;
+        this.clientId = clientId;
+    }
+
+    /** The secrets of this job: its client token and the action configuration's values. */
+    List<String> secrets() {
+        List<String> secrets = new ArrayList<>(configuration.values());
+        if (clientToken != null) {
+            secrets.add(clientToken);
+        }
+        return Collections.unmodifiableList(secrets);
+    }
+
+    /** "pipeline P, stage S, action A, job ID" for log lines. */
+    String describe() {
+        return "pipeline " + or(pipeline) + ", stage " + or(stage) + ", action " + or(action) + ", job " + id;
+    }
+
+    private static String or(String value) {
+        return value == null ? "?" : value;
+    }
+
+    @Override
+    public String toString() {
+        return "Job{" + describe() + ", owner=" + owner + ", clientId=" + clientId + ", inputs=" + inputs + ", outputs="
+                + outputs + "}";
+    }
+}

@@ -1,0 +1,312 @@
+package io.github.codepipeline.maven.worker;
+
+import io.github.codepipeline.maven.artifact.ArtifactException;
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.ArtifactSettings;
+import io.github.codepipeline.maven.config.FailureType;
+import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.config.SuccessDetails;
+import io.github.codepipeline.maven.message.Text;
+import io.github.codepipeline.maven.report.ArtifactCalls;
+import io.github.codepipeline.maven.report.JobCalls;
+import io.github.codepipeline.maven.report.RedactingLog;
+import io.github.codepipeline.maven.report.ReportLog;
+import io.github.codepipeline.maven.report.ResultRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One acknowledged job, from its workspace to its one result: downloads the inputs in-process, starts the build, prints
+ * its output with the job's prefix, stops it at the time limit, and when it ends reports for it unless the build
+ * reported itself (see {@link ResultRecord}). Driven by the worker's one thread ({@link #tick}).
+ */
+final class JobRun {
+    static final long KILL_GRACE_MILLIS = 10_000;
+    static final int MAX_MESSAGE = 5000;
+
+    enum Stop { TIME_LIMIT, WORKER_STOPPED }
+
+    private final Worker worker;
+    final Job job;
+    private final Secrets secrets;
+    private final ReportLog log;
+    private final String prefix;
+    private final long startMillis = System.currentTimeMillis();
+    private Workspace workspace;
+    private List<String> command;
+    private Build build;
+    private Stop stop;
+    private long terminatedAt;
+    private boolean killed;
+    private String result;
+
+    JobRun(Worker worker, Job job) {
+        this.worker = worker;
+        this.job = job;
+        this.secrets = worker.secrets.and(job.secrets().toArray(new String[0]));
+        this.log = new RedactingLog(worker.log, secrets);
+        this.prefix = "[job " + (job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
+    }
+
+    /**
+     * Makes the workspace, downloads the inputs and starts the build; when any of that fails, reports the failure at once.
+     *
+     * @return whether the build runs ({@link #tick} until it ends)
+     */
+    boolean start() {
+        log.info(JobCalls.PREFIX + "job started: " + job.describe());
+        String problem;
+        try {
+            workspace = Workspace.create(worker.settings.workDirectory, job.id);
+            if (!job.inputs.isEmpty()) {
+                SettingSources sources = worker.sources(job);
+                new ArtifactCalls(calls(), log, secrets).download(ReportSettings.resolve(sources),
+                        ArtifactSettings.resolve(sources), workspace.source);
+            }
+            command = command();
+            log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
+            build = Build.start(command, workspace.source, environment(), workspace.log);
+            return true;
+        } catch (ReportException | ArtifactException | InvalidSettingException e) {
+            problem = "The job worker could not prepare the build: " + e.getMessage();
+        } catch (IOException e) {
+            problem = "The job worker could not " + (command == null ? "prepare the workspace " : "start the build ")
+                    + (command == null ? "" : String.join(" ", command) + " ") + "(" + e.getClass().getSimpleName() + ": "
+                    + Text.firstLine(String.valueOf(e.getMessage())) + ").";
+        }
+        log.error(JobCalls.PREFIX + prefix + problem);
+        reportFailure(problem);
+        end();
+        return false;
+    }
+
+    /** The configured command, else {@code ./mvnw -B verify} when the sources hold an executable mvnw, else this Maven's. */
+    private List<String> command() {
+        if (worker.settings.command != null) {
+            return worker.settings.command;
+        }
+        List<String> words = new ArrayList<>();
+        Path wrapper = workspace.source.resolve("mvnw");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        if (!windows && Files.isRegularFile(wrapper) && Files.isExecutable(wrapper)) {
+            words.add(wrapper.toString());
+        } else {
+            words.add(worker.mavenCommand());
+        }
+        words.add("-B");
+        words.add("verify");
+        return words;
+    }
+
+    /** The worker's environment without its own CODEPIPELINE_ variables, and the job's. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map.Entry<String, String> each : worker.environment.entrySet()) {
+            if (!each.getKey().startsWith("CODEPIPELINE_")) {
+                env.put(each.getKey(), each.getValue());
+            }
+        }
+        env.putAll(worker.childConnection);
+        env.put("CODEPIPELINE_JOB_ID", job.id);
+        if (job.clientToken != null) {
+            env.put("CODEPIPELINE_CLIENT_TOKEN", job.clientToken);
+        }
+        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
+        env.put("CODEPIPELINE_RESULT_FILE", workspace.result.toString());
+        putIfSet(env, "CODEPIPELINE_PIPELINE_NAME", job.pipeline);
+        putIfSet(env, "CODEPIPELINE_STAGE_NAME", job.stage);
+        putIfSet(env, "CODEPIPELINE_ACTION_NAME", job.action);
+        putIfSet(env, "CODEPIPELINE_INPUT_REVISION", job.inputRevision);
+        putIfSet(env, "CODEPIPELINE_CONTINUATION_TOKEN", job.continuationToken);
+        for (Map.Entry<String, String> each : job.configuration.entrySet()) {
+            env.put("CODEPIPELINE_CONFIG_" + each.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"),
+                    each.getValue());
+        }
+        return env;
+    }
+
+    private static void putIfSet(Map<String, String> env, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            env.put(name, value);
+        }
+    }
+
+    /** One turn: prints new output, enforces the time limit; {@code true} once the job has ended and has its result. */
+    boolean tick(long now) {
+        build.pump(line -> log.info(prefix + line));
+        if (!build.isAlive()) {
+            finish();
+            return true;
+        }
+        if (stop == null && build.elapsedMillis() >= worker.settings.jobTimeoutSeconds * 1000) {
+            log.warn(JobCalls.PREFIX + prefix + "the build reached the time limit of "
+                    + WorkerSettings.duration(worker.settings.jobTimeoutSeconds) + " (codepipeline.jobTimeout): stopping it"
+                    + " (SIGTERM, then SIGKILL after " + KILL_GRACE_MILLIS / 1000 + " s).");
+            terminate(Stop.TIME_LIMIT, now);
+        }
+        if (stop == Stop.TIME_LIMIT && !killed && now - terminatedAt >= KILL_GRACE_MILLIS) {
+            kill();
+        }
+        return false;
+    }
+
+    void terminate(Stop why, long now) {
+        if (stop == null) {
+            stop = why;
+            terminatedAt = now;
+            build.terminate();
+        }
+    }
+
+    void kill() {
+        killed = true;
+        build.kill();
+    }
+
+    boolean isAlive() {
+        return build.isAlive();
+    }
+
+    /** The build has ended: reports for it unless it reported itself, then removes the workspace. */
+    void finish() {
+        build.pump(line -> log.info(prefix + line));
+        int status = build.exitValue();
+        String reported = null;
+        List<String> uploaded = new ArrayList<>();
+        for (String line : ResultRecord.read(workspace.result)) {
+            String kind = line.split(" ", 2)[0];
+            if (kind.equals(ResultRecord.OUTPUT)) {
+                uploaded.add(line.substring(kind.length()).trim());
+            } else if (kind.equals(ResultRecord.SUCCESS) || kind.equals(ResultRecord.FAILURE)
+                    || kind.equals(ResultRecord.EXISTS)) {
+                reported = kind;
+            }
+        }
+        if (reported != null) {
+            result = (reported.equals(ResultRecord.SUCCESS) ? "succeeded" : reported.equals(ResultRecord.FAILURE) ? "failed"
+                    : "had a result already") + ", reported by the build (" + Build.describeExit(status) + ")";
+        } else if (status == 0 && stop == null) {
+            List<String> missing = new ArrayList<>(job.outputs);
+            missing.removeAll(uploaded);
+            if (missing.isEmpty()) {
+                reportSuccess();
+            } else {
+                reportFailure("The build exited with status 0 but did not upload the output artifact"
+                        + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " that the job expects: add the"
+                        + " plugin's upload-output goal to the build (see the README, \"Artifacts\").");
+            }
+        } else {
+            reportFailure(failureMessage(status));
+        }
+        end();
+    }
+
+    private String failureMessage(int status) {
+        String why;
+        if (stop == Stop.TIME_LIMIT) {
+            why = "it reached the time limit of " + WorkerSettings.duration(worker.settings.jobTimeoutSeconds)
+                    + " (codepipeline.jobTimeout) and was stopped, " + Build.describeExit(status);
+        } else if (stop == Stop.WORKER_STOPPED) {
+            why = "the job worker was stopped while it ran, " + Build.describeExit(status);
+        } else {
+            why = "it ended with " + Build.describeExit(status);
+        }
+        String head = "The build (" + String.join(" ", command) + ") did not report a result: " + why + ".";
+        head = Text.cut(Text.clean(head), 1000);
+        StringBuilder tail = new StringBuilder();
+        List<String> lines = build.tail();
+        int room = MAX_MESSAGE - head.length() - 40;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = Text.clean(secrets.redact(lines.get(i)));
+            if (line.trim().isEmpty() && tail.length() == 0) {
+                continue;
+            }
+            if (tail.length() + line.length() + 1 > room) {
+                break;
+            }
+            tail.insert(0, line + "\n");
+        }
+        return tail.length() == 0 ? head : head + "\nLast lines of its output:\n" + tail.toString().trim();
+    }
+
+    private JobCalls calls() {
+        return new JobCalls(log, secrets, worker.accessKeys);
+    }
+
+    private void reportFailure(String message) {
+        String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
+        result = "failed, reported by the worker" + (build == null ? " (the build did not start)" : " ("
+                + Build.describeExit(build.exitValue()) + ")");
+        try {
+            if (job.owner.equals(ActionType.CUSTOM)) {
+                worker.queue.putCustomFailure(job, FailureType.JobFailed, text);
+                log.info(JobCalls.PREFIX + prefix + "reported the failure of job " + job.id + ".");
+            } else {
+                calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
+            }
+        } catch (ReportException e) {
+            if (e.isWarning()) { // the job has a result already: the one result it may have
+                result = "had a result already";
+                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
+            } else {
+                result = "failed; the worker's report failed too";
+                log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
+            }
+        } catch (InvalidSettingException | JobQueue.CallException e) {
+            result = "failed; the worker's report failed too";
+            log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
+        }
+    }
+
+    private void reportSuccess() {
+        result = "succeeded, reported by the worker (exit status 0)";
+        String summary = "Built by the job worker: " + String.join(" ", command) + " exited with status 0.";
+        try {
+            if (job.owner.equals(ActionType.CUSTOM)) {
+                worker.queue.putCustomSuccess(job, summary);
+                log.info(JobCalls.PREFIX + prefix + "reported the success of job " + job.id + ".");
+            } else {
+                SettingSources sources = worker.sources(job);
+                calls().reportSuccess(ReportSettings.resolve(sources), SuccessDetails.resolve(sources, summary));
+            }
+        } catch (ReportException e) {
+            if (e.isWarning()) { // the job has a result already: the one result it may have
+                result = "had a result already";
+                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
+            } else {
+                result = "succeeded; the worker's report failed";
+                log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
+            }
+        } catch (InvalidSettingException | JobQueue.CallException e) {
+            result = "succeeded; the worker's report failed";
+            log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
+        }
+    }
+
+    private void end() {
+        log.info(JobCalls.PREFIX + "job ended: " + job.describe() + ", " + (System.currentTimeMillis() - startMillis) / 100 / 10.0
+                + " s, result: " + result + ".");
+        if (workspace == null) {
+            return;
+        }
+        if (worker.settings.keepWorkspaces) {
+            log.info(JobCalls.PREFIX + prefix + "kept the workspace " + workspace.directory + " (codepipeline.keepWorkspaces).");
+            return;
+        }
+        try {
+            workspace.delete();
+        } catch (IOException e) {
+            log.warn(JobCalls.PREFIX + prefix + "could not delete the workspace " + workspace.directory + " ("
+                    + e.getClass().getSimpleName() + ").");
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package io.github.codepipeline.maven.worker;
+
+import io.github.codepipeline.maven.client.CodePipelineJobClient;
+import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.ReportSettings;
+import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.Setting;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.report.JobCalls;
+import io.github.codepipeline.maven.report.RedactingLog;
+import io.github.codepipeline.maven.report.ReportLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The job worker ({@code mvn codepipeline:work}): polls CodePipeline for jobs of one action type, acknowledges each, runs
+ * its build in a fresh workspace and makes sure it gets exactly one result, with at most {@code maxJobs} builds at once.
+ * It keeps no state outside its workspaces: any number of workers may poll the same action type, and the
+ * acknowledgement decides which one builds a job.
+ *
+ * <p>One thread does everything (polls, starts builds, prints their output, enforces time limits, reports), waking a few
+ * times a second while builds run and once per poll interval when idle. {@code SIGTERM} or {@code Ctrl-C} run
+ * {@link #stop()} from the JVM's shutdown hook: polling stops, the builds get {@code SIGTERM} (each reports its
+ * interruption), and whatever is left after {@code shutdownTimeout} is killed and reported by the worker.
+ */
+public final class Worker {
+    /** How the worker reaches the settings of a job: its own sources with a job's properties and environment on top. */
+    public interface Sources {
+        SettingSources with(Map<String, String> properties, Map<String, String> environment);
+    }
+
+    private static final long TICK_MILLIS = 250;
+    private static final String PLACEHOLDER_JOB = "00000000-0000-0000-0000-000000000000";
+
+    final WorkerSettings settings;
+    ReportLog log;
+    /** The worker's secrets: its AWS keys and, once read, every client token of the token file. */
+    Secrets secrets;
+    final String[] accessKeys;
+    final Map<String, String> environment;
+    /** Where the worker's CodePipeline, S3, region and profile came from by {@code -D}: handed to the builds as variables. */
+    final Map<String, String> childConnection = new LinkedHashMap<>();
+    private final Sources sources;
+    private final String mavenHome;
+    private final List<JobRun> running = new ArrayList<>();
+    /** Jobs left alone (unknown client ID) or refused: logged once each. */
+    private final Set<String> passed = new LinkedHashSet<>();
+    private final Object wake = new Object();
+    private volatile boolean stopping;
+    private volatile boolean stopped;
+    JobQueue queue;
+    private ClientTokens tokens;
+    private String tokenProblem;
+    private int started;
+
+    public Worker(WorkerSettings settings, Sources sources, ReportLog log, Secrets secrets, String[] accessKeys,
+            Map<String, String> environment, String mavenHome) {
+        this.settings = settings;
+        this.sources = sources;
+        this.secrets = secrets;
+        this.log = new RedactingLog(log, secrets);
+        this.accessKeys = accessKeys;
+        this.environment = Collections.unmodifiableMap(new HashMap<>(environment));
+        this.mavenHome = mavenHome;
+    }
+
+    /** The job's settings: the worker's, with the job's ID, client token and owner. */
+    SettingSources sources(Job job) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Setting.JOB_ID.property(), job.id);
+        if (job.clientToken != null) {
+            properties.put(Setting.CLIENT_TOKEN.property(), job.clientToken);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
+        return sources.with(properties, env);
+    }
+
+    String mavenCommand() {
+        return mavenHome == null ? "mvn" : Paths.get(mavenHome, "bin", "mvn").toString();
+    }
+
+    /**
+     * Runs until {@code maxJobsTotal} jobs have ended, the worker was idle for {@code idleTimeout}, or it is stopped.
+     *
+     * @throws InvalidSettingException for settings that keep it from polling at all (one line)
+     * @throws ReportException when no client can be made, or polling cannot work (no such action type)
+     */
+    public void run() throws InvalidSettingException, ReportException {
+        try {
+            work();
+        } finally {
+            stopped = true;
+            synchronized (wake) {
+                wake.notifyAll();
+            }
+        }
+    }
+
+    private void work() throws InvalidSettingException, ReportException {
+        if (settings.clientTokens != null) {
+            tokens = ClientTokens.read(settings.clientTokens);
+            secrets = secrets.and(tokens.tokens().toArray(new String[0]));
+            log = new RedactingLog(log, secrets);
+        }
+        if (settings.dryRun) {
+            printDryRun();
+            return;
+        }
+        try {
+            Files.createDirectories(settings.workDirectory);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidSettingException("Cannot create the work directory " + settings.workDirectory + " ("
+                    + e.getClass().getSimpleName() + "): set -D" + Setting.WORK_DIRECTORY.property()
+                    + " to a directory this user can write.");
+        }
+        Map<String, String> placeholder = new HashMap<>();
+        placeholder.put(Setting.JOB_ID.property(), PLACEHOLDER_JOB);
+        placeholder.put(Setting.CLIENT_TOKEN.property(), "-");
+        SettingSources own = sources.with(placeholder, Collections.<String, String>emptyMap());
+        ReportSettings connection = ReportSettings.resolve(own);
+        connect(connection, own);
+        Pacing pacing = new Pacing(settings.pollIntervalSeconds * 1000, new Random());
+        log.info(JobCalls.PREFIX + "job worker polling for " + settings.actionType + " jobs (" + settings.maxJobs
+                + (settings.maxJobs == 1 ? " build" : " builds") + " at once"
+                + (settings.maxJobsTotal > 0 ? ", " + settings.maxJobsTotal + " in all" : "")
+                + (settings.idleTimeoutSeconds > 0 ? ", ending after " + WorkerSettings.duration(settings.idleTimeoutSeconds)
+                        + " idle" : "") + ", workspaces in " + settings.workDirectory + ").");
+        try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
+            queue = new JobQueue(client, settings.actionType);
+            loop(pacing);
+        }
+    }
+
+    private void connect(ReportSettings connection, SettingSources own) {
+        if (connection.region() != null) {
+            childConnection.put("AWS_REGION", connection.region());
+        }
+        if (connection.endpoint() != null) {
+            childConnection.put("AWS_ENDPOINT_URL_CODEPIPELINE", connection.endpoint().toString());
+        }
+        if (connection.profile() != null) {
+            childConnection.put("AWS_PROFILE", connection.profile());
+        }
+        String s3 = own.get(Setting.S3_ENDPOINT);
+        if (s3 != null) {
+            childConnection.put("AWS_ENDPOINT_URL_S3", s3);
+        }
+    }
+
+    private void loop(Pacing pacing) throws ReportException {
+        long nextPoll = 0;
+        long idleSince = System.currentTimeMillis();
+        while (true) {
+            long now = System.currentTimeMillis();
+            if (stopping) {
+                shutDown();
+                return;
+            }
+            for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
+                if (it.next().tick(now)) {
+                    it.remove();
+                    idleSince = now;
+                }
+            }
+            boolean allStarted = settings.maxJobsTotal > 0 && started >= settings.maxJobsTotal;
+            if (allStarted && running.isEmpty()) {
+                log.info(JobCalls.PREFIX + "job worker done: " + started + (started == 1 ? " job" : " jobs")
+                        + " (codepipeline.maxJobsTotal).");
+                return;
+            }
+            if (running.isEmpty() && settings.idleTimeoutSeconds > 0 && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
+                log.info(JobCalls.PREFIX + "job worker done: no job for " + WorkerSettings.duration(settings.idleTimeoutSeconds)
+                        + " (codepipeline.idleTimeout); " + started + (started == 1 ? " job" : " jobs") + " built.");
+                return;
+            }
+            int free = settings.maxJobs - running.size();
+            if (!allStarted && free > 0 && now >= nextPoll) {
+                int max = settings.maxJobsTotal > 0 ? Math.min(free, settings.maxJobsTotal - started) : free;
+                nextPoll = System.currentTimeMillis() + poll(pacing, max);
+                if (!running.isEmpty()) {
+                    idleSince = System.currentTimeMillis();
+                }
+                continue;
+            }
+            long sleep = running.isEmpty() ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
+            if (!running.isEmpty() && free > 0) {
+                sleep = Math.max(1, Math.min(sleep, nextPoll - now));
+            }
+            synchronized (wake) {
+                if (!stopping) {
+                    try {
+                        wake.wait(sleep);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stopping = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One poll and the jobs it returned; the wait until the next poll. */
+    private long poll(Pacing pacing, int max) throws ReportException {
+        List<Job> jobs;
+        try {
+            jobs = queue.poll(max);
+        } catch (JobQueue.CallException e) {
+            if (e.fatal) {
+                throw new ReportException(e.getMessage(), false);
+            }
+            long wait = pacing.afterFailure();
+            String message = JobCalls.PREFIX + "polling failed" + (e.throttled ? " (throttled)" : "") + ": " + e.getMessage();
+            if (pacing.firstTime(e.getMessage())) {
+                log.warn(message + " Trying again in " + (wait + 500) / 1000 + " s, backing off up to "
+                        + Pacing.MAX_BACKOFF_MILLIS / 60000 + " min while it lasts.");
+            } else {
+                log.debug(message);
+            }
+            return wait;
+        }
+        if (pacing.failuresInARow() > 0) {
+            log.info(JobCalls.PREFIX + "polling works again.");
+        }
+        log.debug(JobCalls.PREFIX + "polled " + settings.actionType + " (up to " + max + "): " + jobs.size() + " jobs.");
+        int before = started;
+        for (Job job : jobs) {
+            if (stopping) {
+                break; // not acknowledged: CodePipeline hands it to another worker
+            }
+            take(job);
+        }
+        // At once again only when a job was taken: jobs left alone come back with the next poll, which must not spin.
+        return pacing.afterSuccess(started - before);
+    }
+
+    /** Looks up the token, reads the details, acknowledges and starts the build of one polled job. */
+    private void take(Job job) {
+        if (!job.owner.equals(ActionType.CUSTOM)) {
+            try {
+                tokens.refresh();
+                tokenProblem = null;
+            } catch (InvalidSettingException e) {
+                if (!e.getMessage().equals(tokenProblem)) { // once, not at every poll
+                    log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
+                }
+                tokenProblem = e.getMessage();
+            }
+            job.clientToken = tokens.token(job.clientId);
+            if (job.clientToken == null) {
+                if (remember(job.id)) {
+                    log.error(JobCalls.PREFIX + "job " + job.id + " has the client ID " + job.clientId + ", which is not in "
+                            + settings.clientTokens + ": left alone. Add a line " + job.clientId + "=<client token> to build"
+                            + " such jobs.");
+                }
+                return;
+            }
+            try {
+                queue.details(job);
+            } catch (JobQueue.CallException e) {
+                log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID " + job.clientId
+                        + "), left alone: "
+                        + secrets.and(job.clientToken).redact(e.getMessage()));
+                return;
+            }
+        }
+        try {
+            if (!queue.acknowledge(job)) {
+                log.info(JobCalls.PREFIX + "job " + job.id + " was not acknowledged (InvalidNonceException: another worker"
+                        + " took it, or it is no longer waiting): not built.");
+                return;
+            }
+        } catch (JobQueue.CallException e) {
+            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: " + e.getMessage());
+            return;
+        }
+        started++;
+        JobRun run = new JobRun(this, job);
+        if (run.start()) {
+            running.add(run);
+        }
+    }
+
+    private boolean remember(String jobId) {
+        if (passed.size() >= 10_000) {
+            passed.remove(passed.iterator().next());
+        }
+        return passed.add(jobId);
+    }
+
+    /** Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. */
+    private void shutDown() {
+        if (!running.isEmpty()) {
+            log.warn(JobCalls.PREFIX + "job worker stopping: no more polling; stopping " + running.size()
+                    + (running.size() == 1 ? " build" : " builds") + " (SIGTERM) and waiting up to "
+                    + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " (codepipeline.shutdownTimeout).");
+        } else {
+            log.info(JobCalls.PREFIX + "job worker stopping: no build running.");
+        }
+        long now = System.currentTimeMillis();
+        for (JobRun run : running) {
+            run.terminate(JobRun.Stop.WORKER_STOPPED, now);
+        }
+        long deadline = now + settings.shutdownTimeoutSeconds * 1000;
+        while (!running.isEmpty()) {
+            now = System.currentTimeMillis();
+            if (now >= deadline) {
+                for (JobRun run : running) {
+                    run.kill();
+                }
+            }
+            for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
+                JobRun run = it.next();
+                if (now >= deadline && run.isAlive()) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (run.tick(now)) {
+                    it.remove();
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Asks the running worker to stop and waits until it has (its builds reported), at most {@code shutdownTimeout}
+     * plus a minute for the reports: for the JVM's shutdown hook.
+     */
+    public void stop() {
+        stopping = true;
+        long deadline = System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 60) * 1000;
+        synchronized (wake) {
+            wake.notifyAll();
+            while (!stopped && System.currentTimeMillis() < deadline) {
+                try {
+                    wake.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void printDryRun() {
+        log.info(JobCalls.PREFIX + "dry run (codepipeline.dryRun=true): nothing is polled, acknowledged, built or reported."
+                + " The job worker would:");
+        log.info("  poll with " + (settings.actionType.isCustom() ? "PollForJobs" : "PollForThirdPartyJobs") + " for "
+                + settings.actionType + ", every " + WorkerSettings.duration(settings.pollIntervalSeconds)
+                + " (with jitter) while idle");
+        if (!settings.actionType.isCustom()) {
+            log.info("  look up client tokens in " + (settings.clientTokens == null ? "(codepipeline.clientTokens not set:"
+                    + " a real run refuses to start)" : settings.clientTokens + " (" + tokens.size() + " client IDs)"));
+        }
+        log.info("  acknowledge each job (" + (settings.actionType.isCustom() ? "AcknowledgeJob" : "AcknowledgeThirdPartyJob")
+                + "), unpack its inputs into a fresh workspace under " + settings.workDirectory);
+        log.info("  run " + (settings.command == null ? "./mvnw -B verify (when the sources hold an executable mvnw), else "
+                + mavenCommand() + " -B verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
+                + " at once, each for at most " + WorkerSettings.duration(settings.jobTimeoutSeconds));
+        log.info("  report a result for each build that did not report one itself"
+                + (settings.keepWorkspaces ? "; keep the workspaces" : "; then delete its workspace"));
+        log.info("  end " + (settings.maxJobsTotal > 0 ? "after " + settings.maxJobsTotal + " jobs" : "")
+                + (settings.maxJobsTotal > 0 && settings.idleTimeoutSeconds > 0 ? " or " : "")
+                + (settings.idleTimeoutSeconds > 0 ? "after " + WorkerSettings.duration(settings.idleTimeoutSeconds) + " idle"
+                        : settings.maxJobsTotal > 0 ? "" : "on SIGTERM or Ctrl-C only") + "; on SIGTERM or Ctrl-C, give builds "
+                + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " to stop");
+    }
+}

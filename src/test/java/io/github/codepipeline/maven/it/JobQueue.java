@@ -1,0 +1,187 @@
+package io.github.codepipeline.maven.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.common.Json;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * CodePipeline's job queue for the job worker's ITs, both families, as state behind {@link CodePipelineEndpoint} (which
+ * checks signatures and the model's constraints first): a job is handed out by one poll only ({@code PollForThirdPartyJobs}
+ * with its client ID, {@code PollForJobs} with its nonce and data), at most {@code maxBatchSize} at a time, to a poll for
+ * its action type; {@code GetThirdPartyJobDetails} needs the job's client token and gives a fresh nonce; the
+ * acknowledgement needs that nonce ({@code InvalidNonceException} otherwise, or always for a job marked taken by another
+ * worker); a result needs the client token and is taken once ({@code InvalidJobStateException} after). Polls may be
+ * throttled ({@code ThrottlingException}) a given number of times first.
+ */
+final class JobQueue implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "job-queue";
+    static final List<String> OPERATIONS = List.of("PollForThirdPartyJobs", "PollForJobs", "GetThirdPartyJobDetails",
+            "GetJobDetails", "AcknowledgeThirdPartyJob", "AcknowledgeJob", "PutThirdPartyJobSuccessResult",
+            "PutThirdPartyJobFailureResult", "PutJobSuccessResult", "PutJobFailureResult");
+
+    /** One job in the queue. */
+    static final class QueuedJob {
+        final String id;
+        final String actionType;
+        final String clientId;
+        final String token;
+        final String data;
+        boolean takenByAnother;
+        boolean polled;
+        String nonce;
+        boolean acknowledged;
+        final List<String> results = new ArrayList<>();
+
+        QueuedJob(String id, String actionType, String clientId, String token, String data) {
+            this.id = id;
+            this.actionType = actionType;
+            this.clientId = clientId;
+            this.token = token;
+            this.data = data;
+        }
+    }
+
+    private final Map<String, QueuedJob> jobs = new LinkedHashMap<>();
+    private int throttles;
+    private int polls;
+
+    /** Adds a job for {@code actionType} (Category/Owner/Provider/Version); {@code data} is its JobData JSON. */
+    synchronized QueuedJob add(String actionType, String clientId, String token, String data) {
+        QueuedJob job = new QueuedJob(UUID.randomUUID().toString(), actionType, clientId, token, data);
+        jobs.put(job.id, job);
+        return job;
+    }
+
+    /** Answers the next {@code count} polls with {@code ThrottlingException}. */
+    synchronized void throttle(int count) {
+        throttles = count;
+    }
+
+    synchronized int polls() {
+        return polls;
+    }
+
+    /** The results the job got, each as {@code success} or {@code failure: <message>}. */
+    synchronized List<String> results(QueuedJob job) {
+        return new ArrayList<>(job.results);
+    }
+
+    /** Registers the queue with {@code endpoint} for every job operation. */
+    void serve(CodePipelineEndpoint endpoint) {
+        for (String operation : OPERATIONS) {
+            endpoint.answer(operation, aResponse().withTransformers(NAME));
+        }
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized ResponseDefinition transform(ServeEvent event) {
+        String target = event.getRequest().getHeader("X-Amz-Target");
+        String operation = target.substring(CodePipelineEndpoint.TARGET_PREFIX.length());
+        Map<String, Object> body = Json.read(event.getRequest().getBodyAsString(), Map.class);
+        switch (operation) {
+            case "PollForThirdPartyJobs":
+            case "PollForJobs":
+                return poll(operation.equals("PollForJobs"), body);
+            case "GetThirdPartyJobDetails": {
+                QueuedJob job = find(body);
+                if (job == null || !job.polled) {
+                    return error("JobNotFoundException", "The job was not found.");
+                }
+                if (!job.token.equals(body.get("clientToken"))) {
+                    return error("InvalidClientTokenException", "The client token was invalid.");
+                }
+                job.nonce = job.nonce == null ? Integer.toString(1000 + jobs.size()) : job.nonce;
+                return ok("{\"jobDetails\":{\"id\":\"" + job.id + "\",\"nonce\":\"" + job.nonce + "\",\"data\":" + job.data + "}}");
+            }
+            case "AcknowledgeThirdPartyJob":
+            case "AcknowledgeJob": {
+                QueuedJob job = find(body);
+                if (job == null || !job.polled) {
+                    return error("JobNotFoundException", "The job was not found.");
+                }
+                if (operation.equals("AcknowledgeThirdPartyJob") && !job.token.equals(body.get("clientToken"))) {
+                    return error("InvalidClientTokenException", "The client token was invalid.");
+                }
+                if (job.takenByAnother || job.nonce == null || !job.nonce.equals(body.get("nonce")) || job.acknowledged) {
+                    return error("InvalidNonceException", "The nonce was specified in an invalid format.");
+                }
+                job.acknowledged = true;
+                return ok("{\"status\":\"InProgress\"}");
+            }
+            default: { // the four Put*Result calls
+                QueuedJob job = find(body);
+                if (job == null) {
+                    return error("JobNotFoundException", "The job was not found.");
+                }
+                if (operation.contains("ThirdParty") && !job.token.equals(body.get("clientToken"))) {
+                    return error("InvalidClientTokenException", "The client token was invalid.");
+                }
+                if (!job.acknowledged || !job.results.isEmpty()) {
+                    return error("InvalidJobStateException", "The job state was specified in an invalid format.");
+                }
+                if (operation.endsWith("FailureResult")) {
+                    Map<String, Object> failure = (Map<String, Object>) body.get("failureDetails");
+                    job.results.add("failure: " + failure.get("message"));
+                } else {
+                    job.results.add("success");
+                }
+                return ok("{}");
+            }
+        }
+    }
+
+    private ResponseDefinition poll(boolean custom, Map<String, Object> body) {
+        polls++;
+        if (throttles > 0) {
+            throttles--;
+            return error("ThrottlingException", "Rate exceeded");
+        }
+        Map<String, Object> type = (Map<String, Object>) body.get("actionTypeId");
+        String wanted = type.get("category") + "/" + type.get("owner") + "/" + type.get("provider") + "/" + type.get("version");
+        int max = body.get("maxBatchSize") == null ? 1 : ((Number) body.get("maxBatchSize")).intValue();
+        List<QueuedJob> batch = jobs.values().stream().filter(j -> !j.polled && j.actionType.equals(wanted)).limit(max)
+                .collect(Collectors.toList());
+        for (QueuedJob job : batch) {
+            job.polled = true;
+            if (custom) {
+                job.nonce = Integer.toString(2000 + jobs.size());
+            }
+        }
+        return ok("{\"jobs\":" + batch.stream().map(j -> custom
+                ? "{\"id\":\"" + j.id + "\",\"nonce\":\"" + j.nonce + "\",\"accountId\":\"123456789012\",\"data\":" + j.data + "}"
+                : "{\"clientId\":\"" + j.clientId + "\",\"jobId\":\"" + j.id + "\"}").collect(Collectors.joining(",", "[", "]"))
+                + "}");
+    }
+
+    private QueuedJob find(Map<String, Object> body) {
+        return jobs.get((String) body.get("jobId"));
+    }
+
+    private static ResponseDefinition ok(String json) {
+        return CodePipelineEndpoint.ok(json).build();
+    }
+
+    private static ResponseDefinition error(String type, String message) {
+        return CodePipelineEndpoint.error(400, type, message).build();
+    }
+}

@@ -1,0 +1,392 @@
+package io.github.codepipeline.maven.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.codepipeline.maven.artifact.Zips;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job worker ({@code work}) end to end: a real worker (Maven, the plugin jar, the AWS SDK) polls the local
+ * CodePipeline's {@link JobQueue}, unpacks each job's sources from the S3 stand-in (s3proxy), runs real child builds of
+ * {@code it/} projects, and every job ends with exactly one result at the endpoint, whatever happened to its build.
+ */
+class WorkerIT {
+    static final String TYPE = "Build/ThirdParty/PartnerCI/1";
+    static final String CLIENT_ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    static final String TOKEN = "worker-client-token-DoNotLog-7f3a9c";
+    static final String CONFIG_VALUE = "ShopProjectSecretName";
+
+    private static S3Server s3;
+    private JobQueue queue;
+    private CodePipelineEndpoint endpoint;
+
+    @BeforeAll
+    static void startS3() {
+        s3 = new S3Server(null);
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void start() {
+        s3.reset();
+        queue = new JobQueue();
+        endpoint = new CodePipelineEndpoint(queue);
+        queue.serve(endpoint);
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    /** A partner job whose source is {@code it/<project>} (zipped, in S3), with an output artifact if asked. */
+    private JobQueue.QueuedJob job(String project, String test, String mvnw, boolean output) throws IOException {
+        return job(TYPE, CLIENT_ID, TOKEN, project, test, mvnw, output);
+    }
+
+    private JobQueue.QueuedJob job(String type, String clientId, String token, String project, String test, String mvnw,
+            boolean output) throws IOException {
+        String key = "shop-pipeline/SourceOutp/" + Math.abs((project + test + System.nanoTime()).hashCode());
+        if (project != null) {
+            Path sources = MavenBuild.of(project, test + "-sources").directory();
+            Zips zip = new Zips();
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                    String name = sources.relativize(file).toString();
+                    if (!name.equals("mvnw") && !name.equals("build.log")) {
+                        zip.file(name, Files.readAllBytes(file), 0100644);
+                    }
+                }
+            }
+            if (mvnw != null) {
+                zip.file("mvnw", mvnw.getBytes(StandardCharsets.UTF_8), 0100755);
+            }
+            Path file = zip.write(Files.createTempFile("worker-it", ".zip"));
+            s3.put(key, file);
+            Files.delete(file);
+        }
+        String[] parts = type.split("/");
+        String data = "{\"actionTypeId\":{\"category\":\"" + parts[0] + "\",\"owner\":\"" + parts[1] + "\",\"provider\":\""
+                + parts[2] + "\",\"version\":\"" + parts[3] + "\"},"
+                + "\"actionConfiguration\":{\"configuration\":{\"ProjectName\":\"" + CONFIG_VALUE + "\"}},"
+                + "\"pipelineContext\":{\"pipelineName\":\"shop-pipeline\",\"stage\":{\"name\":\"Build\"},\"action\":{\"name\":\"Maven\"}},"
+                + "\"inputArtifacts\":" + (project == null ? "[]" : "[{\"name\":\"SourceOutput\",\"revision\":\"rev-4711\","
+                        + "\"location\":{\"type\":\"S3\",\"s3Location\":{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\""
+                        + key + "\"}}}]")
+                + ",\"outputArtifacts\":" + (output ? "[{\"name\":\"BuildOutput\",\"location\":{\"type\":\"S3\",\"s3Location\":"
+                        + "{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\"" + key + "-out\"}}}]" : "[]")
+                + ",\"artifactCredentials\":{\"accessKeyId\":\"" + S3Server.ACCESS_KEY + "\",\"secretAccessKey\":\""
+                + S3Server.SECRET_KEY + "\",\"sessionToken\":\"" + S3Server.SESSION_TOKEN + "\"}}";
+        return queue.add(type, clientId, token, data);
+    }
+
+    /** The worker, in an empty folder with a client token file only its owner can read. */
+    private MavenBuild worker(String test, String... args) throws IOException {
+        MavenBuild worker = MavenBuild.emptyFolder(test);
+        Path tokens = worker.directory().resolve("tokens");
+        Files.write(tokens, ("# partner action tokens\n" + CLIENT_ID + "=" + TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
+        worker.mavenOpts("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("-Dcodepipeline.actionType="))) {
+            worker.args("-Dcodepipeline.actionType=" + TYPE);
+        }
+        return worker.args(MavenBuild.goal("work"), "-Dcodepipeline.clientTokens=tokens",
+                        "-Dcodepipeline.endpoint=" + endpoint.url(), "-Dcodepipeline.s3Endpoint=" + s3.url(),
+                        "-Dcodepipeline.pollInterval=1")
+                .args(args);
+    }
+
+    /** The Put*Result calls that reached the endpoint for {@code job}. */
+    private int resultCalls(JobQueue.QueuedJob job) {
+        int calls = 0;
+        for (String operation : List.of("PutThirdPartyJobSuccessResult", "PutThirdPartyJobFailureResult", "PutJobSuccessResult",
+                "PutJobFailureResult")) {
+            calls += (int) endpoint.bodies(operation).stream().filter(b -> job.id.equals(b.get("jobId"))).count();
+        }
+        return calls;
+    }
+
+    private void assertNoSecrets(String log) {
+        assertThat(log).doesNotContain(TOKEN).doesNotContain(S3Server.SECRET_KEY).doesNotContain(S3Server.SESSION_TOKEN)
+                .doesNotContain(CONFIG_VALUE).doesNotContain(MavenBuild.SECRET_KEY);
+    }
+
+    @Test
+    void passingBuildWithAnOutputArtifactAndNoMvnwIsBuiltWithThisMavenAndReportedOnce() throws IOException {
+        JobQueue.QueuedJob job = job("artifacts-app", "passing", null, true);
+        MavenBuild worker = worker("worker-passing", "-Dcodepipeline.maxJobsTotal=1");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).containsExactly("success");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(s3.keys()).anyMatch(k -> k.endsWith("-out"));
+        assertThat(result.lines("job started: pipeline shop-pipeline, stage Build, action Maven, job " + job.id)).hasSize(1);
+        assertThat(result.lines("job ended: pipeline shop-pipeline, stage Build, action Maven, job " + job.id)).singleElement()
+                .asString().contains("result: succeeded, reported by the worker (exit status 0)");
+        assertThat(result.log).contains(Paths.get(System.getProperty("maven.home"), "bin", "mvn") + " -B verify")
+                .contains("] [INFO] BUILD SUCCESS").contains("uploaded the output artifact BuildOutput");
+        assertThat(endpoint.refusals()).isEmpty();
+        assertNoSecrets(result.log);
+        assertThat(worker.directory().resolve("codepipeline-work")).isEmptyDirectory();
+    }
+
+    @Test
+    void anExecutableMvnwInTheSourcesIsTheDefaultCommand() throws IOException {
+        JobQueue.QueuedJob job = job("passing", "mvnw", "#!/bin/sh\necho \"mvnw of the shop: $*\"\n", false);
+        MavenBuild.Result result = worker("worker-mvnw", "-Dcodepipeline.maxJobsTotal=1").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("/source/mvnw -B verify in ").contains("[job " + job.id.substring(0, 8)
+                + "] mvnw of the shop: -B verify");
+        assertThat(queue.results(job)).containsExactly("success");
+    }
+
+    @Test
+    void aFailingTestIsReportedByTheBuildItselfAndNotAgainByTheWorker() throws IOException {
+        JobQueue.QueuedJob job = job("test-failure", "test-failure", null, false);
+        MavenBuild.Result result = worker("worker-test-failure", "-Dcodepipeline.maxJobsTotal=1").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString().startsWith("failure: ").contains("addsNegativeNumbers");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: failed, reported by the build (exit status 1)");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aBuildWithoutThePluginIsReportedByTheWorkerWithItsExitStatusAndLastLines() throws IOException {
+        JobQueue.QueuedJob job = job("worker-no-plugin", "no-plugin", null, false);
+        MavenBuild.Result result = worker("worker-no-plugin", "-Dcodepipeline.maxJobsTotal=1").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString()
+                .startsWith("failure: The build (" + Paths.get(System.getProperty("maven.home"), "bin", "mvn")
+                        + " -B verify) did not report a result: it ended with exit status 1.\nLast lines of its output:\n")
+                .contains("BUILD FAILURE");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(endpoint.bodies("PutThirdPartyJobFailureResult").get(0).toString()).contains("type=JobFailed");
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: failed, reported by the worker (exit status 1)");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aBuildKilledWithSigkillIsReportedWithTheSignal() throws Exception {
+        JobQueue.QueuedJob job = job("sleeping-test", "sigkill", null, false);
+        MavenBuild worker = worker("worker-sigkill", "-Dcodepipeline.maxJobsTotal=1");
+        MavenBuild.Running running = worker.start();
+        running.awaitLog("SLOW-TEST-STARTED", 120);
+        Path source = worker.directory().resolve("codepipeline-work").resolve("job-" + job.id).resolve("source");
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "maven.multiModuleProjectDirectory=" + source).start();
+        String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertThat(pgrep.waitFor()).as("the build's Maven JVM").isZero();
+        assertThat(new ProcessBuilder("kill", "-KILL", pid.split("\\s+")[0]).start().waitFor()).isZero();
+        MavenBuild.Result result = running.waitFor(120);
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString()
+                .contains("did not report a result: it ended with exit status 137 (killed by signal 9, SIGKILL")
+                .contains("SLOW-TEST-STARTED");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void twoBuildsAtOnceForFourJobsWithTheJobInTheirEnvironment() throws IOException {
+        List<JobQueue.QueuedJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jobs.add(job(null, "four-" + i, null, false));
+        }
+        MavenBuild.Result result = worker("worker-four", "-Dcodepipeline.maxJobsTotal=4", "-Dcodepipeline.maxJobs=2",
+                "-Dcodepipeline.command=sh -c 'echo \"job=$CODEPIPELINE_JOB_ID owner=$CODEPIPELINE_ACTION_OWNER"
+                        + " config=$CODEPIPELINE_CONFIG_PROJECTNAME token=$CODEPIPELINE_CLIENT_TOKEN result=$CODEPIPELINE_RESULT_FILE\";"
+                        + " sleep 2'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        for (JobQueue.QueuedJob job : jobs) {
+            assertThat(queue.results(job)).containsExactly("success");
+            assertThat(resultCalls(job)).isEqualTo(1);
+            assertThat(result.log).contains("job=" + job.id + " owner=ThirdParty config=**** token=**** result=");
+        }
+        int running = 0;
+        int most = 0;
+        for (String line : result.log.split("\n")) {
+            running += line.contains("CodePipeline: job started: ") ? 1 : line.contains("CodePipeline: job ended: ") ? -1 : 0;
+            most = Math.max(most, running);
+        }
+        assertThat(most).isEqualTo(2);
+        assertThat(endpoint.bodies("PollForThirdPartyJobs")).allSatisfy(b -> assertThat(((Number) b.get("maxBatchSize")).intValue())
+                .isBetween(1, 2));
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void sigtermToTheWorkerStopsBothBuildsAndEachJobGetsOneResult() throws Exception {
+        JobQueue.QueuedJob first = job("sleeping-test", "sigterm-1", null, false);
+        JobQueue.QueuedJob second = job("sleeping-test", "sigterm-2", null, false);
+        MavenBuild.Running running = worker("worker-sigterm", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.shutdownTimeout=30s")
+                .start();
+        running.awaitLog("job started: pipeline shop-pipeline, stage Build, action Maven, job " + second.id, 60);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (running.log().split("SLOW-TEST-STARTED", -1).length < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        running.signal("TERM");
+        MavenBuild.Result result = running.waitFor(120);
+
+        for (JobQueue.QueuedJob job : List.of(first, second)) {
+            assertThat(queue.results(job)).as(result.toString()).singleElement().asString().startsWith("failure: ");
+            assertThat(resultCalls(job)).isEqualTo(1);
+        }
+        assertThat(result.log).contains("job worker stopping: no more polling; stopping 2 builds (SIGTERM)");
+        assertThat(result.lines("job ended: ")).hasSize(2);
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aBuildPastTheTimeLimitIsStoppedAndReported() throws IOException {
+        JobQueue.QueuedJob job = job(null, "time-limit", null, false);
+        MavenBuild.Result result = worker("worker-time-limit", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.jobTimeout=2",
+                "-Dcodepipeline.command=sleep 60").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).containsExactly("failure: The build (sleep 60) did not report a result: it reached"
+                + " the time limit of 2 s (codepipeline.jobTimeout) and was stopped, exit status 143 (killed by signal 15, SIGTERM).");
+        assertThat(result.log).contains("the build reached the time limit of 2 s (codepipeline.jobTimeout): stopping it");
+        assertThat(result.millis).isLessThan(60_000);
+    }
+
+    @Test
+    void aRefusedAcknowledgementMeansTheJobIsNotBuilt() throws IOException {
+        JobQueue.QueuedJob job = job(null, "refused", null, false);
+        job.takenByAnother = true;
+        MavenBuild worker = worker("worker-refused", "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=false");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests("AcknowledgeThirdPartyJob")).hasSize(1);
+        assertThat(resultCalls(job)).isZero();
+        assertThat(result.log).contains("job " + job.id + " was not acknowledged (InvalidNonceException: another worker took it")
+                .doesNotContain("job started:");
+        assertThat(worker.directory().resolve("codepipeline-work")).isEmptyDirectory();
+    }
+
+    @Test
+    void aJobWithAnUnknownClientIdIsLeftAloneWithOneError() throws IOException {
+        JobQueue.QueuedJob job = job(TYPE, "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f", "other-token-1234", null, "unknown", null, false);
+        MavenBuild.Result result = worker("worker-unknown", "-Dcodepipeline.idleTimeout=3").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("[ERROR]")).singleElement().asString().contains("job " + job.id
+                + " has the client ID 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f, which is not in ").contains("left alone");
+        assertThat(endpoint.requests("GetThirdPartyJobDetails")).isEmpty();
+        assertThat(endpoint.requests("AcknowledgeThirdPartyJob")).isEmpty();
+        assertThat(resultCalls(job)).isZero();
+    }
+
+    @Test
+    void throttledPollsBackOffAreLoggedOnceAndTheJobIsBuiltAfterwards() throws IOException {
+        queue.throttle(3);
+        JobQueue.QueuedJob job = job(null, "throttled", null, false);
+        MavenBuild.Result result = worker("worker-throttled", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.maxAttempts=1",
+                "-Dcodepipeline.command=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.polls()).isEqualTo(4);
+        assertThat(result.lines("polling failed (throttled)")).singleElement().asString().contains("[WARNING]")
+                .contains("ThrottlingException");
+        assertThat(result.log).contains("polling works again.");
+        assertThat(queue.results(job)).containsExactly("success");
+    }
+
+    @Test
+    void customActionsArePolledAcknowledgedAndReportedWithTheCustomCalls() throws IOException {
+        JobQueue.QueuedJob job = job("Build/Custom/MavenBuild/1", null, null, null, "custom", null, false);
+        MavenBuild.Result result = worker("worker-custom", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.actionType=Build/Custom/MavenBuild/1",
+                "-Dcodepipeline.command=sh -c 'echo owner=$CODEPIPELINE_ACTION_OWNER token=${CODEPIPELINE_CLIENT_TOKEN:-none}; exit 3'")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests("PollForJobs")).isNotEmpty();
+        assertThat(endpoint.requests("AcknowledgeJob")).hasSize(1);
+        assertThat(endpoint.requests("PollForThirdPartyJobs")).isEmpty();
+        assertThat(queue.results(job)).singleElement().asString().contains("it ended with exit status 3")
+                .contains("owner=Custom token=none");
+        assertThat(endpoint.requests("PutJobFailureResult")).hasSize(1);
+        assertThat(endpoint.refusals()).isEmpty();
+    }
+
+    @Test
+    void aDryRunPollsNothing() throws IOException {
+        MavenBuild.Result result = worker("worker-dry-run", "-Dcodepipeline.dryRun=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.requests()).isEmpty();
+        assertThat(result.log).contains("dry run (codepipeline.dryRun=true): nothing is polled")
+                .contains("poll with PollForThirdPartyJobs for " + TYPE).contains("(1 client IDs)");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aTokenFileOthersCanReadIsRefusedWithOneLine() throws IOException {
+        MavenBuild worker = worker("worker-readable-tokens");
+        Files.setPosixFilePermissions(worker.directory().resolve("tokens"), PosixFilePermissions.fromString("rw-r--r--"));
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).isOne();
+        assertThat(result.log).contains("can be read by other users; it holds the actions' client tokens: chmod 600 ");
+        assertThat(endpoint.requests()).isEmpty();
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void theBuildSeesTheUnpackedSourcesAndTheInputRevision() throws IOException {
+        JobQueue.QueuedJob job = job("passing", "revision", null, false);
+        MavenBuild worker = worker("worker-revision", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.keepWorkspaces=true",
+                "-Dcodepipeline.command=sh -c 'echo \"rev=$CODEPIPELINE_INPUT_REVISION pipeline=$CODEPIPELINE_PIPELINE_NAME"
+                        + " stage=$CODEPIPELINE_STAGE_NAME\"; ls pom.xml'");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("rev=rev-4711 pipeline=shop-pipeline stage=Build").contains("] pom.xml")
+                .contains("(codepipeline.keepWorkspaces)");
+        assertThat(queue.results(job)).containsExactly("success");
+        assertThat(worker.directory().resolve("codepipeline-work/job-" + job.id + "/build.log")).content()
+                .contains("rev=rev-4711");
+    }
+
+    @Test
+    void aBuildThatNeverStartsIsReported() throws IOException {
+        JobQueue.QueuedJob job = job(null, "never-starts", null, false);
+        MavenBuild.Result result = worker("worker-never-starts", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=/nonexistent/mvn -B verify").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString()
+                .startsWith("failure: The job worker could not start the build /nonexistent/mvn -B verify (IOException: ");
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: failed, reported by the worker (the build did not start)");
+    }
+}

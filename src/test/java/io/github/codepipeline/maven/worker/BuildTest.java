@@ -1,0 +1,80 @@
+package io.github.codepipeline.maven.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildTest {
+    @TempDir
+    Path directory;
+
+    private Build start(String script, Map<String, String> env) throws Exception {
+        Path log = Files.createFile(directory.resolve("build.log"));
+        return Build.start(Arrays.asList("sh", "-c", script), directory, env, log);
+    }
+
+    @Test
+    void printsEveryLineOnceKeepsTheLastOnesAndOnlyTheGivenEnvironment() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("CODEPIPELINE_JOB_ID", "job-1");
+        env.put("PATH", System.getenv("PATH"));
+        Build build = start("echo \"job=$CODEPIPELINE_JOB_ID home=${HOME:-none}\"; i=0; while [ $i -lt 100 ]; do echo line $i;"
+                + " i=$((i+1)); done; printf 'no newline'; exit 3", env);
+        List<String> lines = new ArrayList<>();
+        while (build.isAlive()) {
+            build.pump(lines::add);
+            Thread.sleep(10);
+        }
+        build.pump(lines::add);
+
+        assertThat(lines).hasSize(102).startsWith("job=job-1 home=none").endsWith("line 99", "no newline");
+        assertThat(build.tail()).hasSize(Build.TAIL_LINES).endsWith("line 99", "no newline");
+        assertThat(build.exitValue()).isEqualTo(3);
+        assertThat(Build.describeExit(build.exitValue())).isEqualTo("exit status 3");
+    }
+
+    @Test
+    void aBuildStoppedBySignalsSaysWhich() throws Exception {
+        Build build = start("sleep 30", new HashMap<>());
+        build.terminate();
+        assertThat(build.waitFor(10_000)).isTrue();
+        assertThat(Build.describeExit(build.exitValue())).isEqualTo("exit status 143 (killed by signal 15, SIGTERM)");
+        assertThat(Build.describeExit(137)).startsWith("exit status 137 (killed by signal 9, SIGKILL: ");
+    }
+
+    @Test
+    void aLongLineIsCut() throws Exception {
+        Build build = start("head -c 100000 /dev/zero | tr '\\000' x; echo", new HashMap<>());
+        build.waitFor(10_000);
+        List<String> lines = new ArrayList<>();
+        build.pump(lines::add);
+
+        assertThat(lines).singleElement().asString().hasSize(Build.MAX_LINE + 1).endsWith("x\u2026");
+    }
+
+    @Test
+    void pollsBackOffOnFailuresUpToFiveMinutesAndLogEachErrorOnce() {
+        Pacing pacing = new Pacing(10_000, new Random(1));
+        assertThat(pacing.afterSuccess(2)).isZero();
+        assertThat(pacing.afterSuccess(0)).isBetween(8_000L, 12_000L);
+        assertThat(pacing.afterFailure()).isBetween(8_000L, 12_000L);
+        assertThat(pacing.afterFailure()).isBetween(16_000L, 24_000L);
+        for (int i = 0; i < 30; i++) {
+            assertThat(pacing.afterFailure()).isLessThanOrEqualTo(Pacing.MAX_BACKOFF_MILLIS * 12 / 10);
+        }
+        assertThat(pacing.firstTime("throttled (x, request ID 1)")).isTrue();
+        assertThat(pacing.firstTime("throttled (x, request ID 2)")).isFalse();
+        assertThat(pacing.firstTime("refused")).isTrue();
+        assertThat(pacing.afterSuccess(0)).isBetween(8_000L, 12_000L);
+        assertThat(pacing.failuresInARow()).isZero();
+    }
+}
