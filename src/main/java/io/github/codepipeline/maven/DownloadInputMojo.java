@@ -30,7 +30,8 @@ import org.apache.maven.project.MavenProject;
  * existing files only with {@code overwrite}. An input that is not a zip file is saved as it is, with a warning.
  * Sets {@code codepipeline.job.inputRevision} to the (first) downloaded artifact's revision.
  *
- * <pre>{@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:0.1.0:download-input -Dcodepipeline.inputDirectory=src}</pre>
+ * <pre>{@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:download-input -Dcodepipeline.inputDirectory=src}</pre>
+ * (with the plugin's version for {@code VERSION}, such as {@code 0.1.0-SNAPSHOT} for a build of this repository)
  *
  * @since 0.1.0
  */

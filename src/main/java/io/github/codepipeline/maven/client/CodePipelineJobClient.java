@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -75,6 +76,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
     private final Secrets secrets;
     private final Region region;
     private final String where;
+    private String credentialSource;
 
     private CodePipelineJobClient(CodePipelineClient client, SdkHttpClient httpClient, AwsCredentialsProvider credentials,
             ReportSettings settings, Secrets secrets, Region region, String where) {
@@ -108,13 +110,17 @@ public final class CodePipelineJobClient implements AutoCloseable {
             httpClient = UrlConnectionHttpClient.create(new ConnectionFactory(proxy, min(total, MAX_CONNECT_TIMEOUT),
                     attempt, HttpsURLConnection::getDefaultSSLSocketFactory));
             credentials = credentials(settings, accessKeys);
-            resolve(credentials, settings, secrets);
+            String source = CredentialSources.describeSource(resolve(credentials, settings, secrets), settings.profile(),
+                    settings.profile() == null && accessKeys != null && accessKeys[0] != null && accessKeys[1] != null);
             CodePipelineClientBuilder builder = builder(httpClient, region, credentials, total, attempt,
                     settings.maxAttempts());
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint());
             }
-            return new CodePipelineJobClient(builder.build(), httpClient, credentials, settings, secrets, region, where);
+            CodePipelineJobClient client = new CodePipelineJobClient(builder.build(), httpClient, credentials, settings,
+                    secrets, region, where);
+            client.credentialSource = source;
+            return client;
         } catch (RuntimeException | ReportException e) {
             closeQuietly(httpClient);
             closeQuietly(credentials);
@@ -172,10 +178,10 @@ public final class CodePipelineJobClient implements AutoCloseable {
      * identity token file, an expired SSO sign-in, a role STS refuses) is reported as such, not as a CodePipeline error.
      * The providers keep what they got: the call that follows does not ask STS or SSO again.
      */
-    private static void resolve(AwsCredentialsProvider credentials, ReportSettings settings, Secrets secrets)
+    private static AwsCredentials resolve(AwsCredentialsProvider credentials, ReportSettings settings, Secrets secrets)
             throws ReportException {
         try {
-            credentials.resolveCredentials();
+            return credentials.resolveCredentials();
         } catch (RuntimeException e) {
             String problem = CredentialSources.describeFailure(e, settings.profile(), secrets);
             if (problem != null) {
@@ -183,6 +189,11 @@ public final class CodePipelineJobClient implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Where the credentials that sign the calls came from ({@link CredentialSources#describeSource}): no secret. */
+    public String credentialSource() {
+        return credentialSource;
     }
 
     static Duration min(Duration a, Duration b) {

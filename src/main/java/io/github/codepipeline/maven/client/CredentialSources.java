@@ -4,6 +4,11 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.Setting;
 import java.io.File;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.profiles.Profile;
@@ -11,7 +16,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 
 /**
- * Says which credential source failed and what to do about it, when the SDK's providers could not produce credentials.
+ * Says which credential source signs the reports ({@link #describeSource}), and which one failed and what to do about
+ * it, when the SDK's providers could not produce credentials.
  *
  * <p>The SDK's default chain tries, in this order: the {@code aws.accessKeyId} system properties, the
  * {@code AWS_ACCESS_KEY_ID} environment variables, web identity ({@code AWS_WEB_IDENTITY_TOKEN_FILE} with
@@ -63,6 +69,75 @@ final class CredentialSources {
             }
         }
         return null;
+    }
+
+    /**
+     * Names where {@code credentials} came from, for one DEBUG line: the environment's variables, a profile (and how it
+     * gets its credentials), a web identity role, the container or the EC2 instance. Never a key, secret or token:
+     * names of variables, the profile's name, a role's ARN and a token file's path only.
+     *
+     * <p>The SDK tags resolved credentials with the codes of its user-agent business metrics
+     * ({@code BusinessMetricFeatureId.CREDENTIALS_*}: f system properties, g environment, h/k web identity from the
+     * environment, i/n-w profiles with keys, roles, web identity, SSO or a process, z container, 0 EC2 metadata).
+     *
+     * @param profileName the profile the plugin was told to use, or {@code null}
+     * @param given whether the credentials are the keys Maven's environment handed the plugin (no chain)
+     */
+    static String describeSource(AwsCredentials credentials, String profileName, boolean given) {
+        boolean session = credentials instanceof AwsSessionCredentials;
+        if (given) {
+            return "the build's environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY"
+                    + (session ? " and AWS_SESSION_TOKEN" : "");
+        }
+        Set<String> codes = new HashSet<>(Arrays.asList(credentials.providerName().orElse("").split(",")));
+        if (profileName != null) {
+            return describeProfile(profileName);
+        }
+        if (codes.contains("f")) {
+            return "the Java system properties aws.accessKeyId, aws.secretAccessKey" + (session ? " and aws.sessionToken" : "");
+        }
+        if (codes.contains("g")) {
+            return "the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY" + (session ? " and AWS_SESSION_TOKEN" : "");
+        }
+        if ((codes.contains("h") || codes.contains("k")) && !codes.contains("q")) {
+            return "web identity: the role " + SdkSystemSetting.AWS_ROLE_ARN.getStringValue().orElse("(AWS_ROLE_ARN)")
+                    + " (AWS_ROLE_ARN) assumed with the token in "
+                    + SdkSystemSetting.AWS_WEB_IDENTITY_TOKEN_FILE.getStringValue().orElse("(AWS_WEB_IDENTITY_TOKEN_FILE)")
+                    + " (AWS_WEB_IDENTITY_TOKEN_FILE)";
+        }
+        for (String code : new String[] {"i", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"}) {
+            if (codes.contains(code)) {
+                return describeProfile(ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default"));
+            }
+        }
+        if (codes.contains("z")) {
+            return "container credentials (" + (SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI.getStringValue()
+                    .isPresent() ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" : "AWS_CONTAINER_CREDENTIALS_FULL_URI") + ")";
+        }
+        if (codes.contains("0")) {
+            return "the EC2 instance's role (instance metadata)";
+        }
+        return "the AWS SDK's default credential chain";
+    }
+
+    private static String describeProfile(String name) {
+        String quoted = "the AWS profile '" + name + "'";
+        Profile profile = profile(name);
+        if (profile == null) {
+            return quoted;
+        }
+        Optional<String> roleArn = profile.property("role_arn");
+        if (roleArn.isPresent()) {
+            return quoted + ", assuming the role " + roleArn.get()
+                    + (profile.property("web_identity_token_file").isPresent() ? " with its web identity token" : "");
+        }
+        if (profile.property("sso_session").isPresent() || profile.property("sso_start_url").isPresent()) {
+            return quoted + ", signed in with IAM Identity Center (SSO)";
+        }
+        if (profile.property("credential_process").isPresent()) {
+            return quoted + ", from its credential_process";
+        }
+        return quoted + ", its access keys";
     }
 
     private static String webIdentity(String tokenFile, String roleArn, String cause) {

@@ -136,7 +136,10 @@ public final class JobCalls {
             log.warn(PREFIX + "the AWS SDK's debug output is on (logger " + SdkLogging.SDK_LOGGER + "), and it includes"
                     + " request headers such as the AWS session token. Set that logger's level to INFO.");
         }
-        return CodePipelineJobClient.create(settings, secrets, accessKeys);
+        CodePipelineJobClient client = CodePipelineJobClient.create(settings, secrets, accessKeys);
+        // DEBUG, not INFO: a report stays one INFO line; -X (what one runs to find out why) names the source.
+        log.debug(PREFIX + "signing with " + client.credentialSource() + ".");
+        return client;
     }
 
     private void printJob(ReportSettings settings) {

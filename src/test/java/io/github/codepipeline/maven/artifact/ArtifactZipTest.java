@@ -69,4 +69,32 @@ class ArtifactZipTest {
         assertThat(Files.isExecutable(to.resolve("lib/a.txt"))).isFalse();
         assertThat(Files.readAllBytes(to.resolve("lib/a.txt"))).isEqualTo(new byte[100_000]);
     }
+
+    /**
+     * Break guarded: the entries' time taken from the clock (issue 24). Two zips written within one 2-second DOS tick
+     * are equal either way, so the time is asserted itself: 1980-01-01 00:00 in the local headers (what
+     * {@code ZipInputStream} reads) and in the central directory (what {@code ZipFile} reads), in any time zone, and no
+     * extended time stamp.
+     */
+    @Test
+    void everyEntryIsStampedWith1980NotTheClock() throws Exception {
+        Path zip = dir.resolve("out.zip");
+        ArtifactZip.write(new FileSet(tree(), null, null).collect(), zip);
+        java.time.LocalDateTime epoch = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<? extends ZipEntry> entries = java.util.Collections.list(file.entries());
+            assertThat(entries).hasSize(2).allSatisfy(e -> {
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(epoch);
+                assertThat(e.getExtra()).as(e.getName()).isNull();
+            });
+        }
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            int count = 0;
+            for (ZipEntry e; (e = in.getNextEntry()) != null; count++) {
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(epoch);
+                assertThat(e.getExtra()).as(e.getName()).isNull();
+            }
+            assertThat(count).isEqualTo(2);
+        }
+    }
 }

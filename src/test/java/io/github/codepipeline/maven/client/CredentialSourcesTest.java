@@ -107,4 +107,30 @@ class CredentialSourcesTest {
         Path config = Files.write(folder.resolve("config"), content.getBytes(StandardCharsets.UTF_8));
         System.setProperty("aws.configFile", config.toString());
     }
+
+    private static software.amazon.awssdk.auth.credentials.AwsCredentials basic(String providerName) {
+        return software.amazon.awssdk.auth.credentials.AwsBasicCredentials.builder().accessKeyId("AKIDSOURCE")
+                .secretAccessKey("secret-source").providerName(providerName).build();
+    }
+
+    /** The DEBUG line's source: names only, never the keys (CredentialSourcesIT checks each source for real). */
+    @Test
+    void theSourceThatSignedIsNamedWithoutItsSecrets() {
+        software.amazon.awssdk.auth.credentials.AwsCredentials basic = basic("g");
+        software.amazon.awssdk.auth.credentials.AwsCredentials session = software.amazon.awssdk.auth.credentials
+                .AwsSessionCredentials.builder().accessKeyId("ASIASOURCE").secretAccessKey("secret-source")
+                .sessionToken("token-source").providerName("f").build();
+
+        assertThat(CredentialSources.describeSource(session, null, true))
+                .isEqualTo("the build's environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN");
+        assertThat(CredentialSources.describeSource(basic, null, false))
+                .isEqualTo("the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY");
+        assertThat(CredentialSources.describeSource(session, null, false))
+                .isEqualTo("the Java system properties aws.accessKeyId, aws.secretAccessKey and aws.sessionToken");
+        assertThat(CredentialSources.describeSource(basic("0"), null, false))
+                .isEqualTo("the EC2 instance's role (instance metadata)");
+        assertThat(CredentialSources.describeSource(basic(null), null, false))
+                .isEqualTo("the AWS SDK's default credential chain");
+        assertThat(CredentialSources.describeSource(basic, "missing-profile-xyz", false)).isEqualTo("the AWS profile 'missing-profile-xyz'");
+    }
 }

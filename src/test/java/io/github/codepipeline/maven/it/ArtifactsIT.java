@@ -198,6 +198,67 @@ class ArtifactsIT extends EndpointSupport {
                 Files.readAllBytes(download.directory().resolve("big.bin")))).isEqualTo(sha);
     }
 
+    /**
+     * Break guarded: the multipart threshold set to infinity (issue 24), where a big output goes up in one request
+     * whose body the JDK holds in memory whole. Through the recording proxy (which checks the session token): a 20 MB
+     * output goes up as CreateMultipartUpload with the job's KMS key, parts of at most 8 MiB each (what bounds the
+     * memory an upload needs), and CompleteMultipartUpload, all with the artifact credentials and their token.
+     */
+    @Test
+    void aBigOutputGoesUpInPartsOfAtMost8MiBWithTheKmsKeyAndTheSessionToken() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), KMS_KEY);
+        MavenBuild build = build("artifacts-app", "multipartOutput");
+        byte[] content = new byte[20 * 1024 * 1024];
+        new java.util.Random(24).nextBytes(content);
+        Files.write(build.directory().resolve("big.bin"), content);
+        MavenBuild.Result result = build.mavenOpts("-Xmx64m").args("-Dcodepipeline.s3Endpoint=" + s3.url(),
+                "-Dcodepipeline.outputFiles=big.bin", MavenBuild.goal("upload-output")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(unzip(s3.get(OUTPUT_KEY)).get("big.bin")).isEqualTo(content);
+        List<LoggedRequest> writes = s3Writes();
+        assertThat(writes).extracting(r -> r.getMethod().getName() + " " + r.getUrl().replaceAll("uploadId=[^&]+", "uploadId=U"))
+                .containsExactly("POST /" + S3Server.BUCKET + "/" + OUTPUT_KEY + "?uploads",
+                        "PUT /" + S3Server.BUCKET + "/" + OUTPUT_KEY + "?partNumber=1&uploadId=U",
+                        "PUT /" + S3Server.BUCKET + "/" + OUTPUT_KEY + "?partNumber=2&uploadId=U",
+                        "PUT /" + S3Server.BUCKET + "/" + OUTPUT_KEY + "?partNumber=3&uploadId=U",
+                        "POST /" + S3Server.BUCKET + "/" + OUTPUT_KEY + "?uploadId=U");
+        LoggedRequest create = writes.get(0);
+        assertThat(create.getHeader("x-amz-server-side-encryption")).isEqualTo("aws:kms");
+        assertThat(create.getHeader("x-amz-server-side-encryption-aws-kms-key-id")).isEqualTo(KMS_KEY);
+        long total = 0;
+        for (LoggedRequest part : writes.subList(1, 4)) {
+            // The part's own bytes: with SigV4 streaming (aws-chunked) the body on the wire adds chunk signatures.
+            String decoded = part.getHeader("x-amz-decoded-content-length");
+            long length = Long.parseLong(decoded != null ? decoded : part.getHeader("Content-Length"));
+            assertThat(length).isLessThanOrEqualTo(8L * 1024 * 1024);
+            total += length;
+        }
+        assertThat(total).isEqualTo(s3.get(OUTPUT_KEY).length);
+        assertThat(writes).allSatisfy(w -> {
+            assertThat(w.getHeader("x-amz-security-token")).isEqualTo(S3Server.SESSION_TOKEN);
+            assertThat(w.getHeader("Authorization")).contains("Credential=" + S3Server.ACCESS_KEY + "/");
+        });
+        assertNoSecrets(result);
+    }
+
+    /**
+     * Break guarded: upload-output bound to {@code package} instead of {@code verify} (issue 24), which would publish
+     * before the integration tests (integration-test comes after package, before verify) had a chance to fail the
+     * build. With the default binding, {@code mvn package} publishes nothing, and {@code mvn verify} does.
+     */
+    @Test
+    void theDefaultBindingPublishesAtVerifyAfterTheIntegrationTestsNotAtPackage() throws Exception {
+        answerJob(map(), map("BuildOutput", OUTPUT_KEY), null);
+        MavenBuild build = artifactBuild("artifacts-app", "uploadBinding");
+        MavenBuild.Result result = build.args("package").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("shop-app-1.0.jar").doesNotContain("upload-output");
+        assertThat(s3.requests()).isEmpty();
+        assertThat(s3.keys()).isEmpty();
+    }
+
     @Test
     void aBuildWithoutAJobUploadsNothingAndSucceeds() {
         MavenBuild.Result result = MavenBuild.of("artifacts-app", "uploadNoJob")
@@ -339,6 +400,8 @@ class ArtifactsIT extends EndpointSupport {
         LoggedRequest get = s3.requests().get(0);
         assertThat(get.getUrl()).isEqualTo("/" + S3Server.BUCKET + "/" + INPUT_KEY);
         assertThat(get.getHeader("Authorization")).contains("Credential=" + S3Server.ACCESS_KEY + "/");
+        // The recording proxy refuses a request without this token: the download is held to it as the upload is.
+        assertThat(get.getHeader("x-amz-security-token")).isEqualTo(S3Server.SESSION_TOKEN);
         assertNoSecrets(result);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".codepipeline-"));

@@ -105,7 +105,7 @@ class CredentialSourcesIT extends EndpointSupport {
                 .env("AWS_ENDPOINT_URL_STS", awsUrl())
                 .run();
 
-        assertReportedWith(result, WEB_IDENTITY_KEYS);
+        assertReportedWith(result, WEB_IDENTITY_KEYS, webIdentitySource(tokenFile));
         LoggedRequest assume = onlyAwsRequest();
         assertThat(assume.getBodyAsString()).contains("RoleArn=" + ROLE_ARN.replace(":", "%3A").replace("/", "%2F"))
                 .contains("WebIdentityToken=" + WEB_IDENTITY_TOKEN);
@@ -134,6 +134,8 @@ class CredentialSourcesIT extends EndpointSupport {
         LoggedRequest report = endpoint.requests(FAILURE).get(0);
         assertThat(report.getHeader("Authorization")).contains("Credential=" + WEB_IDENTITY_KEYS[0] + "/");
         assertThat(report.getHeader("X-Amz-Security-Token")).isEqualTo(WEB_IDENTITY_KEYS[2]);
+        assertThat(result.lines("[DEBUG] CodePipeline: signing with ")).as(result.toString())
+                .containsExactly("[DEBUG] CodePipeline: signing with " + webIdentitySource(tokenFile) + ".");
         assertNoSecretIn(result, WEB_IDENTITY_KEYS, WEB_IDENTITY_TOKEN);
     }
 
@@ -146,7 +148,7 @@ class CredentialSourcesIT extends EndpointSupport {
 
         MavenBuild.Result result = build.env("AWS_PROFILE", "ci").env("AWS_REGION", "eu-west-1").run();
 
-        assertReportedWith(result, ASSUMED_ROLE_KEYS);
+        assertReportedWith(result, ASSUMED_ROLE_KEYS, "the AWS profile 'ci', assuming the role " + ROLE_ARN);
         LoggedRequest assume = onlyAwsRequest();
         // Signed with the source profile's keys, for STS in the region of the build (its regional endpoint).
         assertThat(assume.getHeader("Authorization")).contains("Credential=" + SOURCE_ACCESS_KEY + "/")
@@ -169,7 +171,7 @@ class CredentialSourcesIT extends EndpointSupport {
 
         MavenBuild.Result result = build.env("AWS_PROFILE", "dev").run();
 
-        assertReportedWith(result, SSO_KEYS);
+        assertReportedWith(result, SSO_KEYS, "the AWS profile 'dev', signed in with IAM Identity Center (SSO)");
         assertNoSecretIn(result, SSO_KEYS, SSO_ACCESS_TOKEN);
     }
 
@@ -186,7 +188,7 @@ class CredentialSourcesIT extends EndpointSupport {
                 .env("AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_TOKEN)
                 .run();
 
-        assertReportedWith(result, CONTAINER_KEYS);
+        assertReportedWith(result, CONTAINER_KEYS, "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI)");
         assertNoSecretIn(result, CONTAINER_KEYS, CONTAINER_TOKEN);
     }
 
@@ -201,7 +203,7 @@ class CredentialSourcesIT extends EndpointSupport {
 
         MavenBuild.Result result = build.env("AWS_CONFIG_FILE", build.directory().resolve("aws-config").toString()).run();
 
-        assertReportedWith(result, PROCESS_KEYS);
+        assertReportedWith(result, PROCESS_KEYS, "the AWS profile 'default', from its credential_process");
         assertNoSecretIn(result, PROCESS_KEYS);
     }
 
@@ -359,13 +361,23 @@ class CredentialSourcesIT extends EndpointSupport {
         return aws.getAllServeEvents().get(0).getRequest();
     }
 
-    /** The report was made, signed with {@code keys}: SigV4's Credential=ID/… and the session token header. */
-    private void assertReportedWith(MavenBuild.Result result, String[] keys) {
+    /**
+     * The report was made, signed with {@code keys}: SigV4's Credential=ID/… and the session token header; and the
+     * plugin's DEBUG line named {@code source}, the source those keys came from.
+     */
+    private void assertReportedWith(MavenBuild.Result result, String[] keys, String source) {
+        assertThat(result.lines("[DEBUG] CodePipeline: signing with ")).as(result.toString())
+                .containsExactly("[DEBUG] CodePipeline: signing with " + source + ".");
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
         assertThat(result.lines("[INFO] CodePipeline: reported the failure of job " + JOB_ID)).as(result.toString()).hasSize(1);
         LoggedRequest report = endpoint.requests(FAILURE).get(0);
         assertThat(report.getHeader("Authorization")).contains("Credential=" + keys[0] + "/");
         assertThat(report.getHeader("X-Amz-Security-Token")).isEqualTo(keys[2]);
+    }
+
+    private static String webIdentitySource(Path tokenFile) {
+        return "web identity: the role " + ROLE_ARN + " (AWS_ROLE_ARN) assumed with the token in " + tokenFile
+                + " (AWS_WEB_IDENTITY_TOKEN_FILE)";
     }
 
     private void assertNotReported(MavenBuild.Result result) {

@@ -130,7 +130,7 @@ public final class MavenBuild {
 
     /** Starts the build and returns at once; the caller waits, or signals the Maven process. */
     public Running start() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(SignalDisposition.LAUNCHER);
         command.add(Paths.get(mavenHome, "bin", "mvn").toString());
         command.add("-B");
         command.add("-Dmaven.repo.local=" + required("it.localRepository"));

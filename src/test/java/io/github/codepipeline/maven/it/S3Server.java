@@ -1,12 +1,15 @@
 package io.github.codepipeline.maven.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -35,6 +39,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * accepting only requests signed with {@link #ACCESS_KEY}/{@link #SECRET_KEY}, the keys the job's details hand out as
  * artifact credentials; the build's own keys are refused. s3proxy does not keep the server-side encryption headers,
  * so a recording WireMock proxy ({@link #url()}) stands in front of it and keeps every request ({@link #requests()}).
+ * s3proxy does not check session tokens either: the recording proxy refuses, as S3 does, a request without the
+ * artifact credentials' {@link #SESSION_TOKEN} ({@code X-Amz-Security-Token}) or with another one, so that uploads and
+ * downloads through {@link #url()} are both held to it.
  * The test itself reads and writes objects with the AWS SDK's S3 client.
  */
 final class S3Server implements AutoCloseable {
@@ -42,6 +49,7 @@ final class S3Server implements AutoCloseable {
     static final String SECRET_KEY = "artifactSecretKey-DoNotLog-1234567890";
     static final String SESSION_TOKEN = "artifactSessionToken-DoNotLog-0987654321";
     static final String BUCKET = "codepipeline-us-east-1-artifacts";
+    private static final String TOKEN_HEADER = "X-Amz-Security-Token";
 
     private final Process process;
     private final int port;
@@ -83,7 +91,22 @@ final class S3Server implements AutoCloseable {
         client.createBucket(r -> r.bucket(BUCKET));
         recorder = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().preserveHostHeader(true));
         recorder.start();
+        routes();
+    }
+
+    /** Everything to s3proxy, but a request without the session token or with another one (as S3: 403 or 400). */
+    private void routes() {
         recorder.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(directUrl())));
+        recorder.stubFor(any(anyUrl()).atPriority(1).withHeader(TOKEN_HEADER, absent())
+                .willReturn(error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")));
+        recorder.stubFor(any(anyUrl()).atPriority(1).withHeader(TOKEN_HEADER, notMatching(Pattern.quote(SESSION_TOKEN)))
+                .willReturn(error(400, "InvalidToken", "The provided token is malformed or otherwise invalid.")));
+    }
+
+    private static ResponseDefinitionBuilder error(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
+                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+                        + "</Message><RequestId>req-token</RequestId></Error>");
     }
 
     private static String required(String property) {
@@ -166,13 +189,16 @@ final class S3Server implements AutoCloseable {
         recorder.resetRequests();
         recorder.resetScenarios();
         recorder.resetMappings();
-        recorder.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(directUrl())));
+        routes();
     }
 
-    /** Answers the next request to {@code key} with an S3 error, then lets the requests through again. */
+    /**
+     * Answers the next request to {@code key} that carries the session token with an S3 error, then lets the requests
+     * through again.
+     */
     void failOnce(String key, int status, String code) {
         recorder.stubFor(any(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/" + BUCKET + "/" + key))
-                .atPriority(1).inScenario("fail-once").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .atPriority(2).inScenario("fail-once").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
                         .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + code
                                 + " from the test</Message><RequestId>req-1</RequestId></Error>"))

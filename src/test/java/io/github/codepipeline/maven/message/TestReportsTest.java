@@ -344,4 +344,21 @@ class TestReportsTest {
         assertThat(names(reports)).containsExactly("FarTest.y: far", "QuoteTest.x: q");
         assertThat(TestReports.testCount(List.of(reports.toFile()), 0)).isEqualTo(10);
     }
+
+    /**
+     * Break guarded: the 4 MiB per-report cap removed (issue 24), which leaves only the 16 MiB budget of all reports.
+     * A report between the two, whose failure comes after 6 MB of output: with the cap, that failure is counted from
+     * the root, not named; without it, the reader would stream 6 MB of one report to name it.
+     */
+    @Test
+    void aReportBetweenTheOneReportCapAndTheBudgetIsReadOnlyToTheCap() throws IOException {
+        Path report = writeBigReport(reports, "a.MidTest", 6, root("a.MidTest", 2, 1, 0),
+                chatty("a.MidTest", "talks"), failing("a.MidTest", "late", "after 6 MB"));
+        assertThat(Files.size(report)).isBetween(TestReports.MAX_REPORT_BYTES, TestReports.MAX_FAILING_REPORT_BYTES);
+
+        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+
+        assertThat(tests.tests()).as("named only if read past 4 MiB").isEmpty();
+        assertThat(tests.total()).isEqualTo(1);
+    }
 }
