@@ -12,26 +12,28 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Unpacks an input artifact into a directory, refusing hostile archives before writing anything: entries that would
- * land outside the directory ({@code ..}, absolute paths: "zip slip"), symbolic links, duplicate names, and archives
- * whose entries announce more than {@code maxBytes} (zip bombs). While unpacking, an entry that inflates past the
- * size it announced, or a CRC that does not match, stops it too. Executable bits that a Unix zip tool recorded are
- * restored. Existing files are replaced only when asked; otherwise the first one is named in the error.
+ * Unpacks an input artifact into a directory, or refuses it and leaves the directory as it was. Every check that the
+ * central directory allows comes before the first byte is written: entries that would land outside the directory
+ * ({@code ..}, absolute paths: "zip slip"), symbolic link entries, duplicate names, a file where a directory must be,
+ * names too long for a file system, archives whose entries announce more than {@code maxBytes} (zip bombs) or hold more
+ * than a million entries, existing files (replaced only when asked), and links in the target, which are never
+ * followed. Then the archive is unpacked into a hidden directory beside the target ({@link Staging}), where an entry
+ * that inflates past the size it announced, a CRC that does not match or a cut deflate stream stops it, and only a
+ * wholly good archive is moved into place. Execute bits are restored as {@code unzip} does (the umask applies).
+ * Every refusal is one line naming the entry, escaped ({@link EntryNames#shown}), and the rule.
  *
  * <p>The zip is read with {@link CentralDirectory} and {@link Inflater}, not {@code java.util.zip.ZipFile}, so that
- * the names checked are exactly the names written and the file modes are at hand.
+ * the names checked are exactly the names written, the file modes are at hand, and the memory the checks need does
+ * not grow past two hashes an entry.
  */
 public final class SafeUnzip {
     private static final int STORED = 0;
@@ -64,6 +66,9 @@ public final class SafeUnzip {
     }
 
     /**
+     * Unpacks {@code zip} into {@code directory} (which may itself be a link: it is the caller's; nothing below it is
+     * followed), or refuses it and leaves {@code directory} as it was.
+     *
      * @param what the artifact, for messages ("the input artifact SourceOutput")
      * @param maxBytes the most the archive may expand to, all entries together
      * @param limitSetting how the user raises {@code maxBytes}, for the message
@@ -71,125 +76,262 @@ public final class SafeUnzip {
     public static Result unzip(Path zip, Path directory, boolean overwrite, long maxBytes, String what, String limitSetting)
             throws ArtifactException, IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
-            List<CentralDirectory.Entry> entries;
+            Path root = directory.toAbsolutePath().normalize();
+            new Check(root, overwrite, maxBytes, what, limitSetting).run(cursor(channel, what), channel.size());
+            Path parent = Files.isDirectory(root) ? root : root.getParent();
+            Files.createDirectories(parent);
+            Path staging = Staging.createUnpacking(parent);
             try {
-                entries = CentralDirectory.read(channel);
-            } catch (IOException e) {
-                throw new ArtifactException("Cannot read " + what + " as a zip file: " + e.getMessage() + ".");
+                Result result = write(channel, cursor(channel, what), staging, Staging.umask(staging), what);
+                Staging.moveInto(staging, root, overwrite, staging);
+                return result;
+            } finally {
+                Staging.deleteQuietly(staging);
             }
-            Files.createDirectories(directory);
-            Path root = directory.toRealPath();
-            List<Path> targets = check(entries, root, overwrite, maxBytes, what, limitSetting);
-            long total = 0;
-            int files = 0;
-            byte[] buffer = new byte[1 << 16];
-            for (int i = 0; i < entries.size(); i++) {
-                CentralDirectory.Entry entry = entries.get(i);
-                Path target = targets.get(i);
-                if (entry.isDirectory()) {
-                    createDirectories(root, target, what, entry);
-                    continue;
-                }
-                createDirectories(root, target.getParent(), what, entry);
-                if (overwrite) {
-                    Files.deleteIfExists(target); // a link is replaced, never followed
-                }
-                long written = 0;
-                CRC32 crc = new CRC32();
-                try (InputStream in = open(channel, entry, what);
-                        OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        written += n;
-                        if (written > entry.size) {
-                            throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                                    + " expands past the " + entry.size + " bytes it announces (a zip bomb?).");
-                        }
-                        crc.update(buffer, 0, n);
-                        out.write(buffer, 0, n);
+        }
+    }
+
+    private static CentralDirectory.Cursor cursor(FileChannel channel, String what) throws ArtifactException, IOException {
+        try {
+            return new CentralDirectory.Cursor(channel);
+        } catch (IOException e) {
+            throw new ArtifactException("Cannot read " + what + " as a zip file: " + e.getMessage() + ".");
+        }
+    }
+
+    private static CentralDirectory.Entry next(CentralDirectory.Cursor cursor, String what) throws ArtifactException,
+            IOException {
+        try {
+            return cursor.next();
+        } catch (IOException e) {
+            throw new ArtifactException("Refusing " + what + ": " + e.getMessage() + "; nothing was unpacked.");
+        }
+    }
+
+    /** Unpacks every entry (checked already) into the fresh directory {@code staging}. */
+    private static Result write(FileChannel channel, CentralDirectory.Cursor cursor, Path staging, int umask, String what)
+            throws ArtifactException, IOException {
+        long total = 0;
+        int files = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (CentralDirectory.Entry entry; (entry = next(cursor, what)) != null; ) {
+            String key = String.join("/", segments(entry.name));
+            if (key.isEmpty()) {
+                continue;
+            }
+            Path target = staging.resolve(key);
+            if (entry.isDirectory()) {
+                Files.createDirectories(target);
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            long written = 0;
+            CRC32 crc = new CRC32();
+            try (InputStream in = open(channel, entry, what);
+                    OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    written += n;
+                    if (written > entry.size) {
+                        throw refusal(what, entry, "expands past the " + entry.size + " bytes it announces (a zip bomb?)");
                     }
-                } catch (FileAlreadyExistsException e) {
-                    throw new ArtifactException("Not unpacking " + entry.name + " of " + what + ": " + target
-                            + " already exists. Set -Dcodepipeline.overwrite=true to replace existing files.");
+                    crc.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
                 }
-                if (written != entry.size || crc.getValue() != entry.crc) {
-                    throw new ArtifactException(what + " is damaged: its entry " + entry.name + " does not match its "
-                            + (written != entry.size ? "size" : "checksum") + ". Download it again.");
-                }
-                restoreMode(target, entry.unixMode());
-                total += written;
-                files++;
+            } catch (FileAlreadyExistsException e) {
+                throw refusal(what, entry, "has the name of another entry on this file system (names that differ only"
+                        + " in case?)");
+            } catch (IOException e) {
+                throw new ArtifactException("Cannot unpack " + what + ": its entry " + EntryNames.shown(entry.name)
+                        + " is damaged or could not be written (" + e.getClass().getSimpleName() + ": "
+                        + EntryNames.shown(String.valueOf(e.getMessage())) + "); nothing was unpacked.");
             }
-            return new Result(files, total);
+            if (written != entry.size || crc.getValue() != entry.crc) {
+                throw new ArtifactException(what + " is damaged: its entry " + EntryNames.shown(entry.name)
+                        + " does not match its " + (written != entry.size ? "size" : "checksum")
+                        + "; nothing was unpacked. Download it again.");
+            }
+            restoreMode(target, entry.unixMode(), umask);
+            total += written;
+            files++;
+        }
+        return new Result(files, total);
+    }
+
+    private static ArtifactException refusal(String what, CentralDirectory.Entry entry, String rule) {
+        return new ArtifactException("Refusing " + what + ": its entry " + EntryNames.shown(entry.name) + " " + rule
+                + "; nothing was unpacked.");
+    }
+
+    /** The parts of an entry's name, {@code /} or {@code \\} between them, empty and {@code .} parts left out. */
+    static List<String> segments(String name) {
+        List<String> segments = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '/' || name.charAt(i) == '\\') {
+                String segment = name.substring(start, i);
+                if (!segment.isEmpty() && !segment.equals(".")) {
+                    segments.add(segment);
+                }
+                start = i + 1;
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * Every check that needs no writing, so that a hostile archive is refused before anything is written: names,
+     * links, methods, sizes, duplicates, a file where a directory must be, and the target's own state (an existing
+     * file, a link on the way). Per entry it keeps two 64-bit hashes, so a million entries fit a small heap.
+     */
+    private static final class Check {
+        /** Linux's PATH_MAX, with its NUL; and the longest name part most file systems allow. */
+        private static final int MAX_PATH_BYTES = 4095;
+        private static final int MAX_PART_BYTES = 255;
+        private final Path root;
+        private final boolean overwrite;
+        private final long maxBytes;
+        private final String what;
+        private final String limitSetting;
+        private final LongSet files = new LongSet();
+        private final LongSet directories = new LongSet();
+        private final int rootBytes;
+        /** A directory (with its '/') that the target lacks: nothing under it needs a look. */
+        private String absent;
+
+        Check(Path root, boolean overwrite, long maxBytes, String what, String limitSetting) {
+            this.root = root;
+            this.overwrite = overwrite;
+            this.maxBytes = maxBytes;
+            this.what = what;
+            this.limitSetting = limitSetting;
+            this.rootBytes = utf8Length(root.toString());
+        }
+
+        void run(CentralDirectory.Cursor cursor, long zipSize) throws ArtifactException, IOException {
+            long announced = 0;
+            for (CentralDirectory.Entry entry; (entry = next(cursor, what)) != null; ) {
+                String name = entry.name;
+                if (name.isEmpty() || name.indexOf('\0') >= 0 || name.startsWith("/") || name.startsWith("\\")
+                        || name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
+                    throw refusal(what, entry, "has an absolute path, which would be written outside " + root);
+                }
+                List<String> segments = segments(name);
+                if (segments.contains("..")) {
+                    throw refusal(what, entry, "leads out of the directory with '..' (zip slip)");
+                }
+                if (entry.isSymbolicLink()) {
+                    throw refusal(what, entry, "is a symbolic link, which could point outside " + root);
+                }
+                if (entry.method != STORED && entry.method != DEFLATED && !entry.isDirectory()) {
+                    throw refusal(what, entry, "uses compression method " + entry.method
+                            + " (only stored and deflated are supported)");
+                }
+                if ((entry.flags & 1) != 0) {
+                    throw refusal(what, entry, "is encrypted");
+                }
+                // Compared before adding: a Zip64 size near Long.MAX_VALUE must not overflow the sum past the check.
+                if (entry.size < 0 || entry.size > maxBytes - announced) {
+                    throw new ArtifactException("Refusing " + what + ": it expands to more than " + maxBytes / (1024 * 1024)
+                            + " MB (a zip bomb?), reached at its entry " + EntryNames.shown(name)
+                            + "; nothing was unpacked. If the artifact is really that large, raise " + limitSetting + ".");
+                }
+                announced += entry.size;
+                if (!entry.isDirectory() && (entry.compressedSize < 0 || entry.localOffset < 0
+                        || entry.localOffset > zipSize - entry.compressedSize)) {
+                    throw refusal(what, entry, "lies past the end of the file (a truncated or damaged zip)");
+                }
+                int pathBytes = rootBytes;
+                for (String segment : segments) {
+                    int bytes = utf8Length(segment);
+                    pathBytes += 1 + bytes;
+                    if (bytes > MAX_PART_BYTES || pathBytes > MAX_PATH_BYTES) {
+                        throw refusal(what, entry, "has a path longer than file systems allow (" + MAX_PART_BYTES
+                                + " bytes a name, " + MAX_PATH_BYTES + " bytes the whole path)");
+                    }
+                }
+                if (segments.isEmpty()) {
+                    if (entry.isDirectory()) {
+                        continue;
+                    }
+                    throw refusal(what, entry, "has no file name");
+                }
+                StringBuilder path = new StringBuilder();
+                int parents = entry.isDirectory() ? segments.size() : segments.size() - 1;
+                for (int i = 0; i < parents; i++) {
+                    path.append(i == 0 ? "" : "/").append(segments.get(i));
+                    directory(entry, path.toString());
+                }
+                if (!entry.isDirectory()) {
+                    path.append(parents == 0 ? "" : "/").append(segments.get(parents));
+                    file(entry, path.toString());
+                }
+            }
+        }
+
+        private void directory(CentralDirectory.Entry entry, String path) throws ArtifactException, IOException {
+            long hash = EntryNames.hash(path, path.length());
+            if (files.contains(hash)) {
+                throw refusal(what, entry, "needs a directory " + EntryNames.shown(path) + " where the archive has a file");
+            }
+            if (!directories.add(hash)) {
+                return;
+            }
+            bound(entry);
+            if (absent != null && path.startsWith(absent)) {
+                return;
+            }
+            Path existing = root.resolve(path);
+            BasicFileAttributes attributes = Staging.attributes(existing);
+            if (attributes == null) {
+                absent = path + "/";
+            } else if (attributes.isSymbolicLink()) {
+                throw refusal(what, entry, "would be written through the symbolic link " + existing
+                        + " (links in the target are not followed; remove it)");
+            } else if (!attributes.isDirectory()) {
+                throw refusal(what, entry, "needs a directory where " + existing + " is a file");
+            }
+        }
+
+        private void file(CentralDirectory.Entry entry, String path) throws ArtifactException, IOException {
+            long hash = EntryNames.hash(path, path.length());
+            if (directories.contains(hash)) {
+                throw refusal(what, entry, "is a file where the archive has a directory of that name");
+            }
+            if (!files.add(hash)) {
+                throw refusal(what, entry, "is in the archive twice");
+            }
+            bound(entry);
+            if (absent != null && path.startsWith(absent)) {
+                return;
+            }
+            Path existing = root.resolve(path);
+            BasicFileAttributes attributes = Staging.attributes(existing);
+            if (attributes != null && attributes.isDirectory()) {
+                throw refusal(what, entry, "would replace the directory " + existing);
+            }
+            if (attributes != null && !overwrite) {
+                throw new ArtifactException("Not unpacking " + what + ": " + existing + " already exists (from the entry "
+                        + EntryNames.shown(entry.name) + "). Set -Dcodepipeline.overwrite=true to replace existing files,"
+                        + " or unpack into an empty directory; nothing was unpacked.");
+            }
+        }
+
+        private void bound(CentralDirectory.Entry entry) throws ArtifactException {
+            if (files.size() + directories.size() > CentralDirectory.MAX_ENTRIES) {
+                throw refusal(what, entry, "makes " + CentralDirectory.tooMany().replace(" entries,", " files and"
+                        + " directories,"));
+            }
         }
     }
 
-    /** Every check that needs no writing, so that a hostile archive is refused before anything is written. */
-    private static List<Path> check(List<CentralDirectory.Entry> entries, Path root, boolean overwrite, long maxBytes,
-            String what, String limitSetting) throws ArtifactException {
-        List<Path> targets = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        long announced = 0;
-        for (CentralDirectory.Entry entry : entries) {
-            String name = entry.name.replace('\\', '/');
-            if (name.isEmpty() || name.startsWith("/") || name.matches("^[A-Za-z]:.*") || name.indexOf('\0') >= 0) {
-                throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                        + " has an absolute path, which would be written outside " + root + ".");
-            }
-            for (String segment : name.split("/")) {
-                if (segment.equals("..")) {
-                    throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                            + " leads out of the directory with '..' (zip slip); nothing was unpacked.");
-                }
-            }
-            if (entry.isSymbolicLink()) {
-                throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                        + " is a symbolic link, which could point outside " + root + "; nothing was unpacked.");
-            }
-            if (entry.method != STORED && entry.method != DEFLATED && !entry.isDirectory()) {
-                throw new ArtifactException("Cannot unpack " + what + ": its entry " + entry.name
-                        + " uses compression method " + entry.method + " (only stored and deflated are supported).");
-            }
-            if ((entry.flags & 1) != 0) {
-                throw new ArtifactException("Cannot unpack " + what + ": its entry " + entry.name + " is encrypted.");
-            }
-            Path target = root.resolve(name).normalize();
-            if (!target.startsWith(root)) {
-                throw new ArtifactException("Refusing " + what + ": its entry " + entry.name + " would be written outside "
-                        + root + "; nothing was unpacked.");
-            }
-            String key = root.relativize(target).toString();
-            if (!entry.isDirectory() && !names.add(key)) {
-                throw new ArtifactException("Refusing " + what + ": it holds " + entry.name + " twice.");
-            }
-            // Compared before adding: a Zip64 size near Long.MAX_VALUE must not overflow the sum past the check.
-            if (entry.size < 0 || entry.size > maxBytes - announced) {
-                throw new ArtifactException("Refusing " + what + ": it expands to more than " + maxBytes / (1024 * 1024)
-                        + " MB (a zip bomb?). If the artifact is really that large, raise " + limitSetting + ".");
-            }
-            announced += entry.size;
-            if (!entry.isDirectory() && !overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ArtifactException("Not unpacking " + what + ": " + target + " already exists (from the entry "
-                        + entry.name + "). Set -Dcodepipeline.overwrite=true to replace existing files, or unpack into"
-                        + " an empty directory.");
-            }
-            if (!entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ArtifactException("Not unpacking " + what + ": its file " + entry.name
-                        + " would replace the directory " + target + ".");
-            }
-            targets.add(target);
+    static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
         }
-        return targets;
-    }
-
-    /** Creates the directories, refusing to go through an existing link that leads outside the root. */
-    private static void createDirectories(Path root, Path directory, String what, CentralDirectory.Entry entry)
-            throws IOException, ArtifactException {
-        Files.createDirectories(directory);
-        if (!directory.toRealPath().startsWith(root)) {
-            throw new ArtifactException("Refusing to unpack " + entry.name + " of " + what + ": " + directory
-                    + " is a link that leads outside " + root + ".");
-        }
+        return bytes;
     }
 
     private static InputStream open(FileChannel channel, CentralDirectory.Entry entry, String what) throws IOException {
@@ -209,19 +351,18 @@ public final class SafeUnzip {
         };
     }
 
-    private static void restoreMode(Path file, int unixMode) throws IOException {
+    /**
+     * The entry's permissions as {@code unzip} sets them: the archive's mode less the process's umask; the owner may
+     * always read and write; never setuid, setgid or sticky (a permission set cannot hold them), and never writable by
+     * everyone, whatever the archive says.
+     */
+    private static void restoreMode(Path file, int unixMode, int umask) throws IOException {
         if (unixMode == 0) {
-            return;
+            return; // not made on Unix: the file keeps the mode it was created with (0666 less the umask)
         }
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
-            Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            for (PosixFilePermission permission : PosixFilePermission.values()) {
-                if ((unixMode & (0400 >> permission.ordinal())) != 0) {
-                    permissions.add(permission);
-                }
-            }
-            posix.setPermissions(permissions);
+            posix.setPermissions(Staging.permissions((unixMode & 0777 | 0600) & ~umask & ~0002));
         } else if ((unixMode & 0100) != 0) {
             file.toFile().setExecutable(true);
         }
