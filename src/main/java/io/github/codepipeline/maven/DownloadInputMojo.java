@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven;
 
 import io.github.codepipeline.maven.artifact.ArtifactException;
+import io.github.codepipeline.maven.artifact.EntryNames;
 import io.github.codepipeline.maven.client.JobDetails;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ArtifactSettings;
@@ -105,7 +106,9 @@ public class DownloadInputMojo extends AbstractJobMojo {
         } catch (ArtifactException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("download-input failed: " + e, e);
+            throw new MojoExecutionException("download-input failed, nothing of the failing artifact was kept: cannot read"
+                    + " or write a file (" + e.getClass().getSimpleName() + ": "
+                    + EntryNames.shown(String.valueOf(e.getMessage())) + ").", e);
         }
         String revision = null;
         for (ArtifactCalls.Downloaded each : downloaded) {

@@ -27,8 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * killed one left ({@link #removeLeftovers}).
  */
 public final class Staging {
-    static final String PREFIX = ".codepipeline-";
-    static final String DOWNLOAD = ".download";
+    public static final String PREFIX = ".codepipeline-";
+    public static final String DOWNLOAD = ".download";
     static final String UNPACKING = ".unpacking";
 
     private Staging() {}

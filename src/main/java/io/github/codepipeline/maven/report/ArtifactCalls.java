@@ -2,9 +2,11 @@ package io.github.codepipeline.maven.report;
 
 import io.github.codepipeline.maven.artifact.ArtifactException;
 import io.github.codepipeline.maven.artifact.ArtifactZip;
+import io.github.codepipeline.maven.artifact.EntryNames;
 import io.github.codepipeline.maven.artifact.FileSet;
 import io.github.codepipeline.maven.artifact.Progress;
 import io.github.codepipeline.maven.artifact.SafeUnzip;
+import io.github.codepipeline.maven.artifact.Staging;
 import io.github.codepipeline.maven.client.ArtifactLocation;
 import io.github.codepipeline.maven.client.ArtifactStore;
 import io.github.codepipeline.maven.client.JobDetails;
@@ -155,20 +157,37 @@ public final class ArtifactCalls {
             log.info(PREFIX + "job " + settings.jobId() + " has no input artifact: nothing to download.");
             return downloaded;
         }
+        Files.createDirectories(directory);
+        List<String> leftovers = Staging.removeLeftovers(directory);
+        if (!leftovers.isEmpty()) {
+            log.info(PREFIX + "removed what an interrupted download-input left in " + directory + ": "
+                    + EntryNames.shown(String.join(", ", leftovers)) + ".");
+        }
         for (ArtifactLocation input : inputs) {
             if (!input.hasLocation()) {
                 throw new ReportException("CodePipeline gave no S3 location for the input artifact " + input.name() + ".", false);
             }
             Path target = inputs.size() > 1 ? directory.resolve(input.name()) : directory;
             if (inputs.size() > 1 && (input.name().isEmpty() || !target.normalize().getParent().equals(directory.normalize()))) {
-                throw new ArtifactException("The input artifact name '" + input.name() + "' cannot be a directory name.");
+                throw new ArtifactException("The input artifact name '" + EntryNames.shown(input.name())
+                        + "' cannot be a directory name.");
             }
-            Files.createDirectories(directory);
+            // <inputDirectory> is the user's own and may be a link; <inputDirectory>/<artifact> is not followed.
+            if (inputs.size() > 1 && Files.isSymbolicLink(target)) {
+                throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
+                        + ": it is a symbolic link (to " + Files.readSymbolicLink(target) + "), which download-input does"
+                        + " not follow; remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
+            }
+            if (inputs.size() > 1 && Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
+                        + ": a file stands there; remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
+            }
             // Beside the files it becomes: same file system (a non-zip is moved, not copied), deleted in any case.
-            Path file = Files.createTempFile(directory, ".codepipeline-" + safe(input.name()) + "-", ".download");
+            Path file = Files.createTempFile(directory, Staging.PREFIX + safe(input.name()) + "-", Staging.DOWNLOAD);
             try {
                 job = transfer(settings, artifacts, job, input, "Downloading " + input.name(), -1, (store, location, p) ->
-                        store.download(location, file, p::add));
+                        store.download(location, file, artifacts.maxInputBytes(), p::add));
                 long size = Files.size(file);
                 if (SafeUnzip.isZip(file)) {
                     long start = System.nanoTime();
@@ -180,15 +199,17 @@ public final class ArtifactCalls {
                             + (input.revision() == null ? "" : ", revision " + input.revision()) + ", in "
                             + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 } else {
-                    String key = input.objectKey();
-                    String name = key.substring(key.lastIndexOf('/') + 1);
-                    Path saved = target.resolve(name.isEmpty() || name.equals("..") || name.equals(".") ? input.name() : name);
+                    Path saved = target.resolve(savedName(input));
                     Files.createDirectories(target);
+                    if (Files.isDirectory(saved, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new ArtifactException("Not saving the input artifact " + input.name() + ": " + saved
+                                + " is a directory.");
+                    }
                     if (!artifacts.overwrite() && Files.exists(saved, LinkOption.NOFOLLOW_LINKS)) {
                         throw new ArtifactException("Not saving the input artifact " + input.name() + ": " + saved
                                 + " already exists. Set -D" + Setting.OVERWRITE.property() + "=true to replace existing files.");
                     }
-                    Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING); // a link there is replaced, not followed
                     log.warn(PREFIX + "the input artifact " + input.name() + " (" + input.url() + ") is not a zip file;"
                             + " saved it as it is, as " + saved + " (" + Progress.megabytes(size) + ").");
                 }
@@ -272,6 +293,23 @@ public final class ArtifactCalls {
         }
         throw new ReportException("The job has no " + kind + " artifact named " + name + (names.isEmpty() ? ""
                 : "; its " + kind + " artifacts are: " + String.join(", ", names)) + ". Check " + setting.howToSet() + ".", false);
+    }
+
+    /**
+     * The name a non-zip input is saved under: the last part of its object key, unless that is no plain file name
+     * (empty, dots, control characters, a backslash), then the artifact's name.
+     */
+    static String savedName(ArtifactLocation input) {
+        String key = input.objectKey();
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        boolean plain = !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.startsWith(Staging.PREFIX)
+                && name.length() <= 255;
+        for (int i = 0; plain && i < name.length(); i++) {
+            char c = name.charAt(i);
+            plain = c >= 0x20 && c != 0x7f && c != '\\' && c != ':';
+        }
+        String fallback = safe(input.name());
+        return plain ? name : fallback.matches("\\.*") ? "input-artifact" : fallback;
     }
 
     private static String count(int files) {
