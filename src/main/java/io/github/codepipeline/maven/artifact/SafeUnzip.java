@@ -212,7 +212,10 @@ public final class SafeUnzip {
             long announced = 0;
             for (CentralDirectory.Entry entry; (entry = next(cursor, what)) != null; ) {
                 String name = entry.name;
-                if (name.isEmpty() || name.indexOf('\0') >= 0 || name.startsWith("/") || name.startsWith("\\")
+                if (name.indexOf('\0') >= 0) {
+                    throw refusal(what, entry, "has a NUL character in its name, which no file name can hold");
+                }
+                if (name.isEmpty() || name.startsWith("/") || name.startsWith("\\")
                         || name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
                     throw refusal(what, entry, "has an absolute path, which would be written outside " + root);
                 }
