@@ -163,26 +163,17 @@ public final class ArtifactCalls {
             log.info(PREFIX + "removed what an interrupted download-input left in " + directory + ": "
                     + EntryNames.shown(String.join(", ", leftovers)) + ".");
         }
+        // Every target checked before the first download: a refusal leaves every artifact as it was.
         for (ArtifactLocation input : inputs) {
             if (!input.hasLocation()) {
                 throw new ReportException("CodePipeline gave no S3 location for the input artifact " + input.name() + ".", false);
             }
+            if (inputs.size() > 1) {
+                checkTarget(input, directory);
+            }
+        }
+        for (ArtifactLocation input : inputs) {
             Path target = inputs.size() > 1 ? directory.resolve(input.name()) : directory;
-            if (inputs.size() > 1 && (input.name().isEmpty() || !target.normalize().getParent().equals(directory.normalize()))) {
-                throw new ArtifactException("The input artifact name '" + EntryNames.shown(input.name())
-                        + "' cannot be a directory name.");
-            }
-            // <inputDirectory> is the user's own and may be a link; <inputDirectory>/<artifact> is not followed.
-            if (inputs.size() > 1 && Files.isSymbolicLink(target)) {
-                throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
-                        + ": it is a symbolic link (to " + Files.readSymbolicLink(target) + "), which download-input does"
-                        + " not follow; remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
-            }
-            if (inputs.size() > 1 && Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
-                        + ": a file stands there; remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
-            }
             // Beside the files it becomes: same file system (a non-zip is moved, not copied), deleted in any case.
             Path file = Files.createTempFile(directory, Staging.PREFIX + safe(input.name()) + "-", Staging.DOWNLOAD);
             try {
@@ -219,6 +210,35 @@ public final class ArtifactCalls {
             downloaded.add(new Downloaded(input.name(), input.revision()));
         }
         return downloaded;
+    }
+
+    /**
+     * With several input artifacts each goes to {@code <inputDirectory>/<artifact>}: a plain directory name, and no
+     * link there ({@code <inputDirectory>} is the user's own and may be one; what is below it is never followed).
+     */
+    private static void checkTarget(ArtifactLocation input, Path directory) throws ArtifactException {
+        Path target = directory.resolve(input.name());
+        if (input.name().isEmpty() || !target.normalize().getParent().equals(directory.normalize())
+                || input.name().equals(".") || input.name().startsWith(Staging.PREFIX)) {
+            throw new ArtifactException("The input artifact name '" + EntryNames.shown(input.name())
+                    + "' cannot be a directory name.");
+        }
+        if (Files.isSymbolicLink(target)) {
+            String to;
+            try {
+                to = String.valueOf(Files.readSymbolicLink(target));
+            } catch (IOException | RuntimeException e) {
+                to = "somewhere";
+            }
+            throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
+                    + ": it is a symbolic link (to " + EntryNames.shown(to) + "), which download-input does not follow;"
+                    + " nothing was downloaded. Remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
+                    + ": a file stands there; nothing was downloaded. Remove it, or choose another "
+                    + Setting.INPUT_DIRECTORY.property() + ".");
+        }
     }
 
     private interface Transfer {
