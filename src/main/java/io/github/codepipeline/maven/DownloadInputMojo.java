@@ -26,8 +26,10 @@ import org.apache.maven.project.MavenProject;
 /**
  * Downloads the job's input artifacts from the pipeline's artifact store and unpacks them: what a job worker runs
  * before the build, where there is no pom yet. Reads the locations and the artifact credentials with
- * {@code GetThirdPartyJobDetails}. Restores execute permissions; refuses entries that would land outside the
- * directory, symbolic links and archives that expand past {@code maxInputSize}, before writing anything; replaces
+ * {@code GetThirdPartyJobDetails}. Restores execute permissions (less the umask); refuses entries that would land
+ * outside the directory, symbolic links, links on disk on an entry's way, and archives that expand past
+ * {@code maxInputSize}, before writing anything; stops a download at {@code maxInputSize}; unpacks into a hidden
+ * directory and moves only a wholly good archive into place, so that a refusal leaves nothing behind; replaces
  * existing files only with {@code overwrite}. An input that is not a zip file is saved as it is, with a warning.
  * Sets {@code codepipeline.job.inputRevision} to the (first) downloaded artifact's revision.
  *

@@ -183,7 +183,7 @@ public final class ArtifactCalls {
                 if (SafeUnzip.isZip(file)) {
                     long start = System.nanoTime();
                     SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
-                            "the input artifact " + input.name() + " (" + input.url() + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
+                            "the input artifact " + input.name() + " (" + EntryNames.shown(input.url()) + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
                                     + " (in MB, now " + artifacts.maxInputBytes() / (1024 * 1024) + ")");
                     log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + Progress.megabytes(size) + ", "
                             + count(result.files) + ", " + Progress.megabytes(result.bytes) + ") into " + target

@@ -193,7 +193,8 @@ class HostileArtifactsIT extends EndpointSupport {
         running.signal("KILL");
         running.waitFor(60);
         assertThat(partial).exists();
-        assertThat(tree(build.directory())).containsExactly("", "mine.txt:4", partial.getFileName() + ":" + Files.size(partial));
+        assertThat(tree(build.directory())).containsExactlyInAnyOrder("", "mine.txt:4",
+                partial.getFileName() + ":" + Files.size(partial));
 
         s3.reset();
         s3.put(INPUT_KEY, bytes);
@@ -229,7 +230,8 @@ class HostileArtifactsIT extends EndpointSupport {
         MavenBuild.Result result = build.args(MavenBuild.goal("download-input")).run();
         String line = oneErrorLine(result, "leads out of the directory with '..' (zip slip)");
         assertThat(line).contains("its entry ../x\\n[INFO] BUILD SUCCESS\\n[INFO] \\x1b[1m leads out");
-        assertThat(result.log.split("\n")).noneMatch(l -> l.startsWith("[INFO] BUILD SUCCESS")).noneMatch(l -> l.contains("\u001b"));
+        assertThat(result.log.split("\n")).noneMatch(l -> l.startsWith("[INFO] BUILD SUCCESS"));
+        assertThat(line).doesNotContain("\u001b"); // Maven's own "ESC[0m" is elsewhere
         assertThat(tree(build.directory())).containsExactly("");
 
         putInput(INPUT_KEY, new Zips().file("ok.txt", "ok").file("a\u0000b.txt", "x"));
