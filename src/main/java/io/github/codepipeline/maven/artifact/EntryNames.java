@@ -2,8 +2,8 @@ package io.github.codepipeline.maven.artifact;
 
 /** Entry names as they may be shown in one log line, and as they are compared. */
 public final class EntryNames {
-    /** Longer names are cut in messages: a name may be 65,535 bytes long. */
-    static final int SHOWN = 200;
+    /** Longer names (and paths) are cut in messages: a name may be 65,535 bytes long. */
+    static final int SHOWN = 300;
 
     private EntryNames() {}
 

@@ -149,7 +149,7 @@ public final class Staging {
                     Files.move(child, target, StandardCopyOption.REPLACE_EXISTING); // a link is replaced, not followed
                 } else {
                     throw new ArtifactException("Not unpacking " + EntryNames.shown(to.relativize(target).toString())
-                            + ": " + target + " appeared while unpacking"
+                            + ": " + EntryNames.shown(target.toString()) + " appeared while unpacking"
                             + (existing.isSymbolicLink() ? " as a symbolic link" : "") + "; nothing more was moved into place.");
                 }
             }

@@ -80,7 +80,7 @@ public final class ArtifactCalls {
                         + output.files.directory() + ", to the bucket and key GetThirdPartyJobDetails names, encrypted"
                         + " with aws:kms (the job's KMS key, else S3's default KMS key):");
                 for (FileSet.Entry entry : files.get(output)) {
-                    log.info("    " + entry.name() + " (" + Files.size(entry.file()) + " bytes)");
+                    log.info("    " + EntryNames.shown(entry.name()) + " (" + Files.size(entry.file()) + " bytes)");
                 }
             }
             return;
