@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven.artifact;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -107,10 +108,10 @@ final class UnzipCheck {
             return;
         }
         bound(entry);
+        Path existing = resolve(entry, path);
         if (absent != null && path.startsWith(absent)) {
             return;
         }
-        Path existing = root.resolve(path);
         BasicFileAttributes attributes = Staging.attributes(existing);
         if (attributes == null) {
             absent = path + "/";
@@ -118,7 +119,8 @@ final class UnzipCheck {
             throw SafeUnzip.refusal(what, entry, "would be written through the symbolic link "
                     + EntryNames.shown(existing.toString()) + " (links in the target are not followed; remove it)");
         } else if (!attributes.isDirectory()) {
-            throw SafeUnzip.refusal(what, entry, "needs a directory where " + EntryNames.shown(existing.toString()) + " is a file");
+            throw SafeUnzip.refusal(what, entry, "needs a directory where " + EntryNames.shown(existing.toString())
+                    + " is a file");
         }
     }
 
@@ -131,10 +133,10 @@ final class UnzipCheck {
             throw SafeUnzip.refusal(what, entry, "is in the archive twice");
         }
         bound(entry);
+        Path existing = resolve(entry, path);
         if (absent != null && path.startsWith(absent)) {
             return;
         }
-        Path existing = root.resolve(path);
         BasicFileAttributes attributes = Staging.attributes(existing);
         if (attributes != null && attributes.isDirectory()) {
             throw SafeUnzip.refusal(what, entry, "would replace the directory " + EntryNames.shown(existing.toString()));
@@ -151,6 +153,19 @@ final class UnzipCheck {
         if (files.size() + directories.size() > CentralDirectory.MAX_ENTRIES) {
             throw SafeUnzip.refusal(what, entry, "makes " + CentralDirectory.tooMany().replace(" entries,", " files and"
                     + " directories,"));
+        }
+    }
+
+    /**
+     * {@code root}/{@code path}, or a refusal when this JVM cannot name such a file (characters the file system's
+     * encoding lacks: under {@code LC_ALL=C} Java writes ASCII names only).
+     */
+    private Path resolve(CentralDirectory.Entry entry, String path) throws ArtifactException {
+        try {
+            return root.resolve(path);
+        } catch (InvalidPathException e) {
+            throw SafeUnzip.refusal(what, entry, "has a name this system cannot write (" + e.getReason()
+                    + "; with a non-ASCII name, run Maven in a UTF-8 locale such as LANG=C.UTF-8)");
         }
     }
 
