@@ -111,6 +111,7 @@ public final class SafeUnzip {
     private static Result write(FileChannel channel, CentralDirectory.Cursor cursor, Path staging, int umask, String what)
             throws ArtifactException, IOException {
         long total = 0;
+        Path madeDirectory = null; // the last one: a run of entries in one directory asks the file system once
         int files = 0;
         byte[] buffer = new byte[1 << 16];
         for (CentralDirectory.Entry entry; (entry = next(cursor, what)) != null; ) {
@@ -123,7 +124,9 @@ public final class SafeUnzip {
                 Files.createDirectories(target);
                 continue;
             }
-            Files.createDirectories(target.getParent());
+            if (!target.getParent().equals(madeDirectory)) {
+                madeDirectory = Files.createDirectories(target.getParent());
+            }
             long written = 0;
             CRC32 crc = new CRC32();
             try (InputStream in = open(channel, entry, what);
@@ -207,7 +210,10 @@ public final class SafeUnzip {
         }
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
-            posix.setPermissions(Staging.permissions((unixMode & 0777 | 0600) & ~umask & ~0002));
+            int mode = (unixMode & 0777 | 0600) & ~umask & ~0002;
+            if (mode != (0666 & ~umask)) { // else it has it already: created as 0666 less the umask
+                posix.setPermissions(Staging.permissions(mode));
+            }
         } else if ((unixMode & 0100) != 0) {
             file.toFile().setExecutable(true);
         }
