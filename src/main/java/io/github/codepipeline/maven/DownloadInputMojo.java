@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven;
 
 import io.github.codepipeline.maven.artifact.ArtifactException;
+import io.github.codepipeline.maven.artifact.EntryNames;
 import io.github.codepipeline.maven.client.JobDetails;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ArtifactSettings;
@@ -25,8 +26,11 @@ import org.apache.maven.project.MavenProject;
 /**
  * Downloads the job's input artifacts from the pipeline's artifact store and unpacks them: what a job worker runs
  * before the build, where there is no pom yet. Reads the locations and the artifact credentials with
- * {@code GetThirdPartyJobDetails} ({@code GetJobDetails} with {@code actionOwner=Custom}). Restores execute permissions; refuses entries that would land outside the
- * directory, symbolic links and archives that expand past {@code maxInputSize}, before writing anything; replaces
+ * {@code GetThirdPartyJobDetails} ({@code GetJobDetails} with {@code actionOwner=Custom}). Restores execute permissions
+ * (less the umask); refuses entries that would land outside the directory, symbolic links, links on disk on an entry's
+ * way, and archives that expand past {@code maxInputSize}, before writing anything; stops a download at
+ * {@code maxInputSize}; unpacks into a hidden directory and moves only a wholly good archive into place, so that a
+ * refusal leaves nothing behind; replaces
  * existing files only with {@code overwrite}. An input that is not a zip file is saved as it is, with a warning.
  * Sets {@code codepipeline.job.inputRevision} to the (first) downloaded artifact's revision.
  *
@@ -106,7 +110,9 @@ public class DownloadInputMojo extends AbstractJobMojo {
         } catch (ArtifactException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("download-input failed: " + e, e);
+            throw new MojoExecutionException("download-input failed, nothing of the failing artifact was kept: cannot read"
+                    + " or write a file (" + e.getClass().getSimpleName() + ": "
+                    + EntryNames.shown(String.valueOf(e.getMessage())) + ").", e);
         }
         String revision = null;
         for (ArtifactCalls.Downloaded each : downloaded) {

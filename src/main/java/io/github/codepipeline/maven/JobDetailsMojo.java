@@ -15,8 +15,9 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Reads the job's details ({@code GetThirdPartyJobDetails}, or {@code GetJobDetails} with
- * {@code actionOwner=Custom}): logs the pipeline, stage, action and the action's
- * configuration, and sets them as {@code codepipeline.job.*} properties of every project of the build, so that a
+ * {@code actionOwner=Custom}): logs the pipeline, stage, action and the names of the action's configuration
+ * properties (never their values: an action type may declare them secret), and sets them as
+ * {@code codepipeline.job.*} properties of every project of the build, so that a
  * later plugin can use, say, {@code ${codepipeline.job.config.Environment}}. Bound to {@code initialize} by default;
  * from the command line:
  * {@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:VERSION:job-details}. The artifact credentials
@@ -26,6 +27,8 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "job-details", defaultPhase = LifecyclePhase.INITIALIZE, requiresProject = false, threadSafe = true)
 public class JobDetailsMojo extends AbstractJobMojo {
+    private static final String CONFIG = JobDetails.PREFIX + "config.";
+
     @Override
     protected void addParameters(Map<String, String> parameters) {
         // only the job's settings
@@ -46,7 +49,11 @@ public class JobDetailsMojo extends AbstractJobMojo {
         List<MavenProject> projects = session.getProjects() == null
                 ? Collections.<MavenProject>emptyList() : session.getProjects();
         for (Map.Entry<String, String> property : properties.entrySet()) {
-            getLog().info("  " + property.getKey() + " = " + secrets.redact(property.getValue()));
+            // An action type may declare configuration properties secret, and CodePipeline hands their values only to
+            // job workers: a configuration value is never logged, at any level; only its name.
+            boolean configuration = property.getKey().startsWith(CONFIG);
+            getLog().info("  " + property.getKey() + (configuration ? " (set; the value is not logged)"
+                    : " = " + secrets.redact(property.getValue())));
             for (MavenProject each : projects) {
                 each.getProperties().setProperty(property.getKey(), property.getValue());
             }

@@ -71,6 +71,17 @@ public class UploadOutputMojo extends AbstractJobMojo {
     private String outputFiles;
 
     /**
+     * Upload the files that symbolic links under the output directory point to also when they lie outside the
+     * module's base directory (and the output directory). Default: {@code false}: such a link fails the goal, naming
+     * it; a link to a file inside is uploaded as that file; links to directories are never followed. Example:
+     * {@code -Dcodepipeline.followLinks=true}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.followLinks")
+    private String followLinks;
+
+    /**
      * For a job with several output artifacts: one {@code <output>} per artifact, with {@code <artifact>} (its name),
      * {@code <directory>} (default: the module's base directory), {@code <includes>} and {@code <excludes>} (Ant-style
      * patterns). When set, {@code outputArtifact}, {@code outputDirectory} and {@code outputFiles} are not used.
@@ -101,6 +112,7 @@ public class UploadOutputMojo extends AbstractJobMojo {
         parameters.put(Setting.OUTPUT_ARTIFACT.element(), outputArtifact);
         parameters.put(Setting.OUTPUT_DIRECTORY.element(), outputDirectory);
         parameters.put(Setting.OUTPUT_FILES.element(), outputFiles);
+        parameters.put(Setting.FOLLOW_LINKS.element(), followLinks);
         parameters.put(Setting.S3_ENDPOINT.element(), s3Endpoint);
     }
 
@@ -129,7 +141,8 @@ public class UploadOutputMojo extends AbstractJobMojo {
                 }
                 Path directory = output.getDirectory() == null ? base : base.resolve(output.getDirectory().toPath());
                 list.add(new ArtifactCalls.Output(output.getArtifact().trim(),
-                        new FileSet(directory, output.getIncludes(), output.getExcludes())));
+                        new FileSet(directory, output.getIncludes(), output.getExcludes())
+                        .links(base, artifacts.followLinks())));
             }
             return list;
         }
@@ -137,7 +150,8 @@ public class UploadOutputMojo extends AbstractJobMojo {
         String files = sources.get(Setting.OUTPUT_FILES);
         if (directory != null || files != null) {
             list.add(new ArtifactCalls.Output(artifacts.outputArtifact(), new FileSet(
-                    directory == null ? base : base.resolve(directory), FileSet.split(files), null)));
+                    directory == null ? base : base.resolve(directory), FileSet.split(files), null)
+                    .links(base, artifacts.followLinks())));
             return list;
         }
         File main = project.getArtifact() == null ? null : project.getArtifact().getFile();
@@ -148,7 +162,7 @@ public class UploadOutputMojo extends AbstractJobMojo {
                     + " or choose the files with " + Setting.OUTPUT_FILES.howToSet() + " and " + Setting.OUTPUT_DIRECTORY.howToSet() + ".");
         }
         list.add(new ArtifactCalls.Output(artifacts.outputArtifact(), new FileSet(main.getParentFile().toPath(),
-                Collections.singletonList(main.getName()), null)));
+                Collections.singletonList(main.getName()), null).links(base, artifacts.followLinks())));
         return list;
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * attributes, and both the unpacking of an input artifact (execute bits, refusing links) and the writing of an
  * output artifact (keeping them) need them.
  *
- * <p>Reads through the channel, never the whole directory into memory at once.
+ * <p>Reads through the channel, never the whole directory into memory at once; {@link Cursor} holds one entry at a
+ * time.
  */
 final class CentralDirectory {
     static final int EOCD = 0x06054b50;
@@ -76,62 +77,110 @@ final class CentralDirectory {
     private CentralDirectory() {}
 
     /**
+     * Every entry, in a list: for zips whose size the caller bounds (its own output). An input artifact is read with
+     * {@link Cursor}, entry by entry.
+     *
      * @throws IOException when the file is not a zip file (no end of central directory record) or is damaged
      */
     static List<Entry> read(FileChannel channel) throws IOException {
-        long fileSize = channel.size();
-        int tailSize = (int) Math.min(fileSize, 22 + MAX_COMMENT);
-        ByteBuffer tail = read(channel, fileSize - tailSize, tailSize);
-        int eocd = -1;
-        for (int i = tailSize - 22; i >= 0; i--) {
-            if (tail.getInt(i) == EOCD && i + 22 + (tail.getShort(i + 20) & 0xFFFF) == tailSize) {
-                eocd = i;
-                break;
-            }
-        }
-        if (eocd < 0) {
-            throw new IOException("not a zip file (no end of central directory record)");
-        }
-        long count = tail.getShort(eocd + 10) & 0xFFFF;
-        long directorySize = tail.getInt(eocd + 12) & 0xFFFFFFFFL;
-        long directoryOffset = tail.getInt(eocd + 16) & 0xFFFFFFFFL;
-        long eocdPosition = fileSize - tailSize + eocd;
-        if ((count == 0xFFFF || directorySize == 0xFFFFFFFFL || directoryOffset == 0xFFFFFFFFL) && eocdPosition >= 20) {
-            ByteBuffer locator = read(channel, eocdPosition - 20, 20);
-            if (locator.getInt(0) == ZIP64_LOCATOR) {
-                ByteBuffer zip64 = read(channel, locator.getLong(8), 56);
-                if (zip64.getInt(0) != ZIP64_EOCD) {
-                    throw new IOException("damaged zip file (bad Zip64 end of central directory record)");
-                }
-                count = zip64.getLong(32);
-                directorySize = zip64.getLong(40);
-                directoryOffset = zip64.getLong(48);
-            }
-        }
-        if (directoryOffset < 0 || directorySize < 0 || directoryOffset + directorySize > fileSize) {
-            throw new IOException("damaged zip file (central directory outside the file)");
-        }
+        Cursor cursor = new Cursor(channel);
         List<Entry> entries = new ArrayList<>();
-        long position = directoryOffset;
-        long end = directoryOffset + directorySize;
-        while (position + 46 <= end) {
-            if (entries.size() == MAX_ENTRIES) {
-                // Each entry is held in memory: a hostile directory of millions of tiny records must not fill the heap.
-                throw new IOException("more than " + MAX_ENTRIES + " entries in one artifact; refusing it");
+        for (Entry entry; (entry = cursor.next()) != null; ) {
+            entries.add(entry);
+        }
+        return Collections.unmodifiableList(entries);
+    }
+
+    /**
+     * Reads the central directory one entry at a time through a window of the file, so that what is held does not
+     * grow with the number of entries; at most {@link #MAX_ENTRIES} entries.
+     */
+    static final class Cursor {
+        private static final int WINDOW = 1 << 16;
+        private final FileChannel channel;
+        private final long announced;
+        private final long end;
+        private long position;
+        private int count;
+        private ByteBuffer window = ByteBuffer.allocate(0);
+        private long windowStart;
+
+        /** @throws IOException when the file is not a zip file or its directory is damaged or too big */
+        Cursor(FileChannel channel) throws IOException {
+            this.channel = channel;
+            long fileSize = channel.size();
+            int tailSize = (int) Math.min(fileSize, 22 + MAX_COMMENT);
+            ByteBuffer tail = CentralDirectory.read(channel, fileSize - tailSize, tailSize);
+            int eocd = -1;
+            for (int i = tailSize - 22; i >= 0; i--) {
+                if (tail.getInt(i) == EOCD && i + 22 + (tail.getShort(i + 20) & 0xFFFF) == tailSize) {
+                    eocd = i;
+                    break;
+                }
             }
-            ByteBuffer header = read(channel, position, 46);
+            if (eocd < 0) {
+                throw new IOException("not a zip file (no end of central directory record)");
+            }
+            long entries = tail.getShort(eocd + 10) & 0xFFFF;
+            long directorySize = tail.getInt(eocd + 12) & 0xFFFFFFFFL;
+            long directoryOffset = tail.getInt(eocd + 16) & 0xFFFFFFFFL;
+            long eocdPosition = fileSize - tailSize + eocd;
+            if ((entries == 0xFFFF || directorySize == 0xFFFFFFFFL || directoryOffset == 0xFFFFFFFFL) && eocdPosition >= 20) {
+                ByteBuffer locator = CentralDirectory.read(channel, eocdPosition - 20, 20);
+                if (locator.getInt(0) == ZIP64_LOCATOR) {
+                    ByteBuffer zip64 = CentralDirectory.read(channel, locator.getLong(8), 56);
+                    if (zip64.getInt(0) != ZIP64_EOCD) {
+                        throw new IOException("damaged zip file (bad Zip64 end of central directory record)");
+                    }
+                    entries = zip64.getLong(32);
+                    directorySize = zip64.getLong(40);
+                    directoryOffset = zip64.getLong(48);
+                }
+            }
+            if (directoryOffset < 0 || directorySize < 0 || directoryOffset > fileSize - directorySize) {
+                throw new IOException("damaged zip file (central directory outside the file)");
+            }
+            if (entries < 0 || entries > MAX_ENTRIES && entries != 0xFFFF) {
+                throw new IOException(tooMany());
+            }
+            this.announced = entries;
+            this.position = directoryOffset;
+            this.end = directoryOffset + directorySize;
+        }
+
+        /** The next entry, or {@code null} after the last. */
+        Entry next() throws IOException {
+            if (position + 46 > end) {
+                if (count != announced && announced != 0xFFFF) {
+                    throw new IOException("damaged zip file (" + count + " entries in the central directory, "
+                            + announced + " announced)");
+                }
+                return null;
+            }
+            if (count == MAX_ENTRIES) {
+                throw new IOException(tooMany());
+            }
+            ByteBuffer header = record(position, 46);
             if (header.getInt(0) != CENTRAL) {
                 throw new IOException("damaged zip file (bad central directory record at " + position + ")");
             }
             int nameLength = header.getShort(28) & 0xFFFF;
             int extraLength = header.getShort(30) & 0xFFFF;
             int commentLength = header.getShort(32) & 0xFFFF;
-            ByteBuffer variable = read(channel, position + 46, nameLength + extraLength);
-            byte[] nameBytes = new byte[nameLength];
-            variable.get(nameBytes);
+            int versionMadeBy = header.getShort(4) & 0xFFFF;
+            int flags = header.getShort(8) & 0xFFFF;
+            int method = header.getShort(10) & 0xFFFF;
+            long crc = header.getInt(16) & 0xFFFFFFFFL;
             long compressedSize = header.getInt(20) & 0xFFFFFFFFL;
             long size = header.getInt(24) & 0xFFFFFFFFL;
+            long externalAttributes = header.getInt(38) & 0xFFFFFFFFL;
             long localOffset = header.getInt(42) & 0xFFFFFFFFL;
+            if (position + 46 + nameLength + extraLength > end) {
+                throw new IOException("damaged zip file (a central directory record runs past the directory)");
+            }
+            ByteBuffer variable = record(position + 46, nameLength + extraLength);
+            byte[] nameBytes = new byte[nameLength];
+            variable.get(nameBytes);
             // Zip64 extra field: the 64-bit values of exactly those fields that are 0xFFFFFFFF, in this order.
             int extraEnd = nameLength + extraLength;
             int at = nameLength;
@@ -154,16 +203,39 @@ final class CentralDirectory {
                 }
                 at += 4 + length;
             }
-            entries.add(new Entry(new String(nameBytes, StandardCharsets.UTF_8), position, header.getShort(4) & 0xFFFF,
-                    header.getShort(8) & 0xFFFF, header.getShort(10) & 0xFFFF, header.getInt(16) & 0xFFFFFFFFL,
-                    compressedSize, size, header.getInt(38) & 0xFFFFFFFFL, localOffset));
+            Entry entry = new Entry(new String(nameBytes, StandardCharsets.UTF_8), position, versionMadeBy, flags, method,
+                    crc, compressedSize, size, externalAttributes, localOffset);
             position += 46 + nameLength + extraLength + commentLength;
+            count++;
+            return entry;
         }
-        if (entries.size() != count && count != 0xFFFF) {
-            throw new IOException("damaged zip file (" + entries.size() + " entries in the central directory, " + count
-                    + " announced)");
+
+        /** {@code length} bytes at {@code at}, from the window, which is moved when they are not in it. */
+        private ByteBuffer record(long at, int length) throws IOException {
+            if (at < windowStart || at + length > windowStart + window.limit()) {
+                int size = (int) Math.min(Math.max(WINDOW, length), channel.size() - at);
+                if (size < length) {
+                    throw new IOException("damaged zip file (a record lies outside the file)");
+                }
+                if (window.capacity() < size) {
+                    window = ByteBuffer.allocate(Math.max(size, WINDOW)).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                window.clear().limit(size);
+                while (window.hasRemaining()) {
+                    if (channel.read(window, at + window.position()) < 0) {
+                        throw new IOException("damaged zip file (truncated)");
+                    }
+                }
+                windowStart = at;
+            }
+            ByteBuffer slice = window.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            slice.limit((int) (at - windowStart) + length).position((int) (at - windowStart));
+            return slice.slice().order(ByteOrder.LITTLE_ENDIAN);
         }
-        return Collections.unmodifiableList(entries);
+    }
+
+    static String tooMany() {
+        return "more than " + MAX_ENTRIES + " entries, more than an artifact may hold";
     }
 
     /** Where the data of {@code entry} starts: after its local header, whose name and extra lengths may differ. */

@@ -20,18 +20,35 @@ import java.util.Set;
  * sorted by that path. An include that matches nothing is an error: a publish step must not quietly leave out what
  * it was asked for.
  *
- * <p>Symbolic links to files are followed (the archive gets the file's content); links to folders are not (a link to
- * {@code /} would otherwise publish the machine).
+ * <p>Symbolic links are not followed blindly. A link to a file inside the module's base directory (or inside
+ * {@link #directory()}) is stored as the file it points to, its content under the link's name: the zip holds no link
+ * entries, which {@code download-input} and many unzip tools refuse or mishandle. A link to a file anywhere else
+ * ({@code dist/leak -> /etc/passwd}) fails {@link #collect()}, naming it, unless {@code codepipeline.followLinks=true}
+ * ({@link #links}). Links to directories are never followed (a link to {@code /} would publish the machine), nor are
+ * broken links.
  */
 public final class FileSet {
     private final Path directory;
     private final List<String> includes;
     private final List<String> excludes;
+    private Path base;
+    private boolean followLinks;
 
     public FileSet(Path directory, List<String> includes, List<String> excludes) {
         this.directory = directory;
+        this.base = directory;
         this.includes = clean(includes);
         this.excludes = clean(excludes);
+    }
+
+    /**
+     * Where links may lead: inside {@code base} (the module's base directory) or the set's directory; anywhere when
+     * {@code followLinks}. Default: the set's directory only.
+     */
+    public FileSet links(Path base, boolean followLinks) {
+        this.base = base;
+        this.followLinks = followLinks;
+        return this;
     }
 
     /** One file of the set: its path in the archive ({@code /} between names) and on disk. */
@@ -95,10 +112,12 @@ public final class FileSet {
         List<AntPattern> exclude = patterns(excludes);
         Set<AntPattern> unused = new LinkedHashSet<>(include);
         List<Entry> entries = new ArrayList<>();
+        Path[] inside = {directory.toRealPath(), Files.isDirectory(base) ? base.toRealPath() : directory.toRealPath()};
+        String[] refused = new String[1];
         Files.walkFileTree(directory, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<Path>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!attrs.isRegularFile() && !(attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) {
                     return FileVisitResult.CONTINUE;
                 }
                 String name = relative(file);
@@ -112,12 +131,35 @@ public final class FileSet {
                 for (AntPattern pattern : exclude) {
                     included &= !pattern.matches(name);
                 }
-                if (included) {
-                    entries.add(new Entry(name, file));
+                if (!included) {
+                    return FileVisitResult.CONTINUE;
                 }
+                if (attrs.isSymbolicLink()) {
+                    Path target;
+                    try {
+                        target = file.toRealPath();
+                    } catch (IOException e) {
+                        return FileVisitResult.CONTINUE; // a broken link: nothing to store
+                    }
+                    if (!Files.isRegularFile(target)) {
+                        return FileVisitResult.CONTINUE; // a link to a directory: never followed
+                    }
+                    if (!followLinks && !target.startsWith(inside[0]) && !target.startsWith(inside[1])) {
+                        refused[0] = "Refusing to upload " + EntryNames.shown(name) + " from " + directory
+                                + ": it is a symbolic link to " + target + ", outside the module's base directory " + base
+                                + ". Replace the link with the file, leave it out with an exclude, or set -D"
+                                + "codepipeline.followLinks=true to upload what it points to.";
+                        return FileVisitResult.TERMINATE;
+                    }
+                    file = target; // read from where it points now: the zip gets what was checked
+                }
+                entries.add(new Entry(name, file));
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (refused[0] != null) {
+            throw new ArtifactException(refused[0]);
+        }
         if (!unused.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (AntPattern pattern : unused) {

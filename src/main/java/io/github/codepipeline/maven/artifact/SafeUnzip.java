@@ -13,29 +13,30 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Unpacks an input artifact into a directory, refusing hostile archives before writing anything: entries that would
- * land outside the directory ({@code ..}, absolute paths: "zip slip"), symbolic links, duplicate names, and archives
- * whose entries announce more than {@code maxBytes} (zip bombs). While unpacking, an entry that inflates past the
- * size it announced, or a CRC that does not match, stops it too. Executable bits that a Unix zip tool recorded are
- * restored. Existing files are replaced only when asked; otherwise the first one is named in the error.
+ * Unpacks an input artifact into a directory, or refuses it and leaves the directory as it was. Every check that the
+ * central directory allows comes before the first byte is written: entries that would land outside the directory
+ * ({@code ..}, absolute paths: "zip slip"), symbolic link entries, duplicate names, a file where a directory must be,
+ * names too long for a file system, archives whose entries announce more than {@code maxBytes} (zip bombs) or hold more
+ * than a million entries, existing files (replaced only when asked), and links in the target, which are never
+ * followed. Then the archive is unpacked into a hidden directory beside the target ({@link Staging}), where an entry
+ * that inflates past the size it announced, a CRC that does not match or a cut deflate stream stops it, and only a
+ * wholly good archive is moved into place. Execute bits are restored as {@code unzip} does (the umask applies).
+ * Every refusal is one line naming the entry, escaped ({@link EntryNames#shown}), and the rule.
  *
  * <p>The zip is read with {@link CentralDirectory} and {@link Inflater}, not {@code java.util.zip.ZipFile}, so that
- * the names checked are exactly the names written and the file modes are at hand.
+ * the names checked are exactly the names written, the file modes are at hand, and the memory the checks need does
+ * not grow past two hashes an entry.
  */
 public final class SafeUnzip {
-    private static final int STORED = 0;
-    private static final int DEFLATED = 8;
+    static final int STORED = 0;
+    static final int DEFLATED = 8;
 
     /** What was unpacked. */
     public static final class Result {
@@ -64,6 +65,9 @@ public final class SafeUnzip {
     }
 
     /**
+     * Unpacks {@code zip} into {@code directory} (which may itself be a link: it is the caller's; nothing below it is
+     * followed), or refuses it and leaves {@code directory} as it was.
+     *
      * @param what the artifact, for messages ("the input artifact SourceOutput")
      * @param maxBytes the most the archive may expand to, all entries together
      * @param limitSetting how the user raises {@code maxBytes}, for the message
@@ -71,126 +75,112 @@ public final class SafeUnzip {
     public static Result unzip(Path zip, Path directory, boolean overwrite, long maxBytes, String what, String limitSetting)
             throws ArtifactException, IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
-            List<CentralDirectory.Entry> entries;
+            Path root = directory.toAbsolutePath().normalize();
+            new UnzipCheck(root, overwrite, maxBytes, what, limitSetting).run(cursor(channel, what), channel.size());
+            Path parent = Files.isDirectory(root) ? root : root.getParent();
+            Files.createDirectories(parent);
+            Path staging = Staging.createUnpacking(parent);
             try {
-                entries = CentralDirectory.read(channel);
-            } catch (IOException e) {
-                throw new ArtifactException("Cannot read " + what + " as a zip file: " + e.getMessage() + ".");
+                Result result = write(channel, cursor(channel, what), staging, Staging.umask(staging), what);
+                Staging.moveInto(staging, root, overwrite, staging);
+                return result;
+            } finally {
+                Staging.deleteQuietly(staging);
             }
-            Files.createDirectories(directory);
-            Path root = directory.toRealPath();
-            List<Path> targets = check(entries, root, overwrite, maxBytes, what, limitSetting);
-            long total = 0;
-            int files = 0;
-            byte[] buffer = new byte[1 << 16];
-            for (int i = 0; i < entries.size(); i++) {
-                CentralDirectory.Entry entry = entries.get(i);
-                Path target = targets.get(i);
-                if (entry.isDirectory()) {
-                    createDirectories(root, target, what, entry);
-                    continue;
-                }
-                createDirectories(root, target.getParent(), what, entry);
-                if (overwrite) {
-                    Files.deleteIfExists(target); // a link is replaced, never followed
-                }
-                long written = 0;
-                CRC32 crc = new CRC32();
-                try (InputStream in = open(channel, entry, what);
-                        OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        written += n;
-                        if (written > entry.size) {
-                            throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                                    + " expands past the " + entry.size + " bytes it announces (a zip bomb?).");
-                        }
-                        crc.update(buffer, 0, n);
-                        out.write(buffer, 0, n);
+        }
+    }
+
+    private static CentralDirectory.Cursor cursor(FileChannel channel, String what) throws ArtifactException, IOException {
+        try {
+            return new CentralDirectory.Cursor(channel);
+        } catch (IOException e) {
+            throw new ArtifactException("Cannot read " + what + " as a zip file: " + e.getMessage() + ".");
+        }
+    }
+
+    static CentralDirectory.Entry next(CentralDirectory.Cursor cursor, String what) throws ArtifactException,
+            IOException {
+        try {
+            return cursor.next();
+        } catch (IOException e) {
+            throw new ArtifactException("Refusing " + what + ": " + e.getMessage() + "; nothing was unpacked.");
+        }
+    }
+
+    /** Unpacks every entry (checked already) into the fresh directory {@code staging}. */
+    private static Result write(FileChannel channel, CentralDirectory.Cursor cursor, Path staging, int umask, String what)
+            throws ArtifactException, IOException {
+        long total = 0;
+        Path madeDirectory = null; // the last one: a run of entries in one directory asks the file system once
+        int files = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (CentralDirectory.Entry entry; (entry = next(cursor, what)) != null; ) {
+            String key = String.join("/", segments(entry.name));
+            if (key.isEmpty()) {
+                continue;
+            }
+            Path target = staging.resolve(key);
+            if (entry.isDirectory()) {
+                Files.createDirectories(target);
+                continue;
+            }
+            if (!target.getParent().equals(madeDirectory)) {
+                madeDirectory = Files.createDirectories(target.getParent());
+            }
+            long written = 0;
+            CRC32 crc = new CRC32();
+            try (InputStream in = open(channel, entry, what);
+                    OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    written += n;
+                    if (written > entry.size) {
+                        throw refusal(what, entry, "expands past the " + entry.size + " bytes it announces (a zip bomb?)");
                     }
-                } catch (FileAlreadyExistsException e) {
-                    throw new ArtifactException("Not unpacking " + entry.name + " of " + what + ": " + target
-                            + " already exists. Set -Dcodepipeline.overwrite=true to replace existing files.");
+                    crc.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
                 }
-                if (written != entry.size || crc.getValue() != entry.crc) {
-                    throw new ArtifactException(what + " is damaged: its entry " + entry.name + " does not match its "
-                            + (written != entry.size ? "size" : "checksum") + ". Download it again.");
-                }
-                restoreMode(target, entry.unixMode());
-                total += written;
-                files++;
+            } catch (FileAlreadyExistsException e) {
+                throw refusal(what, entry, "has the name of another entry on this file system (names that differ only"
+                        + " in case?)");
+            } catch (IOException e) {
+                throw new ArtifactException("Cannot unpack " + what + ": its entry " + EntryNames.shown(entry.name)
+                        + " is damaged or could not be written (" + e.getClass().getSimpleName() + ": "
+                        + EntryNames.shown(String.valueOf(e.getMessage())) + "); nothing was unpacked.");
             }
-            return new Result(files, total);
+            if (written != entry.size || crc.getValue() != entry.crc) {
+                throw new ArtifactException(what + " is damaged: its entry " + EntryNames.shown(entry.name)
+                        + " does not match its " + (written != entry.size ? "size" : "checksum")
+                        + "; nothing was unpacked. Download it again.");
+            }
+            restoreMode(target, entry.unixMode(), umask);
+            total += written;
+            files++;
         }
+        return new Result(files, total);
     }
 
-    /** Every check that needs no writing, so that a hostile archive is refused before anything is written. */
-    private static List<Path> check(List<CentralDirectory.Entry> entries, Path root, boolean overwrite, long maxBytes,
-            String what, String limitSetting) throws ArtifactException {
-        List<Path> targets = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        long announced = 0;
-        for (CentralDirectory.Entry entry : entries) {
-            String name = entry.name.replace('\\', '/');
-            if (name.isEmpty() || name.startsWith("/") || name.matches("^[A-Za-z]:.*") || name.indexOf('\0') >= 0) {
-                throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                        + " has an absolute path, which would be written outside " + root + ".");
-            }
-            for (String segment : name.split("/")) {
-                if (segment.equals("..")) {
-                    throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                            + " leads out of the directory with '..' (zip slip); nothing was unpacked.");
-                }
-            }
-            if (entry.isSymbolicLink()) {
-                throw new ArtifactException("Refusing " + what + ": its entry " + entry.name
-                        + " is a symbolic link, which could point outside " + root + "; nothing was unpacked.");
-            }
-            if (entry.method != STORED && entry.method != DEFLATED && !entry.isDirectory()) {
-                throw new ArtifactException("Cannot unpack " + what + ": its entry " + entry.name
-                        + " uses compression method " + entry.method + " (only stored and deflated are supported).");
-            }
-            if ((entry.flags & 1) != 0) {
-                throw new ArtifactException("Cannot unpack " + what + ": its entry " + entry.name + " is encrypted.");
-            }
-            Path target = root.resolve(name).normalize();
-            if (!target.startsWith(root)) {
-                throw new ArtifactException("Refusing " + what + ": its entry " + entry.name + " would be written outside "
-                        + root + "; nothing was unpacked.");
-            }
-            String key = root.relativize(target).toString();
-            if (!entry.isDirectory() && !names.add(key)) {
-                throw new ArtifactException("Refusing " + what + ": it holds " + entry.name + " twice.");
-            }
-            // Compared before adding: a Zip64 size near Long.MAX_VALUE must not overflow the sum past the check.
-            if (entry.size < 0 || entry.size > maxBytes - announced) {
-                throw new ArtifactException("Refusing " + what + ": it expands to more than " + maxBytes / (1024 * 1024)
-                        + " MB (a zip bomb?). If the artifact is really that large, raise " + limitSetting + ".");
-            }
-            announced += entry.size;
-            if (!entry.isDirectory() && !overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ArtifactException("Not unpacking " + what + ": " + target + " already exists (from the entry "
-                        + entry.name + "). Set -Dcodepipeline.overwrite=true to replace existing files, or unpack into"
-                        + " an empty directory.");
-            }
-            if (!entry.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ArtifactException("Not unpacking " + what + ": its file " + entry.name
-                        + " would replace the directory " + target + ".");
-            }
-            targets.add(target);
-        }
-        return targets;
+    static ArtifactException refusal(String what, CentralDirectory.Entry entry, String rule) {
+        return new ArtifactException("Refusing " + what + ": its entry " + EntryNames.shown(entry.name) + " " + rule
+                + "; nothing was unpacked.");
     }
 
-    /** Creates the directories, refusing to go through an existing link that leads outside the root. */
-    private static void createDirectories(Path root, Path directory, String what, CentralDirectory.Entry entry)
-            throws IOException, ArtifactException {
-        Files.createDirectories(directory);
-        if (!directory.toRealPath().startsWith(root)) {
-            throw new ArtifactException("Refusing to unpack " + entry.name + " of " + what + ": " + directory
-                    + " is a link that leads outside " + root + ".");
+    /** The parts of an entry's name, {@code /} or {@code \\} between them, empty and {@code .} parts left out. */
+    static List<String> segments(String name) {
+        List<String> segments = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '/' || name.charAt(i) == '\\') {
+                String segment = name.substring(start, i);
+                if (!segment.isEmpty() && !segment.equals(".")) {
+                    segments.add(segment);
+                }
+                start = i + 1;
+            }
         }
+        return segments;
     }
+
 
     private static InputStream open(FileChannel channel, CentralDirectory.Entry entry, String what) throws IOException {
         long offset = CentralDirectory.dataOffset(channel, entry);
@@ -209,19 +199,21 @@ public final class SafeUnzip {
         };
     }
 
-    private static void restoreMode(Path file, int unixMode) throws IOException {
+    /**
+     * The entry's permissions as {@code unzip} sets them: the archive's mode less the process's umask; the owner may
+     * always read and write; never setuid, setgid or sticky (a permission set cannot hold them), and never writable by
+     * everyone, whatever the archive says.
+     */
+    private static void restoreMode(Path file, int unixMode, int umask) throws IOException {
         if (unixMode == 0) {
-            return;
+            return; // not made on Unix: the file keeps the mode it was created with (0666 less the umask)
         }
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
-            Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            for (PosixFilePermission permission : PosixFilePermission.values()) {
-                if ((unixMode & (0400 >> permission.ordinal())) != 0) {
-                    permissions.add(permission);
-                }
+            int mode = (unixMode & 0777 | 0600) & ~umask & ~0002;
+            if (mode != (0666 & ~umask)) { // else it has it already: created as 0666 less the umask
+                posix.setPermissions(Staging.permissions(mode));
             }
-            posix.setPermissions(permissions);
         } else if ((unixMode & 0100) != 0) {
             file.toFile().setExecutable(true);
         }

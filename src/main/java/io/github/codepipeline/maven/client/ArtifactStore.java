@@ -193,22 +193,55 @@ public final class ArtifactStore implements AutoCloseable {
 
     /**
      * Downloads {@code location} into {@code file} (created or replaced), streaming. An I/O error in the middle of
-     * the body starts the download again, within the retry strategy's attempts.
+     * the body starts the download again, within the retry strategy's attempts. An object larger than
+     * {@code maxBytes} is refused when S3 announces its length, and else stopped at the bound: the caller deletes
+     * {@code file}.
      */
-    public void download(ArtifactLocation location, Path file, LongConsumer progress) throws ReportException {
-        call("GetObject", location, () -> client.getObject(r -> r.bucket(location.bucket()).key(location.objectKey()),
-                ResponseTransformer.unmanaged((response, body) -> {
-                    try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
-                        byte[] buffer = new byte[1 << 16];
-                        for (int n; (n = in.read(buffer)) > 0; ) {
-                            out.write(buffer, 0, n);
-                            progress.accept(n);
+    public void download(ArtifactLocation location, Path file, long maxBytes, LongConsumer progress) throws ReportException {
+        TooLarge[] tooLarge = new TooLarge[1];
+        try {
+            call("GetObject", location, () -> client.getObject(r -> r.bucket(location.bucket()).key(location.objectKey()),
+                    ResponseTransformer.unmanaged((response, body) -> {
+                        if (response.contentLength() != null && response.contentLength() > maxBytes) {
+                            body.abort();
+                            throw tooLarge[0] = new TooLarge(location, maxBytes, response.contentLength());
                         }
-                    } catch (IOException e) {
-                        throw RetryableException.builder().message("the download broke off").cause(e).build();
-                    }
-                    return response;
-                })));
+                        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+                            byte[] buffer = new byte[1 << 16];
+                            long total = 0;
+                            for (int n; (n = in.read(buffer)) > 0; ) {
+                                total += n;
+                                if (total > maxBytes) {
+                                    body.abort();
+                                    throw tooLarge[0] = new TooLarge(location, maxBytes, -1);
+                                }
+                                out.write(buffer, 0, n);
+                                progress.accept(n);
+                            }
+                        } catch (IOException e) {
+                            throw RetryableException.builder().message("the download broke off").cause(e).build();
+                        }
+                        return response;
+                    })));
+        } catch (ReportException | RuntimeException e) {
+            if (tooLarge[0] != null) {
+                throw new ReportException(tooLarge[0].getMessage(), false);
+            }
+            throw e;
+        }
+    }
+
+    /** An input artifact's object larger than {@code codepipeline.maxInputSize}: not retried, one line. */
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(ArtifactLocation location, long maxBytes, long length) {
+            super("Refusing the input artifact " + location.name() + " (" + location.url() + "): the object is larger than "
+                    + maxBytes / (1024 * 1024) + " MB" + (length < 0 ? "" : " (" + length + " bytes)") + ", the most "
+                    + Setting.MAX_INPUT_SIZE.property() + " allows; the download was stopped and nothing was saved. If the"
+                    + " artifact is really that large, raise -D" + Setting.MAX_INPUT_SIZE.property() + " (in MB).", null,
+                    false, false);
+        }
     }
 
     private static InputStream open(Path file, long offset, long length) {

@@ -16,14 +16,16 @@ public final class ArtifactSettings {
     private final String inputArtifact;
     private final boolean overwrite;
     private final long maxInputBytes;
+    private final boolean followLinks;
 
     private ArtifactSettings(URI s3Endpoint, String outputArtifact, String inputArtifact, boolean overwrite,
-            long maxInputBytes) {
+            long maxInputBytes, boolean followLinks) {
         this.s3Endpoint = s3Endpoint;
         this.outputArtifact = outputArtifact;
         this.inputArtifact = inputArtifact;
         this.overwrite = overwrite;
         this.maxInputBytes = maxInputBytes;
+        this.followLinks = followLinks;
     }
 
     public static ArtifactSettings resolve(SettingSources sources) throws InvalidSettingException {
@@ -34,7 +36,7 @@ public final class ArtifactSettings {
         int maxInputMb = ReportSettings.parseInt(sources, Setting.MAX_INPUT_SIZE, DEFAULT_MAX_INPUT_SIZE_MB, 1,
                 MAX_MAX_INPUT_SIZE_MB);
         return new ArtifactSettings(s3Endpoint, sources.get(Setting.OUTPUT_ARTIFACT), sources.get(Setting.INPUT_ARTIFACT),
-                overwrite, maxInputMb * 1024L * 1024L);
+                overwrite, maxInputMb * 1024L * 1024L, ReportSettings.parseBoolean(sources, Setting.FOLLOW_LINKS, false));
     }
 
     /** The S3 endpoint override, or {@code null} for AWS's S3 in the pipeline's region. */
@@ -61,9 +63,14 @@ public final class ArtifactSettings {
         return maxInputBytes;
     }
 
+    /** {@code codepipeline.followLinks}: upload what links that lead out of the module point to. */
+    public boolean followLinks() {
+        return followLinks;
+    }
+
     @Override
     public String toString() {
         return "ArtifactSettings{s3Endpoint=" + s3Endpoint + ", outputArtifact=" + outputArtifact + ", inputArtifact="
-                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + "}";
+                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + ", followLinks=" + followLinks + "}";
     }
 }

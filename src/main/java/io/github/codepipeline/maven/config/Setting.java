@@ -37,6 +37,7 @@ public enum Setting {
     OUTPUT_ARTIFACT("outputArtifact", "codepipeline.outputArtifact"),
     OUTPUT_DIRECTORY("outputDirectory", "codepipeline.outputDirectory"),
     OUTPUT_FILES("outputFiles", "codepipeline.outputFiles"),
+    FOLLOW_LINKS("followLinks", "codepipeline.followLinks"),
     INPUT_ARTIFACT("inputArtifact", "codepipeline.inputArtifact"),
     INPUT_DIRECTORY("inputDirectory", "codepipeline.inputDirectory"),
     OVERWRITE("overwrite", "codepipeline.overwrite"),

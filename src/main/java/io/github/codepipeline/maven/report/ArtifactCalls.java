@@ -2,9 +2,11 @@ package io.github.codepipeline.maven.report;
 
 import io.github.codepipeline.maven.artifact.ArtifactException;
 import io.github.codepipeline.maven.artifact.ArtifactZip;
+import io.github.codepipeline.maven.artifact.EntryNames;
 import io.github.codepipeline.maven.artifact.FileSet;
 import io.github.codepipeline.maven.artifact.Progress;
 import io.github.codepipeline.maven.artifact.SafeUnzip;
+import io.github.codepipeline.maven.artifact.Staging;
 import io.github.codepipeline.maven.client.ArtifactLocation;
 import io.github.codepipeline.maven.client.ArtifactStore;
 import io.github.codepipeline.maven.client.JobDetails;
@@ -79,7 +81,7 @@ public final class ArtifactCalls {
                         + " names, encrypted"
                         + " with aws:kms (the job's KMS key, else S3's default KMS key):");
                 for (FileSet.Entry entry : files.get(output)) {
-                    log.info("    " + entry.name() + " (" + Files.size(entry.file()) + " bytes)");
+                    log.info("    " + EntryNames.shown(entry.name()) + " (" + Files.size(entry.file()) + " bytes)");
                 }
             }
             return;
@@ -157,40 +159,50 @@ public final class ArtifactCalls {
             log.info(PREFIX + "job " + settings.jobId() + " has no input artifact: nothing to download.");
             return downloaded;
         }
+        Files.createDirectories(directory);
+        List<String> leftovers = Staging.removeLeftovers(directory);
+        if (!leftovers.isEmpty()) {
+            log.info(PREFIX + "removed what an interrupted download-input left in " + directory + ": "
+                    + EntryNames.shown(String.join(", ", leftovers)) + ".");
+        }
+        // Every target checked before the first download: a refusal leaves every artifact as it was.
         for (ArtifactLocation input : inputs) {
             if (!input.hasLocation()) {
                 throw new ReportException("CodePipeline gave no S3 location for the input artifact " + input.name() + ".", false);
             }
-            Path target = inputs.size() > 1 ? directory.resolve(input.name()) : directory;
-            if (inputs.size() > 1 && (input.name().isEmpty() || !target.normalize().getParent().equals(directory.normalize()))) {
-                throw new ArtifactException("The input artifact name '" + input.name() + "' cannot be a directory name.");
+            if (inputs.size() > 1) {
+                checkTarget(input, directory);
             }
-            Files.createDirectories(directory);
+        }
+        for (ArtifactLocation input : inputs) {
+            Path target = inputs.size() > 1 ? directory.resolve(input.name()) : directory;
             // Beside the files it becomes: same file system (a non-zip is moved, not copied), deleted in any case.
-            Path file = Files.createTempFile(directory, ".codepipeline-" + safe(input.name()) + "-", ".download");
+            Path file = Files.createTempFile(directory, Staging.PREFIX + safe(input.name()) + "-", Staging.DOWNLOAD);
             try {
                 job = transfer(settings, artifacts, job, input, "Downloading " + input.name(), -1, (store, location, p) ->
-                        store.download(location, file, p::add));
+                        store.download(location, file, artifacts.maxInputBytes(), p::add));
                 long size = Files.size(file);
                 if (SafeUnzip.isZip(file)) {
                     long start = System.nanoTime();
                     SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
-                            "the input artifact " + input.name() + " (" + input.url() + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
+                            "the input artifact " + input.name() + " (" + EntryNames.shown(input.url()) + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
                                     + " (in MB, now " + artifacts.maxInputBytes() / (1024 * 1024) + ")");
                     log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + Progress.megabytes(size) + ", "
                             + count(result.files) + ", " + Progress.megabytes(result.bytes) + ") into " + target
                             + (input.revision() == null ? "" : ", revision " + input.revision()) + ", in "
                             + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 } else {
-                    String key = input.objectKey();
-                    String name = key.substring(key.lastIndexOf('/') + 1);
-                    Path saved = target.resolve(name.isEmpty() || name.equals("..") || name.equals(".") ? input.name() : name);
+                    Path saved = target.resolve(savedName(input));
                     Files.createDirectories(target);
+                    if (Files.isDirectory(saved, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new ArtifactException("Not saving the input artifact " + input.name() + ": " + saved
+                                + " is a directory.");
+                    }
                     if (!artifacts.overwrite() && Files.exists(saved, LinkOption.NOFOLLOW_LINKS)) {
                         throw new ArtifactException("Not saving the input artifact " + input.name() + ": " + saved
                                 + " already exists. Set -D" + Setting.OVERWRITE.property() + "=true to replace existing files.");
                     }
-                    Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING); // a link there is replaced, not followed
                     log.warn(PREFIX + "the input artifact " + input.name() + " (" + input.url() + ") is not a zip file;"
                             + " saved it as it is, as " + saved + " (" + Progress.megabytes(size) + ").");
                 }
@@ -200,6 +212,35 @@ public final class ArtifactCalls {
             downloaded.add(new Downloaded(input.name(), input.revision()));
         }
         return downloaded;
+    }
+
+    /**
+     * With several input artifacts each goes to {@code <inputDirectory>/<artifact>}: a plain directory name, and no
+     * link there ({@code <inputDirectory>} is the user's own and may be one; what is below it is never followed).
+     */
+    private static void checkTarget(ArtifactLocation input, Path directory) throws ArtifactException {
+        Path target = directory.resolve(input.name());
+        if (input.name().isEmpty() || !target.normalize().getParent().equals(directory.normalize())
+                || input.name().equals(".") || input.name().startsWith(Staging.PREFIX)) {
+            throw new ArtifactException("The input artifact name '" + EntryNames.shown(input.name())
+                    + "' cannot be a directory name.");
+        }
+        if (Files.isSymbolicLink(target)) {
+            String to;
+            try {
+                to = String.valueOf(Files.readSymbolicLink(target));
+            } catch (IOException | RuntimeException e) {
+                to = "somewhere";
+            }
+            throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
+                    + ": it is a symbolic link (to " + EntryNames.shown(to) + "), which download-input does not follow;"
+                    + " nothing was downloaded. Remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
+                    + ": a file stands there; nothing was downloaded. Remove it, or choose another "
+                    + Setting.INPUT_DIRECTORY.property() + ".");
+        }
     }
 
     private interface Transfer {
@@ -274,6 +315,23 @@ public final class ArtifactCalls {
         }
         throw new ReportException("The job has no " + kind + " artifact named " + name + (names.isEmpty() ? ""
                 : "; its " + kind + " artifacts are: " + String.join(", ", names)) + ". Check " + setting.howToSet() + ".", false);
+    }
+
+    /**
+     * The name a non-zip input is saved under: the last part of its object key, unless that is no plain file name
+     * (empty, dots, control characters, a backslash), then the artifact's name.
+     */
+    static String savedName(ArtifactLocation input) {
+        String key = input.objectKey();
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        boolean plain = !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.startsWith(Staging.PREFIX)
+                && name.length() <= 255;
+        for (int i = 0; plain && i < name.length(); i++) {
+            char c = name.charAt(i);
+            plain = c >= 0x20 && c != 0x7f && c != '\\' && c != ':';
+        }
+        String fallback = safe(input.name());
+        return plain ? name : fallback.matches("\\.*") ? "input-artifact" : fallback;
     }
 
     private static String count(int files) {

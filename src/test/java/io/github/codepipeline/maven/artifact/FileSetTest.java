@@ -60,4 +60,54 @@ class FileSetTest {
         assertThatThrownBy(() -> new FileSet(dir, null, Arrays.asList("*.txt")).collect())
                 .hasMessageContaining("nothing would go into the artifact");
     }
+
+    // --- links (issue 20)
+
+    private Path module() throws Exception {
+        Path module = Files.createDirectories(dir.resolve("module"));
+        Files.createDirectories(module.resolve("dist"));
+        Files.write(module.resolve("dist/app.jar"), "jar".getBytes());
+        Files.write(module.resolve("README.md"), "readme".getBytes());
+        return module;
+    }
+
+    @Test
+    void aLinkToAFileInsideTheModuleIsStoredAsThatFile() throws Exception {
+        Path module = module();
+        Files.createSymbolicLink(module.resolve("dist/readme"), module.resolve("README.md"));
+        List<FileSet.Entry> entries = new FileSet(module.resolve("dist"), null, null).links(module, false).collect();
+        assertThat(names(entries)).containsExactly("app.jar", "readme");
+        assertThat(entries.get(1).file()).isEqualTo(module.resolve("README.md").toRealPath());
+    }
+
+    @Test
+    void aLinkLeadingOutOfTheModuleIsRefusedNamingItUnlessFollowLinks() throws Exception {
+        Path module = module();
+        Path secret = Files.write(dir.resolve("passwd"), "root:x:0:0".getBytes());
+        Files.createSymbolicLink(module.resolve("dist/leak\n[INFO] x"), secret);
+        FileSet set = new FileSet(module.resolve("dist"), null, null).links(module, false);
+        assertThatThrownBy(set::collect).isInstanceOf(ArtifactException.class)
+                .hasMessage("Refusing to upload leak\\n[INFO] x from " + module.resolve("dist") + ": it is a symbolic link to "
+                        + secret.toRealPath() + ", outside the module's base directory " + module + ". Replace the link with"
+                        + " the file, leave it out with an exclude, or set -Dcodepipeline.followLinks=true to upload what it"
+                        + " points to.");
+        List<FileSet.Entry> followed = new FileSet(module.resolve("dist"), null, null).links(module, true).collect();
+        assertThat(names(followed)).containsExactly("app.jar", "leak\n[INFO] x");
+        assertThat(followed.get(1).file()).isEqualTo(secret.toRealPath());
+        // left out by the patterns: no matter
+        assertThat(names(new FileSet(module.resolve("dist"), FileSet.split("*.jar"), null).links(module, false).collect()))
+                .containsExactly("app.jar");
+        assertThat(names(new FileSet(module.resolve("dist"), null, Arrays.asList("leak*")).links(module, false).collect()))
+                .containsExactly("app.jar");
+    }
+
+    @Test
+    void linksToDirectoriesAndBrokenLinksAreNeverFollowed() throws Exception {
+        Path module = module();
+        Files.createSymbolicLink(module.resolve("dist/root"), dir.getRoot());
+        Files.createSymbolicLink(module.resolve("dist/self"), module);
+        Files.createSymbolicLink(module.resolve("dist/broken"), module.resolve("nowhere"));
+        assertThat(names(new FileSet(module.resolve("dist"), null, null).links(module, true).collect()))
+                .containsExactly("app.jar");
+    }
 }

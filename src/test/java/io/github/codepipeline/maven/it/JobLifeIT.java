@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 class JobLifeIT extends EndpointSupport {
     private static final String ARTIFACT_SECRET = "artifactSecretKey-DoNotLog-1234567890";
     private static final String ARTIFACT_SESSION = "artifactSessionToken-DoNotLog-0987654321";
+    /** A configuration value, which an action type may declare secret: never in any log, -X included. */
+    private static final String CONFIG_SECRET = "configSecret-DoNotLog-4242";
     private static final String JOB_DETAILS_REPLY = "{\"jobDetails\":{\"id\":\"" + JOB_ID + "\",\"nonce\":\"3\",\"data\":{"
             + "\"actionTypeId\":{\"category\":\"Build\",\"owner\":\"ThirdParty\",\"provider\":\"ShopBuilder\",\"version\":\"1\"},"
-            + "\"actionConfiguration\":{\"configuration\":{\"Environment\":\"staging\",\"ProjectName\":\"shop\"}},"
+            + "\"actionConfiguration\":{\"configuration\":{\"Environment\":\"staging\",\"ProjectName\":\"shop\","
+            + "\"ApiKey\":\"" + CONFIG_SECRET + "\"}},"
             + "\"pipelineContext\":{\"pipelineName\":\"shop-pipeline\",\"stage\":{\"name\":\"Build\"},"
             + "\"action\":{\"name\":\"MavenBuild\",\"actionExecutionId\":\"a1b2c3\"},"
             + "\"pipelineArn\":\"arn:aws:codepipeline:us-east-1:123456789012:shop-pipeline\","
@@ -102,10 +105,24 @@ class JobLifeIT extends EndpointSupport {
         assertThat(endpoint.bodies(JOB_DETAILS).get(0)).containsEntry("jobId", JOB_ID).containsEntry("clientToken", TOKEN);
         assertThat(result.log)
                 .contains("CodePipeline: job " + JOB_ID + " of pipeline shop-pipeline, stage Build, action MavenBuild:")
-                .contains("codepipeline.job.config.Environment = staging")
+                .contains("  codepipeline.job.config.Environment (set; the value is not logged)")
+                .contains("  codepipeline.job.config.ApiKey (set; the value is not logged)")
+                .doesNotContain("= staging").doesNotContain(CONFIG_SECRET)
                 .contains("codepipeline.job.inputArtifact.SourceOutput.bucket = shop-artifacts")
                 .contains("DEPLOY TO staging FROM shop-pipeline/Build")
                 .doesNotContain(ARTIFACT_SECRET).doesNotContain(ARTIFACT_SESSION).doesNotContain("ASIAARTIFACTKEY00001")
                 .doesNotContain(TOKEN);
+    }
+
+    @Test
+    void configurationValuesStayOutOfTheDebugLogOfThePlugin() {
+        endpoint.answer(JOB_DETAILS, CodePipelineEndpoint.ok(JOB_DETAILS_REPLY));
+        // initialize: job-details alone. (maven-antrun-plugin, bound later, copies every project property into Ant and
+        // prints each at -X: what a later plugin does with the properties is its own; the README says so.)
+        MavenBuild.Result result = build("job-details", "jobDetailsDebug").args("-X", "initialize").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.log).contains("[DEBUG]").contains("codepipeline.job.config.ApiKey (set; the value is not logged)")
+                .doesNotContain(CONFIG_SECRET).doesNotContain(ARTIFACT_SECRET).doesNotContain(ARTIFACT_SESSION);
     }
 }

@@ -205,6 +205,17 @@ final class S3Server implements AutoCloseable {
                 .willSetStateTo("failed"));
     }
 
+    /**
+     * Answers GETs of {@code key} with {@code body}, chunked (no length announced) and dribbled out over
+     * {@code millis}: a download that takes its time, to be stopped or killed on the way.
+     */
+    void slowly(String key, byte[] body, int millis) {
+        recorder.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/" + BUCKET + "/" + key)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/zip").withBody(body)
+                        .withChunkedDribbleDelay(100, millis)));
+    }
+
     /** Every request that went through the recording proxy. */
     List<LoggedRequest> requests() {
         return recorder.findAll(anyRequestedFor(anyUrl()));
