@@ -104,9 +104,11 @@ public final class ArtifactCalls {
             Path zip = Files.createTempFile(workDirectory, "codepipeline-" + safe(target.name()) + "-", ".zip");
             try {
                 long start = System.nanoTime();
-                long size = ArtifactZip.write(files.get(output), zip);
+                ArtifactZip.Result zipped = ArtifactZip.write(files.get(output), zip);
+                long size = zipped.bytes;
                 log.info(PREFIX + "zipped " + count(files.get(output).size()) + " from " + output.files.directory()
-                        + " for the output artifact " + target.name() + " (" + Progress.megabytes(size) + ") in "
+                        + " for the output artifact " + target.name() + " (" + Progress.megabytes(size) + ", "
+                        + zipped.methods() + ") in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 job = transfer(settings, artifacts, job, target, "Uploading " + target.name(), size, (store, location, p) ->
                         store.upload(location, zip, p::add));
