@@ -10,15 +10,19 @@ import java.net.URI;
 public final class ArtifactSettings {
     public static final int DEFAULT_MAX_INPUT_SIZE_MB = 4096;
     public static final int MAX_MAX_INPUT_SIZE_MB = 1024 * 1024;
+    public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
+    public static final int MAX_UPLOAD_CONCURRENCY = 32;
 
     private final URI s3Endpoint;
     private final String outputArtifact;
     private final String inputArtifact;
     private final boolean overwrite;
     private final long maxInputBytes;
+    private final int uploadConcurrency;
 
     private ArtifactSettings(URI s3Endpoint, String outputArtifact, String inputArtifact, boolean overwrite,
-            long maxInputBytes) {
+            long maxInputBytes, int uploadConcurrency) {
+        this.uploadConcurrency = uploadConcurrency;
         this.s3Endpoint = s3Endpoint;
         this.outputArtifact = outputArtifact;
         this.inputArtifact = inputArtifact;
@@ -33,8 +37,10 @@ public final class ArtifactSettings {
         boolean overwrite = ReportSettings.parseBoolean(sources, Setting.OVERWRITE, false);
         int maxInputMb = ReportSettings.parseInt(sources, Setting.MAX_INPUT_SIZE, DEFAULT_MAX_INPUT_SIZE_MB, 1,
                 MAX_MAX_INPUT_SIZE_MB);
+        int uploadConcurrency = ReportSettings.parseInt(sources, Setting.UPLOAD_CONCURRENCY, DEFAULT_UPLOAD_CONCURRENCY, 1,
+                MAX_UPLOAD_CONCURRENCY);
         return new ArtifactSettings(s3Endpoint, sources.get(Setting.OUTPUT_ARTIFACT), sources.get(Setting.INPUT_ARTIFACT),
-                overwrite, maxInputMb * 1024L * 1024L);
+                overwrite, maxInputMb * 1024L * 1024L, uploadConcurrency);
     }
 
     /** The S3 endpoint override, or {@code null} for AWS's S3 in the pipeline's region. */
@@ -61,9 +67,15 @@ public final class ArtifactSettings {
         return maxInputBytes;
     }
 
+    /** {@code codepipeline.uploadConcurrency}: how many parts of an output are sent at a time. */
+    public int uploadConcurrency() {
+        return uploadConcurrency;
+    }
+
     @Override
     public String toString() {
         return "ArtifactSettings{s3Endpoint=" + s3Endpoint + ", outputArtifact=" + outputArtifact + ", inputArtifact="
-                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + "}";
+                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes
+                + ", uploadConcurrency=" + uploadConcurrency + "}";
     }
 }

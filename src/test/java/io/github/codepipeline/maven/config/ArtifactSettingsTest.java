@@ -20,6 +20,9 @@ class ArtifactSettingsTest {
         assertThat(settings.overwrite()).isFalse();
         assertThat(settings.maxInputBytes()).isEqualTo(4096L * 1024 * 1024);
         assertThat(settings.outputArtifact()).isNull();
+        assertThat(settings.uploadConcurrency()).isEqualTo(4);
+        assertThat(ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.uploadConcurrency", "8"), null))
+                .uploadConcurrency()).isEqualTo(8);
     }
 
     @Test
@@ -40,5 +43,7 @@ class ArtifactSettingsTest {
                 .hasMessageContaining("Use a whole number from 1 to 1048576");
         assertThatThrownBy(() -> ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.overwrite", "yes"), null)))
                 .hasMessageContaining("Use true or false");
+        assertThatThrownBy(() -> ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.uploadConcurrency", "33"), null)))
+                .hasMessageStartingWith("Invalid codepipeline.uploadConcurrency").hasMessageContaining("from 1 to 32");
     }
 }
