@@ -34,6 +34,7 @@ class SpooledUploadTest {
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         final byte[][] parts = new byte[100][];
         final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
         final AtomicInteger mostRunning = new AtomicInteger();
         volatile int failPart = -1;
         volatile byte[] put;
@@ -62,6 +63,7 @@ class SpooledUploadTest {
                 }
                 parts[number] = read(file, offset, length, progress);
                 read(file, offset, length, progress); // read twice (SigV4 payload hash): counted once
+                done.incrementAndGet();
                 return "etag-" + number;
             } catch (InterruptedException e) {
                 throw new ReportException("interrupted", false);
@@ -132,6 +134,31 @@ class SpooledUploadTest {
         assertThat(joined.toByteArray()).isEqualTo(content);
         assertThat(recorder.mostRunning.get()).isBetween(2, 3);
         assertThat(progress.get()).isEqualTo(content.length);
+    }
+
+    /** The first parts are sent before the writer has finished: it waits here until one was, which would never be
+     * if the upload started only after the writing. */
+    @Test
+    void theFirstPartsAreSentWhileTheWriterIsStillWriting() throws Exception {
+        Recorder recorder = new Recorder();
+        boolean[] sentWhileWriting = new boolean[1];
+        ArtifactStore.Sent sent = SpooledUpload.upload(dir.resolve("spool.zip"), PART, 2, out -> {
+            out.write(bytes(3 * PART));
+            out.flush();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (recorder.done.get() == 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            sentWhileWriting[0] = recorder.done.get() > 0;
+            out.write(bytes(3 * PART));
+        }, recorder, n -> {}, 10_000);
+        assertThat(sentWhileWriting[0]).isTrue();
+        assertThat(sent.parts).isEqualTo(6);
     }
 
     @Test

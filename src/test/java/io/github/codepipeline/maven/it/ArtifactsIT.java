@@ -166,8 +166,8 @@ class ArtifactsIT extends EndpointSupport {
     }
 
     /**
-     * 200 MB of random bytes go up in 26 parts of 8 MiB (the last one the zip's headers), 4 at a time, while the zip is written, and come back, with
-     * Maven's JVM held to 64 MB: memory does not grow with the output. Straight to s3proxy, which keeps the objects on
+     * 200 MB of random bytes go up in 26 parts of 8 MiB (the last one the zip's headers), 4 at a time, while the zip
+     * is written, and come back, with Maven's JVM held to 64 MB: memory does not grow with the output. Straight to s3proxy, which keeps the objects on
      * disk here (the recording proxy and the in-memory store would hold them in memory). bench/artifacts.sh measures
      * the speed.
      */
