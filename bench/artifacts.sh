@@ -19,9 +19,12 @@
 #   RUNS=3 bash bench/artifacts.sh                     # medians of 3
 #   MVN_ARGS="-s /path/settings.xml" bash bench/artifacts.sh   # another local repository
 #   KEEP=1 bash bench/artifacts.sh                     # keep the work folder (logs)
+#   CASES=b PLUGIN_ARGS=-Dcodepipeline.uploadConcurrency=1 bash bench/artifacts.sh   # one output, another setting
 set -euo pipefail
 
 RUNS=${RUNS:-1}
+CASES=${CASES:-a b}
+read -r -a PLUGIN_ARGS <<< "${PLUGIN_ARGS:-}"
 HEAP=${HEAP:--Xmx64m}
 MVN=${MVN:-mvn}
 read -r -a EXTRA_MVN_ARGS <<< "${MVN_ARGS:-}"
@@ -123,7 +126,7 @@ POM='<project><modelVersion>4.0.0</modelVersion><groupId>b</groupId><artifactId>
 mkdir -p "$WORK/a/out" "$WORK/b/out"
 echo "$POM" > "$WORK/a/pom.xml"
 echo "$POM" > "$WORK/b/pom.xml"
-head -c 300M /dev/urandom > "$WORK/a/out/big.bin"
+case " $CASES " in *" a "*) head -c 300M /dev/urandom > "$WORK/a/out/big.bin";; *) echo > "$WORK/a/out/unused";; esac
 python3 - "$WORK/b/out" <<'EOF'
 import os, random, sys, zipfile
 out = sys.argv[1]
@@ -166,7 +169,7 @@ export AWS_ACCESS_KEY_ID=AKIDEXAMPLEKEY000001 AWS_SECRET_ACCESS_KEY=wJalrXUtnFEM
 export AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true
 export AWS_CONFIG_FILE="$WORK/no-aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/no-aws-credentials"
 export CODEPIPELINE_JOB_ID=$JOB_ID CODEPIPELINE_CLIENT_TOKEN=bench-token
-COMMON=(-B -o "${EXTRA_MVN_ARGS[@]}" -Dcodepipeline.endpoint="$ENDPOINT" -Dcodepipeline.s3Endpoint="$S3")
+COMMON=(-B -o "${EXTRA_MVN_ARGS[@]}" "${PLUGIN_ARGS[@]}" -Dcodepipeline.endpoint="$ENDPOINT" -Dcodepipeline.s3Endpoint="$S3")
 AWS_CLI=${AWS_CLI:-$(command -v aws || true)}
 CLI_VERSION=none
 if [ -n "$AWS_CLI" ]; then CLI_VERSION=$("$AWS_CLI" --version 2>&1 | head -1); fi
@@ -214,8 +217,7 @@ run_case() {
         fi
     done
 }
-run_case a
-run_case b
+for case in $CASES; do run_case "$case"; done
 
 # ---- the table -------------------------------------------------------------------------------------------------------
 python3 - "$WORK" "$RUNS" "$CLI_VERSION" "$HEAP" "$SIZE_A" "$SIZE_B" "$FILES_B" "$JAR_B" <<'EOF'
@@ -243,6 +245,8 @@ print("| output | step | plugin, whole mvn run (s) | peak RSS of Maven's JVM (MB
 print("|---|---|---|---|---|---|")
 for case, label in (("a", "(a) %s MB random" % size["a"]), ("b", "(b) realistic, %s MB" % size["b"])):
     up, down = rows(case + ".upload"), rows(case + ".download")
+    if not up:
+        continue
     zipcli, cli_only, cliunzip = rows(case + ".zipcli"), rows(case + ".cli"), rows(case + ".cliunzip")
     up_s, down_s = med([r[0] for r in up]), med([r[0] for r in down])
     if zipcli:
@@ -261,7 +265,7 @@ for case, label in (("a", "(a) %s MB random" % size["a"]), ("b", "(b) realistic,
 EOF
 echo
 echo "The plugin's own lines (last run):"
-for case in a b; do
+for case in $CASES; do
     grep -h "CodePipeline: \(Uploaded\|Downloaded\|zipped\|unpacked\)" "$WORK/$case/upload-$RUNS.log" \
         "$WORK/$case/download-$RUNS.log" | sed "s/^/  ($case) /"
 done
