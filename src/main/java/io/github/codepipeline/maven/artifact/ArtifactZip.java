@@ -378,50 +378,6 @@ public final class ArtifactZip {
                 + " any more (upload-output runs at verify, after the build made it).");
     }
 
-    /** Little-endian fields into a byte array. */
-    private static final class ByteBuf {
-        private final byte[] bytes;
-        private int length;
-
-        ByteBuf(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        ByteBuf int16(int value) {
-            bytes[length++] = (byte) value;
-            bytes[length++] = (byte) (value >>> 8);
-            return this;
-        }
-
-        ByteBuf int32(long value) {
-            for (int i = 0; i < 4; i++) {
-                bytes[length++] = (byte) (value >>> (8 * i));
-            }
-            return this;
-        }
-
-        ByteBuf int64(long value) {
-            for (int i = 0; i < 8; i++) {
-                bytes[length++] = (byte) (value >>> (8 * i));
-            }
-            return this;
-        }
-
-        ByteBuf bytes(byte[] value) {
-            System.arraycopy(value, 0, bytes, length, value.length);
-            length += value.length;
-            return this;
-        }
-
-        byte[] bytes() {
-            return bytes;
-        }
-
-        int length() {
-            return length;
-        }
-    }
-
     /** A regular file's Unix mode: its permissions where the file system has them, else 0644 or 0755. */
     static int mode(Path file) throws IOException {
         int permissions;
