@@ -101,6 +101,15 @@ public class UploadOutputMojo extends AbstractJobMojo {
     @Parameter(property = "codepipeline.s3Endpoint")
     private String s3Endpoint;
 
+    /**
+     * How many parts of an output (8 MiB each) are sent to S3 at a time, while the zip is still being written; 1 to 32.
+     * Default: {@code 4}. Example: {@code -Dcodepipeline.uploadConcurrency=8}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.uploadConcurrency")
+    private String uploadConcurrency;
+
     /** Bound in the pom, it also runs in builds outside CodePipeline: there it does nothing, loads nothing. */
     @Override
     protected String withoutJob() {
@@ -114,6 +123,7 @@ public class UploadOutputMojo extends AbstractJobMojo {
         parameters.put(Setting.OUTPUT_FILES.element(), outputFiles);
         parameters.put(Setting.FOLLOW_LINKS.element(), followLinks);
         parameters.put(Setting.S3_ENDPOINT.element(), s3Endpoint);
+        parameters.put(Setting.UPLOAD_CONCURRENCY.element(), uploadConcurrency);
     }
 
     @Override

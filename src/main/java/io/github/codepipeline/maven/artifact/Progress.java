@@ -5,13 +5,13 @@ import java.util.function.Consumer;
 
 /**
  * Progress of a long transfer, at most one line every {@link #INTERVAL_NANOS} (and none for a transfer that ends
- * sooner): bytes so far, of how many, and the rate.
+ * sooner): bytes so far, of how many, and the rate. Safe to tell from several threads (an upload's parts).
  */
 public final class Progress {
     static final long INTERVAL_NANOS = 5_000_000_000L;
 
     private final String what;
-    private final long total;
+    private volatile long total;
     private final Consumer<String> log;
     private final long start;
     private long last;
@@ -37,16 +37,22 @@ public final class Progress {
         add(bytes, System.nanoTime());
     }
 
-    void add(long bytes, long now) {
+    /** The bytes to transfer, once they are known (an upload's zip, when it is written). */
+    public void total(long bytes) {
+        total = bytes;
+    }
+
+    synchronized void add(long bytes, long now) {
         done += bytes;
         if (now - last >= INTERVAL_NANOS) {
             last = now;
-            log.accept(what + ": " + megabytes(done) + (total >= 0 ? " of " + megabytes(total) : "") + " ("
+            long all = total;
+            log.accept(what + ": " + megabytes(done) + (all >= 0 ? " of " + megabytes(all) : "") + " ("
                     + rate(done, now - start) + ")");
         }
     }
 
-    public long bytes() {
+    public synchronized long bytes() {
         return done;
     }
 

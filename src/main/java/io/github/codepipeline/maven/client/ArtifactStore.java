@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -43,8 +42,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * The pipeline's artifact store: S3, signed with the job's artifact credentials (never the build's own), on the same
  * route, retry strategy and attempt count as the reports ({@link ReportSettings}).
  *
- * <p>Uploads are streamed from a file: one {@code PutObject} up to {@link #MULTIPART_THRESHOLD}, else a multipart
- * upload in parts of {@link #partSize(long)}, one after the other (no threads). Every upload is encrypted with
+ * <p>Uploads are sent while they are written ({@link SpooledUpload}): one {@code PutObject} up to one part, else a
+ * multipart upload in parts of {@link #partSize(long)}, a few at a time. Every upload is encrypted with
  * {@code aws:kms}: the job's KMS key when it has one, else S3's default KMS key ({@code aws/s3}), because the bucket
  * policy CodePipeline writes for its artifact store refuses anything else. Downloads are streamed to a file.
  *
@@ -57,13 +56,14 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 public final class ArtifactStore implements AutoCloseable {
     /**
-     * Single {@code PutObject} up to 8 MiB, multipart above. The SDK's URLConnection client hands each request body to
-     * {@code HttpURLConnection} without a fixed length, and the JDK then holds the whole body in memory before it
-     * sends it: what bounds the heap an upload needs is the size of one request, whatever the artifact's size. 8 MiB
-     * keeps that within a small heap (ArtifactsIT uploads 70 MB under {@code -Xmx64m}); S3's smallest part is 5 MiB.
+     * Parts of 8 MiB (more for outputs past 78 GiB, as S3 takes at most 10,000 parts), as the AWS CLI: S3's smallest
+     * part (but the last) is 5 MiB. An output that fits in one part goes up in one {@code PutObject}.
+     *
+     * <p>Memory does not depend on it: S3's client (2.40.2) gives {@code HttpURLConnection} a body of known length in
+     * fixed-length streaming mode ({@code setFixedLengthStreamingMode} from the {@code Content-Length} header), which
+     * sends the body as it reads it. (Without a length the JDK would hold the whole body in memory first; an earlier
+     * version of this class assumed it did.) ArtifactsIT uploads 200 MB in 4 parallel parts under {@code -Xmx64m}.
      */
-    static final long MULTIPART_THRESHOLD = 8L * 1024 * 1024;
-    /** S3's smallest part (but the last) is 5 MiB and a multipart upload has at most 10,000 parts. */
     static final long MIN_PART_SIZE = 8L * 1024 * 1024;
     static final int MAX_PARTS = 10_000;
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -75,13 +75,38 @@ public final class ArtifactStore implements AutoCloseable {
     private final Secrets secrets;
     private final String where;
     private final String encryptionKeyId;
+    private final Duration timeout;
 
-    private ArtifactStore(S3Client client, SdkHttpClient httpClient, Secrets secrets, String where, String encryptionKeyId) {
+    private ArtifactStore(S3Client client, SdkHttpClient httpClient, Secrets secrets, String where, String encryptionKeyId,
+            Duration timeout) {
         this.client = client;
         this.httpClient = httpClient;
         this.secrets = secrets;
         this.where = where;
         this.encryptionKeyId = encryptionKeyId;
+        this.timeout = timeout;
+    }
+
+    /** Writes an object to upload, once per attempt. */
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** What {@link #upload} sent. */
+    public static final class Sent {
+        public final long bytes;
+        /** 1 for a single {@code PutObject}. */
+        public final int parts;
+        public final int concurrency;
+        /** How long at least one request was sending. */
+        public final long sendingNanos;
+
+        Sent(long bytes, int parts, int concurrency, long sendingNanos) {
+            this.bytes = bytes;
+            this.parts = parts;
+            this.concurrency = concurrency;
+            this.sendingNanos = sendingNanos;
+        }
     }
 
     /**
@@ -123,7 +148,7 @@ public final class ArtifactStore implements AutoCloseable {
                         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
             }
-            return new ArtifactStore(builder.build(), httpClient, allSecrets, where, job.encryptionKeyId());
+            return new ArtifactStore(builder.build(), httpClient, allSecrets, where, job.encryptionKeyId(), idle);
         } catch (RuntimeException e) {
             if (httpClient != null) {
                 httpClient.close();
@@ -138,51 +163,59 @@ public final class ArtifactStore implements AutoCloseable {
     }
 
     /**
-     * Uploads {@code file} to exactly {@code location}'s bucket and key.
+     * Writes {@code body} into {@code spool} and uploads it to exactly {@code location}'s bucket and key while it is
+     * being written, {@code concurrency} parts at a time; see {@link SpooledUpload}.
      *
-     * @param progress told the bytes sent so far (after retries, bytes already counted are counted again)
+     * @param maxSize the most bytes {@code body} can write, for the part size
+     * @param progress told the bytes sent so far (each byte once, retries included)
+     * @throws IOException when {@code body} fails (the upload is then aborted)
      */
-    public void upload(ArtifactLocation location, Path file, LongConsumer progress) throws ReportException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new ReportException("Cannot read " + file + ": " + e.getMessage(), false);
-        }
-        if (size <= MULTIPART_THRESHOLD) {
-            // With no key ID (null), S3 uses its default KMS key.
-            call("PutObject", location, () -> client.putObject(r -> r.bucket(location.bucket()).key(location.objectKey())
-                    .contentLength(size).contentType("application/zip")
-                    .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId),
-                    RequestBody.fromContentProvider(() -> counting(open(file, 0, size), progress), size, "application/zip")));
-            return;
-        }
-        long partSize = partSize(size);
-        String uploadId = call("CreateMultipartUpload", location, () -> client.createMultipartUpload(r -> r
-                .bucket(location.bucket()).key(location.objectKey()).contentType("application/zip")
-                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId))).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            for (int number = 1; (long) (number - 1) * partSize < size; number++) {
-                long offset = (number - 1) * partSize;
-                long length = Math.min(partSize, size - offset);
-                int partNumber = number;
-                String etag = call("UploadPart", location, () -> client.uploadPart(r -> r.bucket(location.bucket())
-                        .key(location.objectKey()).uploadId(uploadId).partNumber(partNumber).contentLength(length),
-                        RequestBody.fromContentProvider(() -> counting(open(file, offset, length), progress), length,
+    public Sent upload(ArtifactLocation location, Path spool, long maxSize, int concurrency, Body body, LongConsumer progress)
+            throws ReportException, IOException {
+        String bucket = location.bucket();
+        String key = location.objectKey();
+        long stopMillis = timeout.toMillis() * 2;
+        return SpooledUpload.upload(spool, partSize(maxSize), concurrency, body, new SpooledUpload.Calls() {
+            @Override
+            public void put(Path file, long length, LongConsumer sent) throws ReportException {
+                // With no key ID (null), S3 uses its default KMS key.
+                call("PutObject", location, () -> client.putObject(r -> r.bucket(bucket).key(key)
+                        .contentLength(length).contentType("application/zip")
+                        .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId),
+                        RequestBody.fromContentProvider(() -> counting(open(file, 0, length), sent), length, "application/zip")));
+            }
+
+            @Override
+            public String create() throws ReportException {
+                return call("CreateMultipartUpload", location, () -> client.createMultipartUpload(r -> r.bucket(bucket).key(key)
+                        .contentType("application/zip")
+                        .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId))).uploadId();
+            }
+
+            @Override
+            public String part(String uploadId, int number, Path file, long offset, long length, LongConsumer sent)
+                    throws ReportException {
+                return call("UploadPart", location, () -> client.uploadPart(r -> r.bucket(bucket).key(key)
+                        .uploadId(uploadId).partNumber(number).contentLength(length),
+                        RequestBody.fromContentProvider(() -> counting(open(file, offset, length), sent), length,
                                 "application/octet-stream"))).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
-            call("CompleteMultipartUpload", location, () -> client.completeMultipartUpload(r -> r.bucket(location.bucket())
-                    .key(location.objectKey()).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
-        } catch (ReportException | RuntimeException e) {
-            try {
-                client.abortMultipartUpload(r -> r.bucket(location.bucket()).key(location.objectKey()).uploadId(uploadId));
-            } catch (RuntimeException ignored) {
-                // the upload's own failure is what matters; S3's lifecycle rules clean up what remains
+
+            @Override
+            public void complete(String uploadId, List<CompletedPart> parts) throws ReportException {
+                call("CompleteMultipartUpload", location, () -> client.completeMultipartUpload(r -> r.bucket(bucket).key(key)
+                        .uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
             }
-            throw e;
-        }
+
+            @Override
+            public void abort(String uploadId) {
+                try {
+                    client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+                } catch (RuntimeException ignored) {
+                    // the upload's own failure is what matters; S3's lifecycle rules clean up what remains
+                }
+            }
+        }, progress, stopMillis);
     }
 
     /** At least 8 MiB, and large enough that 10,000 parts hold the file. */
@@ -254,7 +287,9 @@ public final class ArtifactStore implements AutoCloseable {
         }
     }
 
+    /** Counts what is read; tells {@code progress} -1 first, for a new stream of the same body. */
     private static InputStream counting(InputStream in, LongConsumer progress) {
+        progress.accept(-1);
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {

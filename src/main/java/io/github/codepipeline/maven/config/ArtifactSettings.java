@@ -10,6 +10,8 @@ import java.net.URI;
 public final class ArtifactSettings {
     public static final int DEFAULT_MAX_INPUT_SIZE_MB = 4096;
     public static final int MAX_MAX_INPUT_SIZE_MB = 1024 * 1024;
+    public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
+    public static final int MAX_UPLOAD_CONCURRENCY = 32;
 
     private final URI s3Endpoint;
     private final String outputArtifact;
@@ -17,15 +19,17 @@ public final class ArtifactSettings {
     private final boolean overwrite;
     private final long maxInputBytes;
     private final boolean followLinks;
+    private final int uploadConcurrency;
 
     private ArtifactSettings(URI s3Endpoint, String outputArtifact, String inputArtifact, boolean overwrite,
-            long maxInputBytes, boolean followLinks) {
+            long maxInputBytes, boolean followLinks, int uploadConcurrency) {
         this.s3Endpoint = s3Endpoint;
         this.outputArtifact = outputArtifact;
         this.inputArtifact = inputArtifact;
         this.overwrite = overwrite;
         this.maxInputBytes = maxInputBytes;
         this.followLinks = followLinks;
+        this.uploadConcurrency = uploadConcurrency;
     }
 
     public static ArtifactSettings resolve(SettingSources sources) throws InvalidSettingException {
@@ -35,8 +39,11 @@ public final class ArtifactSettings {
         boolean overwrite = ReportSettings.parseBoolean(sources, Setting.OVERWRITE, false);
         int maxInputMb = ReportSettings.parseInt(sources, Setting.MAX_INPUT_SIZE, DEFAULT_MAX_INPUT_SIZE_MB, 1,
                 MAX_MAX_INPUT_SIZE_MB);
+        int uploadConcurrency = ReportSettings.parseInt(sources, Setting.UPLOAD_CONCURRENCY, DEFAULT_UPLOAD_CONCURRENCY, 1,
+                MAX_UPLOAD_CONCURRENCY);
         return new ArtifactSettings(s3Endpoint, sources.get(Setting.OUTPUT_ARTIFACT), sources.get(Setting.INPUT_ARTIFACT),
-                overwrite, maxInputMb * 1024L * 1024L, ReportSettings.parseBoolean(sources, Setting.FOLLOW_LINKS, false));
+                overwrite, maxInputMb * 1024L * 1024L, ReportSettings.parseBoolean(sources, Setting.FOLLOW_LINKS, false),
+                uploadConcurrency);
     }
 
     /** The S3 endpoint override, or {@code null} for AWS's S3 in the pipeline's region. */
@@ -68,9 +75,15 @@ public final class ArtifactSettings {
         return followLinks;
     }
 
+    /** {@code codepipeline.uploadConcurrency}: how many parts of an output are sent at a time. */
+    public int uploadConcurrency() {
+        return uploadConcurrency;
+    }
+
     @Override
     public String toString() {
         return "ArtifactSettings{s3Endpoint=" + s3Endpoint + ", outputArtifact=" + outputArtifact + ", inputArtifact="
-                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + ", followLinks=" + followLinks + "}";
+                + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + ", followLinks=" + followLinks
+                + ", uploadConcurrency=" + uploadConcurrency + "}";
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A job's artifacts: zips and uploads the outputs ({@code upload-output}), downloads and unpacks the inputs
@@ -103,16 +104,27 @@ public final class ArtifactCalls {
         for (int i = 0; i < outputs.size(); i++) {
             Output output = outputs.get(i);
             ArtifactLocation target = targets.get(i);
+            List<FileSet.Entry> entries = files.get(output);
+            long maxSize = ArtifactZip.maxSize(entries);
             Files.createDirectories(workDirectory);
+            // The zip is spooled here while its parts are sent (see ArtifactStore.upload); deleted in any case.
             Path zip = Files.createTempFile(workDirectory, "codepipeline-" + safe(target.name()) + "-", ".zip");
             try {
-                long start = System.nanoTime();
-                long size = ArtifactZip.write(files.get(output), zip);
-                log.info(PREFIX + "zipped " + count(files.get(output).size()) + " from " + output.files.directory()
-                        + " for the output artifact " + target.name() + " (" + Progress.megabytes(size) + ") in "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms.");
-                job = transfer(settings, artifacts, job, target, "Uploading " + target.name(), size, (store, location, p) ->
-                        store.upload(location, zip, p::add));
+                ArtifactZip.Result[] zipped = new ArtifactZip.Result[1];
+                ArtifactStore.Sent[] sent = new ArtifactStore.Sent[1];
+                job = transfer(settings, artifacts, job, target, "Uploading " + target.name(), -1, (store, location, p) ->
+                        sent[0] = store.upload(location, zip, maxSize, artifacts.uploadConcurrency(), out -> {
+                            ArtifactZip.Result result = ArtifactZip.write(entries, out, bytes -> {});
+                            zipped[0] = result;
+                            p.total(result.bytes);
+                            log.info(PREFIX + "zipped " + count(entries.size()) + " from " + output.files.directory()
+                                    + " for the output artifact " + target.name() + " (" + Progress.megabytes(result.bytes)
+                                    + ", " + result.methods() + ") in " + result.nanos / 1_000_000 + " ms.");
+                        }, p::add),
+                        () -> "; zipped " + Progress.megabytes(zipped[0].inputBytes) + " at "
+                                + Progress.rate(zipped[0].inputBytes, zipped[0].nanos) + " (" + zipped[0].methods() + "), sent at "
+                                + Progress.rate(sent[0].bytes, sent[0].sendingNanos) + (sent[0].parts == 1 ? " in one PutObject"
+                                        : " in " + sent[0].parts + " parts, " + sent[0].concurrency + " at a time"));
                 log.info(PREFIX + "uploaded the output artifact " + target.name() + " to " + target.url() + " ("
                         + ArtifactStore.encryptionText(job.encryptionKeyId()) + ").");
                 jobs.record(ResultRecord.OUTPUT, target.name());
@@ -244,17 +256,23 @@ public final class ArtifactCalls {
     }
 
     private interface Transfer {
-        void run(ArtifactStore store, ArtifactLocation location, Progress progress) throws ReportException;
+        void run(ArtifactStore store, ArtifactLocation location, Progress progress) throws ReportException, IOException;
+    }
+
+    private JobDetails transfer(ReportSettings settings, ArtifactSettings artifacts, JobDetails job, ArtifactLocation location,
+            String what, long size, Transfer transfer) throws ReportException, IOException {
+        return transfer(settings, artifacts, job, location, what, size, transfer, () -> "");
     }
 
     /**
      * Runs one transfer with the job's artifact credentials; if they expired, reads the job's details once more and
      * tries again with the new ones.
      *
+     * @param details appended to the last line, after the transfer: how it went
      * @return the job's details the transfer finally used
      */
     private JobDetails transfer(ReportSettings settings, ArtifactSettings artifacts, JobDetails job, ArtifactLocation location,
-            String what, long size, Transfer transfer) throws ReportException {
+            String what, long size, Transfer transfer, Supplier<String> details) throws ReportException, IOException {
         if (!location.hasLocation()) {
             throw new ReportException("CodePipeline gave no S3 location for the artifact " + location.name() + ".", false);
         }
@@ -266,7 +284,7 @@ public final class ArtifactCalls {
                 long bytes = size >= 0 ? size : progress.bytes();
                 redacting.info(PREFIX + what.replaceFirst("^Uploading", "Uploaded").replaceFirst("^Downloading", "Downloaded")
                         + ": " + Progress.megabytes(bytes) + " in " + progress.elapsedNanos() / 1_000_000 + " ms ("
-                        + Progress.rate(bytes, progress.elapsedNanos()) + ") at " + location.url() + ".");
+                        + Progress.rate(bytes, progress.elapsedNanos()) + ") at " + location.url() + details.get() + ".");
                 return job;
             } catch (ArtifactStore.ExpiredCredentialsException e) {
                 if (attempt > 1) {

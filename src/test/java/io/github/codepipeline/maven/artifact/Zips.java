@@ -199,6 +199,31 @@ public final class Zips {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * Checks a zip as its consumers read it: {@code unzip -t} (every entry's CRC; where unzip is installed) and Java's
+     * {@code ZipFile} (every entry read whole); returns entry name to method.
+     */
+    public static Map<String, Integer> check(Path zip) throws IOException, InterruptedException {
+        ArtifactZipTest.unzipTest(zip);
+        Map<String, Integer> methods = new LinkedHashMap<>();
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(file.entries())) {
+                methods.put(entry.getName(), entry.getMethod());
+                try (java.io.InputStream in = file.getInputStream(entry)) {
+                    byte[] buffer = new byte[1 << 16];
+                    long read = 0;
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        read += n;
+                    }
+                    if (read != entry.getSize()) {
+                        throw new IOException(entry.getName() + ": " + read + " bytes, not " + entry.getSize());
+                    }
+                }
+            }
+        }
+        return methods;
+    }
+
     private static void put(FileChannel channel, long position, short value) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putShort(0, value);

@@ -23,6 +23,9 @@ class ArtifactSettingsTest {
         assertThat(settings.followLinks()).isFalse();
         assertThat(ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.followLinks", "true"), null))
                 .followLinks()).isTrue();
+        assertThat(settings.uploadConcurrency()).isEqualTo(4);
+        assertThat(ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.uploadConcurrency", "8"), null))
+                .uploadConcurrency()).isEqualTo(8);
     }
 
     @Test
@@ -45,5 +48,7 @@ class ArtifactSettingsTest {
                 .hasMessageContaining("Use true or false");
         assertThatThrownBy(() -> ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.followLinks", "1"), null)))
                 .hasMessageStartingWith("Invalid codepipeline.followLinks");
+        assertThatThrownBy(() -> ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.uploadConcurrency", "33"), null)))
+                .hasMessageStartingWith("Invalid codepipeline.uploadConcurrency").hasMessageContaining("from 1 to 32");
     }
 }

@@ -216,6 +216,60 @@ final class S3Server implements AutoCloseable {
                         .withChunkedDribbleDelay(100, millis)));
     }
 
+    /**
+     * Answers UploadPart number {@code part} of {@code key} with an S3 error {@code times} times (or always, with -1),
+     * then lets it through.
+     */
+    void failPart(String key, int part, int times, int status, String code) {
+        com.github.tomakehurst.wiremock.client.MappingBuilder base = null;
+        for (int i = 0; i < (times < 0 ? 1 : times); i++) {
+            com.github.tomakehurst.wiremock.client.MappingBuilder stub = com.github.tomakehurst.wiremock.client.WireMock
+                    .put(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/" + BUCKET + "/" + key))
+                    .withQueryParam("partNumber", com.github.tomakehurst.wiremock.client.WireMock.equalTo(String.valueOf(part)))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
+                            .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>"
+                                    + code + " from the test</Message><RequestId>req-" + i + "</RequestId></Error>"));
+            if (times >= 0) {
+                stub = stub.inScenario("fail-part").whenScenarioStateIs(i == 0
+                        ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "failed-" + i)
+                        .willSetStateTo("failed-" + (i + 1));
+            }
+            recorder.stubFor(stub);
+        }
+    }
+
+    /** Delays S3's answer to every UploadPart by {@code millis}, so that parts sent together overlap for sure. */
+    void delayParts(int millis) {
+        recorder.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(anyUrl())
+                .withQueryParam("partNumber", com.github.tomakehurst.wiremock.client.WireMock.matching("[0-9]+"))
+                .atPriority(2).willReturn(aResponse().proxiedFrom(directUrl()).withFixedDelay(millis)));
+    }
+
+    /** The multipart uploads in progress in the bucket, as {@code key uploadId}. */
+    List<String> uploadsInProgress() {
+        List<String> uploads = new ArrayList<>();
+        for (software.amazon.awssdk.services.s3.model.MultipartUpload upload
+                : client.listMultipartUploads(r -> r.bucket(BUCKET)).uploads()) {
+            uploads.add(upload.key() + " " + upload.uploadId());
+        }
+        return uploads;
+    }
+
+    /** Starts a multipart upload at {@code key} with the test's own client; returns its ID. */
+    String startUpload(String key) {
+        return client.createMultipartUpload(r -> r.bucket(BUCKET).key(key)).uploadId();
+    }
+
+    void abortUpload(String key, String uploadId) {
+        client.abortMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId));
+    }
+
+    /** Every request that went through the recording proxy, with its timing. */
+    List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> serveEvents() {
+        return recorder.getAllServeEvents();
+    }
+
     /** Every request that went through the recording proxy. */
     List<LoggedRequest> requests() {
         return recorder.findAll(anyRequestedFor(anyUrl()));
