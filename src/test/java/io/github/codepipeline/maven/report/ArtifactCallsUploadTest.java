@@ -39,9 +39,9 @@ class ArtifactCallsUploadTest extends ArtifactCallsFixture {
         assertThat(unzip(body(put))).containsExactly(Map.entry("app.jar", "jar bytes"), Map.entry("bin/start", "#!/bin/sh\n"));
         assertThat(endpoint.requests(JOB_DETAILS)).hasSize(1);
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("INFO CodePipeline: zipped 2 files from "
-                + java.util.regex.Pattern.quote(dir.resolve("app").toString()) + " for the output artifact BuildOutput \\(0\\.0 MB\\) in \\d+ ms\\."));
+                + java.util.regex.Pattern.quote(dir.resolve("app").toString()) + " for the output artifact BuildOutput \\(0\\.0 MB, 2 stored, 0 deflated\\) in \\d+ ms\\."));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("INFO CodePipeline: Uploaded BuildOutput: 0\\.0 MB in \\d+ ms \\(.*\\) at s3://"
-                + BUCKET + "/shop/BuildOutpu/x7Yz9Ab\\."));
+                + BUCKET + "/shop/BuildOutpu/x7Yz9Ab; zipped 0\\.0 MB at .* \\(2 stored, 0 deflated\\), sent at .* in one PutObject\\."));
         assertThat(lines).contains("INFO CodePipeline: uploaded the output artifact BuildOutput to s3://" + BUCKET
                 + "/shop/BuildOutpu/x7Yz9Ab (aws:kms with the key " + KMS_KEY + ").");
         try (Stream<Path> left = Files.list(dir.resolve("work"))) {
