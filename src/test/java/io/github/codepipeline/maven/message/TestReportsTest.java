@@ -97,7 +97,7 @@ class TestReportsTest {
     static String failing(String className, String method, String message) {
         return "<testcase name=\"" + method + "\" classname=\"" + className + "\"><failure message=\"" + message
                 + "\" type=\"org.opentest4j.AssertionFailedError\">org.opentest4j.AssertionFailedError: " + message
-                + "\n\tat " + className + "." + method + "(X.java:1)</failure><system-out>noise</system-out></testcase>";
+                + "\n\tat org.junit.Assert.fail(Assert.java:1)</failure><system-out>noise</system-out></testcase>";
     }
 
     @Test
@@ -112,7 +112,7 @@ class TestReportsTest {
 
         assertThat(names(reports)).containsExactly(
                 "CartTest.adds: sum ==> expected: <4> but was: <5>",
-                "CartTest.breaks: boom");
+                "CartTest.breaks: IllegalStateException: boom second line");
     }
 
     @Test
@@ -125,8 +125,8 @@ class TestReportsTest {
                 "<testcase name=\"\" classname=\"a.BTest\"><error message=\"@BeforeAll failed\"/></testcase>");
 
         assertThat(names(reports)).containsExactly(
-                "BTest.trace: java.lang.AssertionError: no message attribute",
-                "BTest.type: java.lang.NullPointerException",
+                "BTest.trace: no message attribute",
+                "BTest.type: NullPointerException",
                 "BTest.bare",
                 "BTest: @BeforeAll failed");
     }
