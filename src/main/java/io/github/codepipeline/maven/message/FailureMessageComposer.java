@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,11 +158,46 @@ public final class FailureMessageComposer {
                 sections.add(section);
             }
         }
+        if (withDetails) {
+            mergeCompilerCauses(sections);
+        }
         for (Throwable error : otherErrors) {
             sections.add(errorSection(error, withDetails));
         }
         String summary = clip(summary(modules.size(), failed, skipped, otherErrors), MAX_SUMMARY);
         return MessageFit.fit(summary, sections, environment, footer(), limit);
+    }
+
+    /**
+     * Compile failures of several modules with the same causes ({@link CompilerCauses}), in different classes and
+     * places, become one section that lists each cause once with every place it was found.
+     */
+    private static void mergeCompilerCauses(List<Section> sections) {
+        Map<String, List<Section>> byCauses = new LinkedHashMap<>();
+        for (Section section : sections) {
+            if (section.compilerErrors != null) {
+                String key = section.rest() + "\n" + String.join("\n", CompilerCauses.causes(section.compilerErrors));
+                byCauses.computeIfAbsent(key, k -> new ArrayList<>()).add(section);
+            }
+        }
+        for (List<Section> same : byCauses.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            Section first = same.get(0);
+            List<String> names = new ArrayList<>();
+            List<List<String>> errors = new ArrayList<>();
+            for (Section section : same) {
+                names.add(section.names.get(0));
+                errors.add(section.compilerErrors);
+                if (section != first) {
+                    first.names.addAll(section.names);
+                    sections.remove(section);
+                }
+            }
+            List<String> lines = CompilerCauses.merged(names, errors);
+            first.details(lines, null, "cause", MAX_COMPILER_ERRORS, lines.size());
+        }
     }
 
     /** Cleans, redacts and fits a message given verbatim (the explicit goal's {@code codepipeline.message}). */
@@ -232,7 +268,8 @@ public final class FailureMessageComposer {
         Section section = new Section(clean(module.name()), headline);
         List<String> compilerErrors = compilerErrors(chain, module.longMessage());
         if (!compilerErrors.isEmpty()) {
-            section.details(cleaned(compilerErrors), null, "error", MAX_COMPILER_ERRORS, compilerErrors.size());
+            section.compilerErrors = cleaned(compilerErrors);
+            section.details(section.compilerErrors, null, "error", MAX_COMPILER_ERRORS, compilerErrors.size());
         } else {
             List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
             section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
@@ -248,7 +285,7 @@ public final class FailureMessageComposer {
                 return withoutDirectories(trimmed);
             }
         }
-        return withoutDirectories(Text.firstLine(text));
+        return text.trim().isEmpty() ? "" : "failed"; // only pointers to files of the build machine
     }
 
     /**

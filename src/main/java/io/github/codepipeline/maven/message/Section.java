@@ -29,6 +29,8 @@ final class Section {
     private int omitted;
     /** Equal for modules with the same cause. */
     String cause;
+    /** The compiler errors of a compile failure (all found, not only those shown), else {@code null}. */
+    List<String> compilerErrors;
 
     Section(String name, String rest) {
         this.names.add(name);
@@ -50,6 +52,8 @@ final class Section {
      * @param total how many there are in all, those not found included
      */
     Section details(List<String> lines, List<Integer> perLine, String countedUnit, int max, int total) {
+        details.clear();
+        weights.clear();
         int shown = 0;
         for (int i = 0; i < Math.min(max, lines.size()); i++) {
             details.add(INDENT + "- " + Text.cut(lines.get(i), MAX_DETAIL_LINE));
