@@ -18,6 +18,16 @@ final class CompilerMessages {
     private static final Pattern JAVAC = Pattern.compile(
             "^\\s*(?:\\[(?:ERROR|WARNING)\\]\\s*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.(?:java|kt|groovy|scala)):\\[(\\d+),(\\d+)\\]\\s*(.*)$");
 
+    /** gmavenplus/gmaven: {@code file:/tmp/x/src/test/groovy/CartSpec.groovy: 21: unexpected token: } @ line 21, column 20.} */
+    private static final Pattern GROOVY = Pattern.compile(
+            "^\\s*(?:\\[ERROR\\]\\s*)?(?:file:)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.(?:groovy|gvy|java)): (\\d+): (.*?)\\s*@ line (\\d+), column (\\d+)\\.?\\s*$");
+    /**
+     * kotlin-maven-plugin: {@code e: file:///x/src/main/kotlin/Cart.kt:12:5 Unresolved reference 'total'.} (Kotlin 2)
+     * and {@code e: /x/src/main/kotlin/Cart.kt: (12, 5): Unresolved reference: total} (Kotlin 1).
+     */
+    private static final Pattern KOTLIN = Pattern.compile(
+            "^\\s*(?:\\[ERROR\\]\\s*)?e: (?:file:/*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.kts?)(?::(\\d+):(\\d+)|: \\((\\d+), (\\d+)\\):?) (.*)$");
+
     private CompilerMessages() {}
 
     /** Adds the errors of {@code text} to {@code errors}, first seen first, until it holds {@link #MAX_DISTINCT}. */
@@ -26,6 +36,10 @@ final class CompilerMessages {
         for (int i = 0; i < lines.length && errors.size() < MAX_DISTINCT; i++) {
             Matcher m = JAVAC.matcher(lines[i]);
             if (!m.matches()) {
+                String other = groovyOrKotlin(lines[i]);
+                if (other != null) {
+                    errors.add(other);
+                }
                 continue;
             }
             StringBuilder error = new StringBuilder(m.group(1)).append(":[").append(m.group(2)).append(',')
@@ -40,6 +54,21 @@ final class CompilerMessages {
             }
             errors.add(error.toString());
         }
+    }
+
+    /** A Groovy or Kotlin compiler's error as {@code File:[line,col] message}, or {@code null}. */
+    static String groovyOrKotlin(String line) {
+        Matcher groovy = GROOVY.matcher(line);
+        if (groovy.matches()) {
+            return groovy.group(1) + ":[" + groovy.group(4) + "," + groovy.group(5) + "] " + groovy.group(3).trim();
+        }
+        Matcher kotlin = KOTLIN.matcher(line);
+        if (kotlin.matches()) {
+            String row = kotlin.group(2) != null ? kotlin.group(2) : kotlin.group(4);
+            String column = kotlin.group(3) != null ? kotlin.group(3) : kotlin.group(5);
+            return kotlin.group(1) + ":[" + row + "," + column + "] " + kotlin.group(6).trim();
+        }
+        return null;
     }
 
     static List<String> errors(List<String> texts) {

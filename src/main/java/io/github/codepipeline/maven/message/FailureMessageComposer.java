@@ -44,7 +44,13 @@ public final class FailureMessageComposer {
     static final int MAX_TEXT = 64 * 1024;
     /** Read past {@link #MAX_TEXT} before redacting, so that a secret across the cut is still masked whole. */
     private static final int REDACTION_MARGIN = 16 * 1024;
-    private static final int MAX_OTHER_LINES = 8;
+    /** Other plugins' details get the room the message has left, up to this many lines. */
+    private static final int MAX_OTHER_LINES = 200;
+    /** A tool's own line saying how to fix what it found ({@code Run 'mvn spotless:apply' to fix these violations.}). */
+    private static final Pattern FIX_LINE = Pattern.compile(
+            "(?i)^(?:run|try|use|please run|execute|to fix)\\b.*|.*\\bto fix\\b.*|.*\\bmvn [\\w.-]+:[\\w.-]+.*");
+    /** Lines of only decoration: rules, carets, box characters. */
+    private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}]*$");
     /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
     private static final int MAX_COMPILER_ERRORS = 10;
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
@@ -273,6 +279,8 @@ public final class FailureMessageComposer {
         } else {
             List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
             section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
+            section.pinLast = !other.isEmpty() && other.size() <= MAX_OTHER_LINES
+                    && FIX_LINE.matcher(other.get(other.size() - 1)).matches();
         }
         return withCause(section, module.name());
     }
@@ -359,7 +367,8 @@ public final class FailureMessageComposer {
     private static void addLines(Set<String> lines, String text, String skip) {
         for (String line : text.split("\n")) {
             String trimmed = line.trim();
-            if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()) {
+            if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()
+                    && !DECORATION.matcher(trimmed).matches()) {
                 lines.add(withoutDirectories(trimmed));
             }
         }

@@ -27,6 +27,8 @@ final class Section {
     private String unit = "line";
     /** What is not shown (beyond the section's cap, or never read): only counted. */
     private int omitted;
+    /** Whether the last detail is the tool's own fix line, which is shown even when the section is cut. */
+    boolean pinLast;
     /** Equal for modules with the same cause. */
     String cause;
     /** The compiler errors of a compile failure (all found, not only those shown), else {@code null}. */
@@ -118,6 +120,22 @@ final class Section {
             }
             return sb.length() - start;
         }
+        String pinned = null;
+        if (pinLast && details.size() > 1 && omitted == 0) {
+            pinned = details.remove(details.size() - 1);
+            weights.remove(weights.size() - 1);
+            allowance -= pinned.length() + 1;
+        }
+        appendCut(sb, start, allowance);
+        if (pinned != null) {
+            sb.append('\n').append(pinned);
+            details.add(pinned);
+            weights.add(1);
+        }
+        return sb.length() - start;
+    }
+
+    private int appendCut(StringBuilder sb, int start, int allowance) {
         int shown = 0;
         // Each line must leave room for the marker that counts what is left after it.
         while (shown < details.size() && sb.length() - start + details.get(shown).length() + 1

@@ -100,4 +100,44 @@ class MessageFactsTest {
         assertThat(composer.compose(modules.subList(0, 3), List.of()))
                 .startsWith("Maven build failed: 1 of 3 modules failed (api); 2 skipped (m0, m1)\n");
     }
+
+    @Test
+    void anotherPluginsDetailsGetTheRoomLeftAndKeepTheToolsFixLine() {
+        StringBuilder text = new StringBuilder("The following files had format violations:\n");
+        for (int i = 0; i < 40; i++) {
+            text.append("    src/main/java/com/example/File").append(i).append(".java\n")
+                    .append("        @@ -1,3 +1,3 @@\n        -import java.util.List;\n        +import java.util.*;\n        ^\n");
+        }
+        text.append("Run 'mvn spotless:apply' to fix these violations.");
+        ModuleResult module = ModuleResult.failed("shop-api", "spotless-maven-plugin:check",
+                new MojoFailureException(text.toString()), null, List.of());
+
+        String message = new FailureMessageComposer(Secrets.none(), null, 0, 1500).compose(List.of(module), List.of());
+
+        assertThat(message.length()).isLessThanOrEqualTo(1500);
+        assertThat(message).startsWith("Maven build failed in module shop-api\n"
+                + "shop-api (spotless-maven-plugin:check): The following files had format violations:\n"
+                + "  - src/main/java/com/example/File0.java\n  - @@ -1,3 +1,3 @@\n  - -import java.util.List;\n")
+                .contains("  - src/main/java/com/example/File9.java\n")
+                .doesNotContain("  - ^")
+                .containsPattern("\n  \u2026 \\d+ more lines\n  - Run 'mvn spotless:apply' to fix these violations.\n\u2026 \\(truncated");
+    }
+
+    @Test
+    void groovyAndKotlinCompilerErrorsReadLikeJavacs() {
+        assertThat(CompilerMessages.groovyOrKotlin("file:/tmp/shop/src/test/groovy/CartSpec.groovy: 21: unexpected token: }"
+                + " @ line 21, column 20.")).isEqualTo("CartSpec.groovy:[21,20] unexpected token: }");
+        assertThat(CompilerMessages.groovyOrKotlin("[ERROR] e: file:///home/ci/shop/src/main/kotlin/Cart.kt:12:5"
+                + " Unresolved reference 'total'.")).isEqualTo("Cart.kt:[12,5] Unresolved reference 'total'.");
+        assertThat(CompilerMessages.groovyOrKotlin("e: /home/ci/shop/src/main/kotlin/Cart.kt: (12, 5): Unresolved"
+                + " reference: total")).isEqualTo("Cart.kt:[12,5] Unresolved reference: total");
+        String groovy = "startup failed:\nfile:/tmp/shop/src/test/groovy/CartSpec.groovy: 21: unexpected token: } @ line 21,"
+                + " column 20.\n       }\n       ^\n\n1 error\n";
+        ModuleResult module = ModuleResult.failed("shop", "gmavenplus-plugin:compileTests",
+                new MojoFailureException(groovy), null, List.of());
+
+        assertThat(composer.compose(List.of(module), List.of())).isEqualTo("Maven build failed in module shop\n"
+                + "shop (gmavenplus-plugin:compileTests): startup failed:\n"
+                + "  - CartSpec.groovy:[21,20] unexpected token: }");
+    }
 }
