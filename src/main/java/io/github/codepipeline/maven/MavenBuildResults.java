@@ -81,7 +81,7 @@ final class MavenBuildResults {
         for (Throwable error : result.getExceptions()) {
             allErrors.add(error);
             if (!attributed.contains(error) && !isAttributed(error, projects, result)) {
-                otherErrors.add(error);
+                otherErrors.add(PomProblems.of(error));
             }
         }
     }

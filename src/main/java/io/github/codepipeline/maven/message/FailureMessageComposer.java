@@ -49,6 +49,8 @@ public final class FailureMessageComposer {
     /** A tool's own line saying how to fix what it found ({@code Run 'mvn spotless:apply' to fix these violations.}). */
     private static final Pattern FIX_LINE = Pattern.compile(
             "(?i)^(?:run|try|use|please run|execute|to fix)\\b.*|.*\\bto fix\\b.*|.*\\bmvn [\\w.-]+:[\\w.-]+.*");
+    /** The console's severity prefix, which Maven leaves in some exceptions' text ({@code [ERROR] …}). */
+    private static final Pattern SEVERITY = Pattern.compile("^\\[(?:ERROR|FATAL|WARNING|WARN|INFO)\\]\\s*");
     /** Lines of only decoration: rules, carets, box characters. */
     private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}]*$");
     /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
@@ -168,7 +170,10 @@ public final class FailureMessageComposer {
             mergeCompilerCauses(sections);
         }
         for (Throwable error : otherErrors) {
-            sections.add(errorSection(error, withDetails));
+            Section section = errorSection(error, withDetails);
+            // The summary says a build's only error already: its section keeps the details alone.
+            section.headerless = failed.isEmpty() && otherErrors.size() == 1 && withDetails && !section.details.isEmpty();
+            sections.add(section);
         }
         String summary = clip(summary(modules.size(), failed, skipped, otherErrors), MAX_SUMMARY);
         return MessageFit.fit(summary, sections, environment, footer(), limit);
@@ -367,6 +372,7 @@ public final class FailureMessageComposer {
     private static void addLines(Set<String> lines, String text, String skip) {
         for (String line : text.split("\n")) {
             String trimmed = line.trim();
+            trimmed = SEVERITY.matcher(trimmed).replaceFirst("");
             if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()
                     && !DECORATION.matcher(trimmed).matches()) {
                 lines.add(withoutDirectories(trimmed));

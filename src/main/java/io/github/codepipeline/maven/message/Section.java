@@ -27,6 +27,8 @@ final class Section {
     private String unit = "line";
     /** What is not shown (beyond the section's cap, or never read): only counted. */
     private int omitted;
+    /** Whether the header is left out, because the summary says it already (a build's only, module-less error). */
+    boolean headerless;
     /** Whether the last detail is the tool's own fix line, which is shown even when the section is cut. */
     boolean pinLast;
     /** Equal for modules with the same cause. */
@@ -70,6 +72,9 @@ final class Section {
 
     /** {@code name (goal): headline}, or for a shared cause {@code a, b, c (goal): headline}. */
     String header() {
+        if (headerless) {
+            return "";
+        }
         if (names.size() == 1) {
             return Text.cut(names.get(0) + rest, MAX_HEADER);
         }
@@ -109,7 +114,9 @@ final class Section {
      * next one cut after a whole word, then the count of what is left; returns the details' length.
      */
     int appendWithin(StringBuilder sb, int allowance) {
-        sb.append('\n').append(header());
+        if (!headerless) {
+            sb.append('\n').append(header());
+        }
         int start = sb.length();
         if (detailsLength() <= allowance) {
             for (String line : details) {

@@ -185,8 +185,8 @@ class FailureMessageComposerTest {
                 "Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
                         + "Available lifecycle phases are: validate, compile.", "verifyy")));
 
+        // the headline once: the summary says it, the details follow
         assertThat(message).isEqualTo("Maven build failed: Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
-                + "Error: Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
                 + "  - Available lifecycle phases are: validate, compile.");
     }
 
