@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,13 +45,6 @@ public final class FailureMessageComposer {
     private static final int REDACTION_MARGIN = 16 * 1024;
     /** Other plugins' details get the room the message has left, up to this many lines. */
     private static final int MAX_OTHER_LINES = 200;
-    /** A tool's own line saying how to fix what it found ({@code Run 'mvn spotless:apply' to fix these violations.}). */
-    private static final Pattern FIX_LINE = Pattern.compile(
-            "(?i)^(?:run|try|use|please run|execute|to fix)\\b.*|.*\\bto fix\\b.*|.*\\bmvn [\\w.-]+:[\\w.-]+.*");
-    /** The console's severity prefix, which Maven leaves in some exceptions' text ({@code [ERROR] …}). */
-    private static final Pattern SEVERITY = Pattern.compile("^\\[(?:ERROR|FATAL|WARNING|WARN|INFO)\\]\\s*");
-    /** Lines of only decoration: rules, carets, box characters. */
-    private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}]*$");
     /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
     private static final int MAX_COMPILER_ERRORS = 10;
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
@@ -61,14 +53,6 @@ public final class FailureMessageComposer {
     private static final Pattern SOURCE_POSITION = Pattern.compile("[^\\s/\\\\]+\\.(?:java|kt|groovy|scala):\\[\\d+,\\d+\\]");
     /** A file path or URL path ({@code /home/ci/work/api/target}, {@code C:\\work\\api}): where, not what. */
     private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s:;,'\"()\\[\\]<>]+)+[/\\\\]?");
-    /** The directories of an absolute path ({@code /home/ci/work/}, {@code C:\\work\\}), not of a URL. */
-    private static final Pattern ABSOLUTE_DIRECTORIES = Pattern.compile(
-            "(?<![\\w:/.\\\\-])(?:[A-Za-z]:)?[/\\\\](?:[^/\\\\\\s:;,'\"()\\[\\]<>]+[/\\\\])+");
-    /** Lines Maven adds that tell a console reader nothing. */
-    private static final Pattern NOISE = Pattern.compile(
-            "^(Please refer to .*|See .* for the individual test results\\.?|See dump files .*|-> \\[Help \\d+].*"
-                    + "|\\[Help \\d+].*|To see the full stack trace.*|Re-run Maven.*|For more information about the errors.*"
-                    + "|After correcting the problems.*|mvn <args> -rf .*)$");
 
     private final Secrets secrets;
     private final String externalExecutionId;
@@ -263,11 +247,11 @@ public final class FailureMessageComposer {
         Throwable headlineError = headline(chain);
         String goal = module.goal() == null ? "" : " (" + module.goal() + ")";
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
-        String headline = goal + ": " + headlineOf(headlineText);
+        String headline = goal + ": " + DetailLines.headline(headlineText);
         if (!withDetails) {
             return withCause(new Section(clean(module.name()), headline), module.name());
         }
-        TestReports.FailedTests tests = isTestGoal(module.goal())
+        FailedTests tests = isTestGoal(module.goal())
                 ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit)
                 : null;
         if (tests != null && !tests.tests().isEmpty()) {
@@ -285,28 +269,9 @@ public final class FailureMessageComposer {
             List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
             section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
             section.pinLast = !other.isEmpty() && other.size() <= MAX_OTHER_LINES
-                    && FIX_LINE.matcher(other.get(other.size() - 1)).matches();
+                    && DetailLines.isFixLine(other.get(other.size() - 1));
         }
         return withCause(section, module.name());
-    }
-
-    /** The first line of a goal's message that says something: never Surefire's "Please refer to …" line. */
-    private static String headlineOf(String text) {
-        for (String line : text.split("\n")) {
-            String trimmed = line.trim();
-            if (!trimmed.isEmpty() && !NOISE.matcher(trimmed).matches()) {
-                return withoutDirectories(trimmed);
-            }
-        }
-        return text.trim().isEmpty() ? "" : "failed"; // only pointers to files of the build machine
-    }
-
-    /**
-     * {@code Codec.java: warnings found} of {@code /home/ci/work/src/main/java/Codec.java: warnings found}: the
-     * machine's directories say nothing to the reader, the file's name does. URLs are left alone.
-     */
-    static String withoutDirectories(String text) {
-        return ABSOLUTE_DIRECTORIES.matcher(text).replaceAll("");
     }
 
     private List<String> cleaned(List<String> lines) {
@@ -330,7 +295,7 @@ public final class FailureMessageComposer {
         List<Throwable> chain = Causes.chain(error);
         Throwable headlineError = headline(chain);
         String text = stripGoalPrefix(clean(Causes.describe(headlineError)));
-        Section section = new Section("Error", ": " + headlineOf(text));
+        Section section = new Section("Error", ": " + DetailLines.headline(text));
         if (withDetails) {
             List<String> other = otherDetails(text, chain, headlineError, null);
             section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
@@ -353,9 +318,9 @@ public final class FailureMessageComposer {
             String longMessage) {
         Set<String> lines = new LinkedHashSet<>();
         String firstLine = Text.firstLine(headlineText);
-        addLines(lines, headlineText, firstLine);
+        DetailLines.add(lines, headlineText, firstLine);
         if (longMessage != null) {
-            addLines(lines, stripGoalPrefix(clean(longMessage)), firstLine);
+            DetailLines.add(lines, stripGoalPrefix(clean(longMessage)), firstLine);
         }
         if (!chain.isEmpty()) {
             Throwable root = chain.get(chain.size() - 1);
@@ -367,17 +332,6 @@ public final class FailureMessageComposer {
             }
         }
         return new ArrayList<>(lines);
-    }
-
-    private static void addLines(Set<String> lines, String text, String skip) {
-        for (String line : text.split("\n")) {
-            String trimmed = line.trim();
-            trimmed = SEVERITY.matcher(trimmed).replaceFirst("");
-            if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()
-                    && !DECORATION.matcher(trimmed).matches()) {
-                lines.add(withoutDirectories(trimmed));
-            }
-        }
     }
 
     /** {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first. */

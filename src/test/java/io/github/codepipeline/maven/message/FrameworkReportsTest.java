@@ -17,13 +17,13 @@ class FrameworkReportsTest {
         }
     }
 
-    private static TestReports.FailedTests read(String module) {
+    private static FailedTests read(String module) {
         return TestReports.failedTests(List.of(fixture(module)), 0, 5000);
     }
 
     @Test
     void junit5WithAssertJTruthAndHamcrest() {
-        TestReports.FailedTests tests = read("junit5");
+        FailedTests tests = read("junit5");
 
         assertThat(tests.counts().describe()).isEqualTo("18 of 20 tests failed (13 failures, 5 errors)");
         assertThat(tests.tests()).containsExactly(
@@ -55,7 +55,7 @@ class FrameworkReportsTest {
 
     @Test
     void junit4WithHamcrestAndTruth() {
-        TestReports.FailedTests tests = read("junit4");
+        FailedTests tests = read("junit4");
 
         assertThat(tests.counts().describe()).isEqualTo("5 of 6 tests failed (4 failures, 1 error)");
         assertThat(tests.tests()).containsExactly(
@@ -68,7 +68,7 @@ class FrameworkReportsTest {
 
     @Test
     void testng() {
-        TestReports.FailedTests tests = read("testng");
+        FailedTests tests = read("testng");
 
         // TestNG counts a test that threw as a failure: the type still says it was no assertion
         assertThat(tests.counts().describe()).isEqualTo("4 of 6 tests failed");
@@ -82,7 +82,7 @@ class FrameworkReportsTest {
 
     @Test
     void aSmallShareStillCountsEveryFailingTest() {
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(fixture("junit5")), 0, 300);
+        FailedTests tests = TestReports.failedTests(List.of(fixture("junit5")), 0, 300);
 
         assertThat(tests.tests()).hasSizeLessThan(5);
         assertThat(tests.total()).isEqualTo(18);

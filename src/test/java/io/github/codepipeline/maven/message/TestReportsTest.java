@@ -211,7 +211,7 @@ class TestReportsTest {
 
         TestReports.failedTests(List.of(reports.toFile()), 0, SHARE); // loads and compiles what reading needs
         long before = allocatedBytes();
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+        FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
         long allocated = allocatedBytes() - before;
 
         assertThat(tests.tests()).containsExactly("LoudTest.first: before the output");
@@ -228,7 +228,7 @@ class TestReportsTest {
                 failing("a.LoudTest", "never", "not read: the root counts one failure"));
 
         long before = allocatedBytes();
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+        FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
         long allocated = allocatedBytes() - before;
 
         assertThat(tests.tests()).containsExactly("LoudTest.fails: boom");
@@ -245,7 +245,7 @@ class TestReportsTest {
                     chatty("a.Loud" + i + "Test", "talks"), failing("a.Loud" + i + "Test", "fails", "late " + i));
         }
 
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+        FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
 
         assertThat(tests.tests()).hasSize(reportsOverBudget - 1).startsWith("Loud0Test.fails: late 0");
         assertThat(tests.total()).isEqualTo(reportsOverBudget);
@@ -260,7 +260,7 @@ class TestReportsTest {
         writeSurefireReport(reports, "a.ManyTest", 10_000, 10_000, 0, cases);
         writeSurefireReport(reports, "a.OtherTest", 5, 3, 2, failing("a.OtherTest", "x", "counted from the root"));
 
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+        FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
 
         int shown = tests.tests().size();
         assertThat(shown).isBetween(50, 200);
@@ -277,7 +277,7 @@ class TestReportsTest {
         String xml = Files.readString(file);
         Files.writeString(file, xml.substring(0, xml.indexOf("name=\"three\"") - 5)); // the writer was killed here
 
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+        FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
 
         assertThat(tests.tests()).containsExactly("CutTest.one: first", "CutTest.two: second");
         assertThat(tests.total()).isEqualTo(3);
