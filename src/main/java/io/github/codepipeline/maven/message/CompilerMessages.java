@@ -1,8 +1,12 @@
 package io.github.codepipeline.maven.message;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,19 +34,23 @@ final class CompilerMessages {
 
     private CompilerMessages() {}
 
-    /** Adds the errors of {@code text} to {@code errors}, first seen first, until it holds {@link #MAX_DISTINCT}. */
-    static void addErrors(Set<String> errors, String text) {
+    /**
+     * Adds the errors of {@code text} to {@code errors}, first seen first, until it holds {@link #MAX_DISTINCT}: each
+     * as its file's directory (as the compiler gave it), its file's name and the rest.
+     */
+    private static void addErrors(Map<String, String[]> errors, String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i < lines.length && errors.size() < MAX_DISTINCT; i++) {
             Matcher m = JAVAC.matcher(lines[i]);
             if (!m.matches()) {
                 String other = groovyOrKotlin(lines[i]);
                 if (other != null) {
-                    errors.add(other);
+                    errors.putIfAbsent(other, new String[] {"", "", other});
                 }
                 continue;
             }
-            StringBuilder error = new StringBuilder(m.group(1)).append(":[").append(m.group(2)).append(',')
+            String directory = lines[i].substring(0, m.start(1)).replaceFirst("^\\s*(?:\\[(?:ERROR|WARNING)\\]\\s*)?", "");
+            StringBuilder error = new StringBuilder(":[").append(m.group(2)).append(',')
                     .append(m.group(3)).append("] ").append(m.group(4).trim());
             // javac's indented continuation lines ("symbol: class Foo", "location: ...") say what is missing.
             for (int j = i + 1; j < lines.length && j <= i + 3; j++) {
@@ -52,8 +60,23 @@ final class CompilerMessages {
                 }
                 error.append("; ").append(next.trim().replaceAll("\\s+", " "));
             }
-            errors.add(error.toString());
+            errors.putIfAbsent(directory + m.group(1) + error, new String[] {directory, m.group(1), error.toString()});
         }
+    }
+
+    /**
+     * {@code src/main/java/com/example/impl/} of {@code /home/ci/work/shop/src/main/java/com/example/impl/}: the part
+     * from the module's {@code src} folder on, else the last folder; never the machine's directories.
+     */
+    static String relative(String directory) {
+        String path = directory.replace('\\', '/');
+        int src = path.lastIndexOf("/src/");
+        if (src >= 0) {
+            return path.substring(src + 1);
+        }
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        int slash = trimmed.lastIndexOf('/');
+        return slash < 0 ? path : trimmed.substring(slash + 1) + "/";
     }
 
     /** A Groovy or Kotlin compiler's error as {@code File:[line,col] message}, or {@code null}. */
@@ -71,13 +94,26 @@ final class CompilerMessages {
         return null;
     }
 
+    /**
+     * The errors of all texts, first seen first, each as {@code File.java:[line,col] message}; where one file name
+     * stands for files of different folders, those files are named from the module's {@code src} folder on.
+     */
     static List<String> errors(List<String> texts) {
-        Set<String> errors = new LinkedHashSet<>();
+        Map<String, String[]> found = new LinkedHashMap<>();
         for (String text : texts) {
-            if (errors.size() >= MAX_DISTINCT) {
+            if (found.size() >= MAX_DISTINCT) {
                 break;
             }
-            addErrors(errors, text);
+            addErrors(found, text);
+        }
+        Map<String, Set<String>> directoriesOfName = new HashMap<>();
+        for (String[] error : found.values()) {
+            directoriesOfName.computeIfAbsent(error[1], n -> new HashSet<>()).add(error[0]);
+        }
+        Set<String> errors = new LinkedHashSet<>();
+        for (String[] error : found.values()) {
+            boolean ambiguous = !error[1].isEmpty() && directoriesOfName.get(error[1]).size() > 1;
+            errors.add((ambiguous ? relative(error[0]) : "") + error[1] + error[2]);
         }
         return new ArrayList<>(errors);
     }
