@@ -66,6 +66,7 @@ final class AutomaticReport {
                     return FailureMessageComposer.FALLBACK;
                 }
                 return new FailureMessageComposer(secrets, settings.externalExecutionId(), buildStartMillis)
+                        .withVersions(result.mavenVersion(), System.getProperty("java.version"))
                         .composeOrHeadlines(result.modules(), result.otherErrors(), leftOut);
             }
 

@@ -65,7 +65,8 @@ public class CodePipelineEventSpy extends AbstractEventSpy {
             AutomaticReport.run(
                     hasProjects ? MavenSettingSources.forSession(session) : MavenSettingSources.forRequest(request),
                     AutomaticReport.of(start == null ? 0 : start.getTime(),
-                            () -> new MavenBuildResults(hasProjects ? session.getProjects() : null, result)), 0);
+                            () -> new MavenBuildResults(hasProjects ? session.getProjects() : null, result)
+                                    .withMavenVersion(request.getSystemProperties())), 0);
         } catch (MavenExecutionException e) {
             LOGGER.error(e.getMessage());
         }

@@ -36,8 +36,18 @@ final class MavenBuildResults {
     /** Each module's Surefire/Failsafe report directories, in the order of {@link #modules}. */
     private final List<List<File>> reportDirectories = new ArrayList<>();
 
+    /** Maven's version, for the message's last line, or {@code null}. */
+    private String mavenVersion;
+
     MavenBuildResults(MavenSession session) {
         this(session.getProjects(), session.getResult());
+        withMavenVersion(session.getSystemProperties());
+    }
+
+    /** Takes Maven's version from the request's system properties (Maven's launcher sets {@code maven.version}). */
+    MavenBuildResults withMavenVersion(java.util.Properties systemProperties) {
+        mavenVersion = systemProperties == null ? null : systemProperties.getProperty("maven.version");
+        return this;
     }
 
     /**
@@ -71,9 +81,13 @@ final class MavenBuildResults {
         for (Throwable error : result.getExceptions()) {
             allErrors.add(error);
             if (!attributed.contains(error) && !isAttributed(error, projects, result)) {
-                otherErrors.add(error);
+                otherErrors.add(PomProblems.of(error));
             }
         }
+    }
+
+    String mavenVersion() {
+        return mavenVersion;
     }
 
     List<ModuleResult> modules() {

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,39 +37,29 @@ public final class FailureMessageComposer {
     public static final String FALLBACK = "Maven build failed.";
 
     private static final int MAX_SUMMARY = 600;
-    private static final int MAX_HEADER = 400;
-    /** The module names of a shared cause's header: every one, unless there are hundreds. */
-    private static final int MAX_GROUP_NAMES = 2000;
+    /** Up to this many skipped modules are named; more are counted. */
+    private static final int MAX_SKIPPED_NAMED = 5;
     /** How much of one exception message or long message is looked at. */
     static final int MAX_TEXT = 64 * 1024;
     /** Read past {@link #MAX_TEXT} before redacting, so that a secret across the cut is still masked whole. */
     private static final int REDACTION_MARGIN = 16 * 1024;
-    /** A cut detail line shows at least this much of its start; less is left out (and counted). */
-    private static final int MIN_CUT_LINE = 30;
-    private static final int MAX_DETAIL_LINE = 500;
-    private static final int MAX_OTHER_LINES = 8;
+    /** Other plugins' details get the room the message has left, up to this many lines. */
+    private static final int MAX_OTHER_LINES = 200;
     /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
     private static final int MAX_COMPILER_ERRORS = 10;
-    private static final int MAX_DISTINCT_COMPILER_ERRORS = 1000;
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
-    private static final String INDENT = "  ";
-    private static final Pattern COMPILER_ERROR = Pattern.compile(
-            "^\\s*(?:\\[ERROR\\]\\s*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.(?:java|kt|groovy|scala)):\\[(\\d+),(\\d+)\\]\\s*(.*)$");
     private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
     /** A compiler error's source position, as the details show it ({@code Cart.java:[5,9]}): where, not what. */
     private static final Pattern SOURCE_POSITION = Pattern.compile("[^\\s/\\\\]+\\.(?:java|kt|groovy|scala):\\[\\d+,\\d+\\]");
     /** A file path or URL path ({@code /home/ci/work/api/target}, {@code C:\\work\\api}): where, not what. */
     private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s:;,'\"()\\[\\]<>]+)+[/\\\\]?");
-    /** Lines Maven adds that tell a console reader nothing. */
-    private static final Pattern NOISE = Pattern.compile(
-            "^(Please refer to .*|See .* for the individual test results\\.?|See dump files .*|-> \\[Help \\d+].*"
-                    + "|\\[Help \\d+].*|To see the full stack trace.*|Re-run Maven.*|For more information about the errors.*"
-                    + "|After correcting the problems.*|mvn <args> -rf .*)$");
 
     private final Secrets secrets;
     private final String externalExecutionId;
     private final long buildStartMillis;
     private final int limit;
+    /** The message's last line, naming Maven's and Java's versions; "" for none. */
+    private String environment = "";
 
     /**
      * @param secrets values to mask wherever they appear
@@ -85,6 +75,19 @@ public final class FailureMessageComposer {
         this.externalExecutionId = externalExecutionId;
         this.buildStartMillis = buildStartMillis;
         this.limit = limit;
+    }
+
+    /**
+     * Ends the message with {@code Maven 3.9.9, Java 17.0.12}: versions explain environment failures.
+     *
+     * @param mavenVersion Maven's version, or {@code null} when unknown
+     * @param javaVersion the build JVM's version, or {@code null} when unknown
+     */
+    public FailureMessageComposer withVersions(String mavenVersion, String javaVersion) {
+        String maven = mavenVersion == null || mavenVersion.trim().isEmpty() ? "" : "Maven " + mavenVersion.trim();
+        String java = javaVersion == null || javaVersion.trim().isEmpty() ? "" : "Java " + javaVersion.trim();
+        environment = Text.cut(clean(maven + (maven.isEmpty() || java.isEmpty() ? "" : ", ") + java), 100);
+        return this;
     }
 
     /**
@@ -127,12 +130,12 @@ public final class FailureMessageComposer {
 
     private String compose(List<ModuleResult> modules, List<Throwable> otherErrors, boolean withDetails) {
         List<ModuleResult> failed = new ArrayList<>();
-        int skipped = 0;
+        List<String> skipped = new ArrayList<>();
         for (ModuleResult module : modules) {
             if (module.status() == ModuleResult.Status.FAILED) {
                 failed.add(module);
             } else if (module.status() == ModuleResult.Status.SKIPPED) {
-                skipped++;
+                skipped.add(clean(module.name()));
             }
         }
         List<Section> sections = new ArrayList<>();
@@ -147,11 +150,49 @@ public final class FailureMessageComposer {
                 sections.add(section);
             }
         }
+        if (withDetails) {
+            mergeCompilerCauses(sections);
+        }
         for (Throwable error : otherErrors) {
-            sections.add(errorSection(error, withDetails));
+            Section section = errorSection(error, withDetails);
+            // The summary says a build's only error already: its section keeps the details alone.
+            section.headerless = failed.isEmpty() && otherErrors.size() == 1 && withDetails && !section.details.isEmpty();
+            sections.add(section);
         }
         String summary = clip(summary(modules.size(), failed, skipped, otherErrors), MAX_SUMMARY);
-        return fit(summary, sections);
+        return MessageFit.fit(summary, sections, environment, footer(), limit);
+    }
+
+    /**
+     * Compile failures of several modules with the same causes ({@link CompilerCauses}), in different classes and
+     * places, become one section that lists each cause once with every place it was found.
+     */
+    private static void mergeCompilerCauses(List<Section> sections) {
+        Map<String, List<Section>> byCauses = new LinkedHashMap<>();
+        for (Section section : sections) {
+            if (section.compilerErrors != null) {
+                String key = section.rest() + "\n" + String.join("\n", CompilerCauses.causes(section.compilerErrors));
+                byCauses.computeIfAbsent(key, k -> new ArrayList<>()).add(section);
+            }
+        }
+        for (List<Section> same : byCauses.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            Section first = same.get(0);
+            List<String> names = new ArrayList<>();
+            List<List<String>> errors = new ArrayList<>();
+            for (Section section : same) {
+                names.add(section.names.get(0));
+                errors.add(section.compilerErrors);
+                if (section != first) {
+                    first.names.addAll(section.names);
+                    sections.remove(section);
+                }
+            }
+            List<String> lines = CompilerCauses.merged(names, errors);
+            first.details(lines, null, "cause", MAX_COMPILER_ERRORS, lines.size());
+        }
     }
 
     /** Cleans, redacts and fits a message given verbatim (the explicit goal's {@code codepipeline.message}). */
@@ -167,7 +208,7 @@ public final class FailureMessageComposer {
         return Text.truncate(cleaned, limit - footer.length() - 1) + "\n" + footer;
     }
 
-    private String summary(int total, List<ModuleResult> failed, int skipped, List<Throwable> otherErrors) {
+    private String summary(int total, List<ModuleResult> failed, List<String> skipped, List<Throwable> otherErrors) {
         if (failed.isEmpty()) {
             if (otherErrors.isEmpty()) {
                 return FALLBACK;
@@ -187,7 +228,17 @@ public final class FailureMessageComposer {
             names.append(i == 0 ? "" : ", ").append(name);
         }
         return "Maven build failed: " + failed.size() + " of " + total + " modules failed (" + names + ")"
-                + (skipped > 0 ? "; " + skipped + " skipped" : "");
+                + skipped(skipped);
+    }
+
+    /** {@code ; 2 skipped (delta, echo)}: the skipped modules named when there are a few, else counted. */
+    private static String skipped(List<String> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        String count = "; " + skipped.size() + " skipped";
+        String names = String.join(", ", skipped);
+        return skipped.size() <= MAX_SKIPPED_NAMED && names.length() <= 200 ? count + " (" + names + ")" : count;
     }
 
     private Section moduleSection(ModuleResult module, boolean withDetails) {
@@ -196,25 +247,39 @@ public final class FailureMessageComposer {
         Throwable headlineError = headline(chain);
         String goal = module.goal() == null ? "" : " (" + module.goal() + ")";
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
-        Section section = new Section(clean(module.name()), goal + ": " + Text.firstLine(headlineText));
+        String headline = goal + ": " + DetailLines.headline(headlineText);
         if (!withDetails) {
-            return section.withCause(module.name());
+            return withCause(new Section(clean(module.name()), headline), module.name());
         }
-        TestReports.FailedTests tests = isTestGoal(module.goal())
+        FailedTests tests = isTestGoal(module.goal())
                 ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit)
                 : null;
         if (tests != null && !tests.tests().isEmpty()) {
-            section.details(tests.tests(), "test", tests.tests().size(), tests.total());
-        } else {
-            List<String> compilerErrors = compilerErrors(chain, module.longMessage());
-            if (!compilerErrors.isEmpty()) {
-                section.details(compilerErrors, "error", MAX_COMPILER_ERRORS, compilerErrors.size());
-            } else {
-                List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
-                section.details(other, "line", MAX_OTHER_LINES, other.size());
-            }
+            String counts = tests.counts().describe();
+            Section section = new Section(clean(module.name()), counts.isEmpty() ? headline : goal + ": " + counts);
+            section.details(cleaned(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(), tests.total());
+            return withCause(section, module.name());
         }
-        return section.withCause(module.name());
+        Section section = new Section(clean(module.name()), headline);
+        List<String> compilerErrors = compilerErrors(chain, module.longMessage());
+        if (!compilerErrors.isEmpty()) {
+            section.compilerErrors = cleaned(compilerErrors);
+            section.details(section.compilerErrors, null, "error", MAX_COMPILER_ERRORS, compilerErrors.size());
+        } else {
+            List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
+            section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
+            section.pinLast = !other.isEmpty() && other.size() <= MAX_OTHER_LINES
+                    && DetailLines.isFixLine(other.get(other.size() - 1));
+        }
+        return withCause(section, module.name());
+    }
+
+    private List<String> cleaned(List<String> lines) {
+        List<String> cleaned = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            cleaned.add(clean(line));
+        }
+        return cleaned;
     }
 
     /**
@@ -230,10 +295,10 @@ public final class FailureMessageComposer {
         List<Throwable> chain = Causes.chain(error);
         Throwable headlineError = headline(chain);
         String text = stripGoalPrefix(clean(Causes.describe(headlineError)));
-        Section section = new Section("Error", ": " + Text.firstLine(text));
+        Section section = new Section("Error", ": " + DetailLines.headline(text));
         if (withDetails) {
             List<String> other = otherDetails(text, chain, headlineError, null);
-            section.details(other, "line", MAX_OTHER_LINES, other.size());
+            section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
         }
         return section;
     }
@@ -253,9 +318,9 @@ public final class FailureMessageComposer {
             String longMessage) {
         Set<String> lines = new LinkedHashSet<>();
         String firstLine = Text.firstLine(headlineText);
-        addLines(lines, headlineText, firstLine);
+        DetailLines.add(lines, headlineText, firstLine);
         if (longMessage != null) {
-            addLines(lines, stripGoalPrefix(clean(longMessage)), firstLine);
+            DetailLines.add(lines, stripGoalPrefix(clean(longMessage)), firstLine);
         }
         if (!chain.isEmpty()) {
             Throwable root = chain.get(chain.size() - 1);
@@ -269,108 +334,16 @@ public final class FailureMessageComposer {
         return new ArrayList<>(lines);
     }
 
-    private static void addLines(Set<String> lines, String text, String skip) {
-        for (String line : text.split("\n")) {
-            String trimmed = line.trim();
-            if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()) {
-                lines.add(trimmed);
-            }
-        }
-    }
-
-    /**
-     * {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first (at most
-     * {@value #MAX_DISTINCT_COMPILER_ERRORS}: enough to show ten and count the rest).
-     */
+    /** {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first. */
     private List<String> compilerErrors(List<Throwable> chain, String longMessage) {
-        Set<String> errors = new LinkedHashSet<>();
-        for (int t = 0; t <= chain.size() && errors.size() < MAX_DISTINCT_COMPILER_ERRORS; t++) {
-            String text = t < chain.size() ? clean(Causes.describe(chain.get(t))) : longMessage == null ? "" : clean(longMessage);
-            List<String> lines = Arrays.asList(text.split("\n"));
-            for (int i = 0; i < lines.size() && errors.size() < MAX_DISTINCT_COMPILER_ERRORS; i++) {
-                Matcher m = COMPILER_ERROR.matcher(lines.get(i));
-                if (!m.matches()) {
-                    continue;
-                }
-                StringBuilder error = new StringBuilder(m.group(1)).append(":[").append(m.group(2)).append(',')
-                        .append(m.group(3)).append("] ").append(m.group(4).trim());
-                // javac's indented continuation lines ("symbol: class Foo", "location: ...") say what is missing.
-                for (int j = i + 1; j < lines.size() && j <= i + 3; j++) {
-                    String next = lines.get(j);
-                    if (next.isEmpty() || !Character.isWhitespace(next.charAt(0)) || COMPILER_ERROR.matcher(next).matches()) {
-                        break;
-                    }
-                    error.append("; ").append(next.trim().replaceAll("\\s+", " "));
-                }
-                errors.add(error.toString());
-            }
+        List<String> texts = new ArrayList<>();
+        for (Throwable t : chain) {
+            texts.add(clean(Causes.describe(t)));
         }
-        return new ArrayList<>(errors);
-    }
-
-    private String fit(String summary, List<Section> sections) {
-        StringBuilder sb = new StringBuilder(summary);
-        int whole = summary.length();
-        for (Section section : sections) {
-            whole += section.header().length() + 1 + section.detailsLength();
+        if (longMessage != null) {
+            texts.add(clean(longMessage));
         }
-        if (whole <= limit) {
-            for (Section section : sections) {
-                section.appendWithin(sb, Integer.MAX_VALUE);
-            }
-            return sb.toString();
-        }
-        String footer = footer();
-        // Fixed part: summary, one header per section, the footer; each line costs its length plus a newline.
-        int fixed = summary.length() + footer.length() + 1;
-        for (Section section : sections) {
-            fixed += section.header().length() + 1;
-        }
-        if (fixed > limit) {
-            return fitHeadersOnly(summary, sections, footer);
-        }
-        int[] allowance = share(sections, limit - fixed);
-        int unused = 0;
-        for (int i = 0; i < sections.size(); i++) {
-            // What a cut section cannot use (its next line did not fit whole) goes to the sections after it.
-            unused += allowance[i] - sections.get(i).appendWithin(sb, allowance[i] + unused);
-        }
-        sb.append('\n').append(footer);
-        return Text.truncate(sb.toString(), limit); // a guard: the arithmetic above already fits
-    }
-
-    /** Water-filling: each section gets what it needs up to an equal share of what the smaller ones left over. */
-    private static int[] share(List<Section> sections, int room) {
-        int[] allowance = new int[sections.size()];
-        Integer[] order = new Integer[sections.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(sections.get(a).detailsLength(), sections.get(b).detailsLength()));
-        int left = room;
-        for (int k = 0; k < order.length; k++) {
-            int fairShare = left / (order.length - k);
-            int need = sections.get(order[k]).detailsLength();
-            allowance[order[k]] = Math.min(need, fairShare);
-            left -= allowance[order[k]];
-        }
-        return allowance;
-    }
-
-    /** So many failed modules that even their header lines do not fit: name as many as fit, count the rest. */
-    private String fitHeadersOnly(String summary, List<Section> sections, String footer) {
-        StringBuilder sb = new StringBuilder(summary);
-        for (int i = 0; i < sections.size(); i++) {
-            String more = "\n" + Text.ELLIPSIS + " " + (sections.size() - i) + " more failed modules\n" + footer;
-            Section section = sections.get(i);
-            String header = clip(section.header(), section.names.size() > 1 ? 600 : 120);
-            if (sb.length() + header.length() + 1 + more.length() > limit) {
-                sb.append(more);
-                return Text.truncate(sb.toString(), limit);
-            }
-            sb.append('\n').append(header);
-        }
-        return Text.truncate(sb.append('\n').append(footer).toString(), limit);
+        return CompilerMessages.errors(texts);
     }
 
     private String footer() {
@@ -415,123 +388,17 @@ public final class FailureMessageComposer {
         return PATH.matcher(key).replaceAll("\u0000path");
     }
 
-    private static String stripGoalPrefix(String text) {
-        return GOAL_PREFIX.matcher(text).replaceFirst("");
+    /** Sets the section's {@link Section#cause}: its header after the name, and its details, as {@link #causeKey} says. */
+    private static Section withCause(Section section, String moduleName) {
+        StringBuilder text = new StringBuilder(section.rest()).append('\n').append(section.omitted());
+        for (String line : section.details) {
+            text.append('\n').append(line);
+        }
+        section.cause = causeKey(text.toString(), moduleName);
+        return section;
     }
 
-    /**
-     * One failed module, several with the same cause, or a module-less error: a header that always stays, and
-     * details that may be cut.
-     */
-    private final class Section {
-        /** The module (or modules) it is about; "Error" for a module-less error. */
-        final List<String> names = new ArrayList<>();
-        /** The header after the names: {@code " (goal): headline"}. */
-        private final String rest;
-        final List<String> details = new ArrayList<>();
-        /** What the details count ("test", "error", "line"). */
-        private String unit = "line";
-        /** Details beyond the section's cap or never read: not shown, only counted. */
-        private int omitted;
-        /** Equal for modules with the same cause (see {@link #causeKey}). */
-        String cause;
-
-        Section(String name, String rest) {
-            this.names.add(name);
-            this.rest = rest;
-        }
-
-        /**
-         * @param lines the details found
-         * @param max how many of them may be shown
-         * @param total how many there are in all, those not found included
-         */
-        void details(List<String> lines, String countedUnit, int max, int total) {
-            for (String line : lines.subList(0, Math.min(max, lines.size()))) {
-                details.add(INDENT + "- " + clip(clean(line), MAX_DETAIL_LINE));
-            }
-            unit = countedUnit;
-            omitted = Math.max(0, total - details.size());
-        }
-
-        Section withCause(String moduleName) {
-            StringBuilder text = new StringBuilder(rest).append('\n').append(omitted);
-            for (String line : details) {
-                text.append('\n').append(line);
-            }
-            cause = causeKey(text.toString(), moduleName);
-            return this;
-        }
-
-        /** {@code name (goal): headline}, or for a shared cause {@code a, b, c (goal): headline}. */
-        String header() {
-            if (names.size() == 1) {
-                return clip(names.get(0) + rest, MAX_HEADER);
-            }
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < names.size(); i++) {
-                String more = ", " + Text.ELLIPSIS + " " + (names.size() - i) + " more modules";
-                if (i > 0 && all.length() + 2 + names.get(i).length() + (i < names.size() - 1 ? more.length() : 0)
-                        > MAX_GROUP_NAMES) {
-                    all.append(more);
-                    break;
-                }
-                all.append(i == 0 ? "" : ", ").append(names.get(i));
-            }
-            return all + clip(rest, MAX_HEADER);
-        }
-
-        /** The length of all details with their newlines, the cap's marker included. */
-        int detailsLength() {
-            int length = omitted > 0 ? marker(omitted).length() + 1 : 0;
-            for (String line : details) {
-                length += line.length() + 1;
-            }
-            return length;
-        }
-
-        /**
-         * Appends the header and as many details as {@code allowance} allows: whole lines, then the start of the
-         * next one cut after a whole word, then the count of what is left; returns the details' length.
-         */
-        int appendWithin(StringBuilder sb, int allowance) {
-            sb.append('\n').append(header());
-            int start = sb.length();
-            if (detailsLength() <= allowance) {
-                for (String line : details) {
-                    sb.append('\n').append(line);
-                }
-                if (omitted > 0) {
-                    sb.append('\n').append(marker(omitted));
-                }
-                return sb.length() - start;
-            }
-            int shown = 0;
-            // Each line must leave room for the marker that counts what is left after it.
-            while (shown < details.size() && sb.length() - start + details.get(shown).length() + 1
-                    + markerLength(details.size() - shown - 1 + omitted) <= allowance) {
-                sb.append('\n').append(details.get(shown++));
-            }
-            if (shown < details.size()) {
-                int room = allowance - (sb.length() - start) - 1 - markerLength(details.size() - shown - 1 + omitted);
-                if (room >= MIN_CUT_LINE) {
-                    sb.append('\n').append(Text.cut(details.get(shown++), room));
-                }
-            }
-            int more = details.size() - shown + omitted;
-            if (more > 0 && sb.length() - start + markerLength(more) <= allowance) {
-                sb.append('\n').append(marker(more));
-            }
-            return sb.length() - start;
-        }
-
-        /** The marker's length with its newline; 0 when nothing is left to count. */
-        private int markerLength(int more) {
-            return more > 0 ? marker(more).length() + 1 : 0;
-        }
-
-        private String marker(int more) {
-            return INDENT + Text.ELLIPSIS + " " + more + " more " + unit + (more == 1 ? "" : "s");
-        }
+    private static String stripGoalPrefix(String text) {
+        return GOAL_PREFIX.matcher(text).replaceFirst("");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.codepipeline.maven.message;
 
 import java.io.File;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,14 +23,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the failing and erroring tests from Surefire/Failsafe XML reports ({@code TEST-*.xml}), as
- * {@code SimpleClassName.method: first line of the message}, by streaming them (StAX).
+ * Reads the failing and erroring tests from Surefire/Failsafe XML reports ({@code TEST-*.xml}) by streaming them
+ * (StAX), each as {@link TestFailure} says ({@code CartTest.total:18 expected: <42> but was: <41>}), grouped by cause
+ * ({@link TestFailureGroups}), and counts the tests the reports ran, failed and errored.
  *
  * <p>Bounded whatever the reports hold, so that composing a message never costs a big build its memory or its
  * time (the budget: a few MB of heap, and time that grows with the number of reports, not their bytes):
  * <ul>
- *   <li>captured output ({@code system-out}, {@code system-err}) and stack traces are skipped as they stream by,
- *       never kept: only test names and the first line of a failure's message are;</li>
+ *   <li>captured output ({@code system-out}, {@code system-err}) streams by, never kept; of a failure's message
+ *       the first {@value #MAX_MESSAGE_CHARS} characters are looked at, of its stack trace the first
+ *       {@value #MAX_TRACE_CHARS} (where the test class's frame gives the line);</li>
  *   <li>a report whose root says it has no failures or errors is not read past its root element;</li>
  *   <li>a report is read only until it has given as many failing tests as its root counts, and never past
  *       {@link #MAX_REPORT_BYTES}; all reports of one call read at most {@link #MAX_FAILING_REPORT_BYTES} past
@@ -48,32 +49,13 @@ public final class TestReports {
     static final long MAX_REPORT_BYTES = 4L << 20;
     /** At most this much of all failing reports of one call is read past their root elements. */
     static final long MAX_FAILING_REPORT_BYTES = 16L << 20;
-    /** Of a failure's message, only this much is looked at for its first line. */
+    /** Of a failure's message, only this much is looked at. */
     private static final int MAX_MESSAGE_CHARS = 2000;
+    /** Of a failure's stack trace, only this much is looked at for the test class's frame. */
+    private static final int MAX_TRACE_CHARS = 16 * 1024;
     private static final Pattern SUREFIRE_CONTROL = Pattern.compile("&(?:amp)?#(\\d{1,2});");
 
     private TestReports() {}
-
-    /** The failing tests found, and how many failing tests the reports hold in all (found or only counted). */
-    public static final class FailedTests {
-        private final List<String> tests;
-        private final int total;
-
-        FailedTests(List<String> tests, int total) {
-            this.tests = Collections.unmodifiableList(tests);
-            this.total = Math.max(total, tests.size());
-        }
-
-        /** {@code SimpleClassName.method: first line of the message}, first report first, each once. */
-        public List<String> tests() {
-            return tests;
-        }
-
-        /** All failing tests of the reports: those in {@link #tests()} and those only counted. */
-        public int total() {
-            return total;
-        }
-    }
 
     /**
      * @param directories report directories; missing ones are ignored
@@ -87,7 +69,8 @@ public final class TestReports {
         for (Path file : reports(directories, notBefore)) {
             reading.read(file);
         }
-        return new FailedTests(new ArrayList<>(reading.tests), reading.tests.size() + reading.onlyCounted);
+        return new FailedTests(reading.groups, reading.groups.tests() + reading.onlyCounted,
+                new FailedTests.Counts(reading.tests, reading.failures, reading.errors));
     }
 
     /** How many tests the reports ran (their root's {@code tests="…"}), for a success summary: roots only. */
@@ -95,7 +78,7 @@ public final class TestReports {
         int count = 0;
         XMLInputFactory factory = null;
         for (Path file : reports(directories, notBefore)) {
-            Root root = Root.of(file);
+            ReportRoot root = ReportRoot.of(file);
             if (root != null) {
                 count += Math.max(0, root.tests);
                 continue;
@@ -157,21 +140,33 @@ public final class TestReports {
 
     /** One call's reading: the tests found so far and the budgets left. */
     private static final class Reading {
-        final Set<String> tests = new LinkedHashSet<>();
+        final TestFailureGroups groups;
         int onlyCounted;
+        /** What the roots count, over all reports read. */
+        int tests;
+        int failures;
+        int errors;
         private XMLInputFactory factory;
-        private int shareLeft;
         private long bytesLeft = MAX_FAILING_REPORT_BYTES;
         /** Failing tests met in the report being read. */
         private int found;
 
         Reading(int share) {
-            this.shareLeft = share;
+            this.groups = new TestFailureGroups(share);
+        }
+
+        private void count(int tests, int failures, int errors) {
+            this.tests += Math.max(0, tests);
+            this.failures += Math.max(0, failures);
+            this.errors += Math.max(0, errors);
         }
 
         void read(Path file) {
-            Root root = Root.of(file);
-            if (root != null && (root.failing() == 0 || root.failing() > 0 && (shareLeft <= 0 || bytesLeft <= 0))) {
+            ReportRoot root = ReportRoot.of(file);
+            if (root != null) {
+                count(root.tests, root.failures, root.errors);
+            }
+            if (root != null && (root.failing() == 0 || root.failing() > 0 && (groups.full() || bytesLeft <= 0))) {
                 onlyCounted += root.failing(); // passing, or counted from its root: no parser needed
                 return;
             }
@@ -191,6 +186,9 @@ public final class TestReports {
                     }
                     int failures = number(xml, "failures");
                     int errors = number(xml, "errors");
+                    if (root == null) {
+                        count(number(xml, "tests"), failures, errors);
+                    }
                     rootCount = failures < 0 || errors < 0 ? -1 : failures + errors;
                     if (rootCount == 0) {
                         return; // a passing report: nothing past its root
@@ -198,7 +196,7 @@ public final class TestReports {
                     // What the root took is not charged to the failing reports' budget; the rest, up to the limit, is.
                     rootBytes = in.count();
                     in.limit(rootBytes + limit);
-                    if (limit == 0 || shareLeft <= 0 && rootCount > 0) {
+                    if (limit == 0 || groups.full() && rootCount > 0) {
                         return; // counted from its root
                     }
                     testcases(xml, rootCount);
@@ -243,13 +241,13 @@ public final class TestReports {
                     } else if (depth == testcaseDepth + 1 && !problemSeen && ("failure".equals(name) || "error".equals(name))) {
                         problemSeen = true;
                         found++;
-                        if (shareLeft > 0) {
-                            add(className, method, problem(xml));
+                        if (!groups.full()) {
+                            groups.add(problem(xml, className, method));
                             depth--; // problem() read up to and including the element's end
                         } else {
                             onlyCounted++;
                         }
-                        if (expected >= 0 && (found >= expected || shareLeft <= 0)) {
+                        if (expected >= 0 && (found >= expected || groups.full())) {
                             onlyCounted += Math.max(0, expected - found);
                             found = Math.max(found, expected);
                             return;
@@ -266,24 +264,16 @@ public final class TestReports {
                 // Everything else (captured output, properties, stack traces of flaky runs) streams by unread.
             }
         }
-
-        private void add(String className, String method, String message) {
-            String test = simpleName(className) + (method.isEmpty() ? "" : "." + method)
-                    + (message.isEmpty() ? "" : ": " + message);
-            if (tests.add(test)) {
-                shareLeft -= test.length() + 5; // the indent, the dash and the newline it takes in the message
-            }
-        }
     }
 
     /**
-     * The first line of a {@code failure}/{@code error} element's message: its {@code message} attribute, else the
-     * start of its text (the stack trace), else its {@code type}. Reads to the element's end, keeping at most
-     * {@link #MAX_MESSAGE_CHARS} characters of its text.
+     * The failing test of a {@code failure}/{@code error} element: its {@code message} and {@code type} attributes
+     * and the start of its text (the stack trace). Reads to the element's end, keeping at most
+     * {@link #MAX_TRACE_CHARS} characters of its text.
      */
-    private static String problem(XMLStreamReader xml) throws XMLStreamException {
-        String message = firstLine(attribute(xml, "message"));
-        String type = attribute(xml, "type");
+    private static TestFailure problem(XMLStreamReader xml, String className, String method) throws XMLStreamException {
+        String message = clean(attribute(xml, "message"), MAX_MESSAGE_CHARS);
+        String type = attribute(xml, "type").trim();
         StringBuilder text = new StringBuilder();
         char[] chunk = new char[512];
         int depth = 1;
@@ -293,12 +283,12 @@ public final class TestReports {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
-            } else if (message.isEmpty() && text.length() < MAX_MESSAGE_CHARS
+            } else if (depth == 1 && text.length() < MAX_TRACE_CHARS
                     && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE)) {
                 // Copies at most what is still wanted: a huge text is never turned into a String.
-                for (int at = 0; text.length() < MAX_MESSAGE_CHARS; ) {
-                    int n = xml.getTextCharacters(at, chunk, 0, Math.min(chunk.length, MAX_MESSAGE_CHARS - text.length()));
+                for (int at = 0; text.length() < MAX_TRACE_CHARS; ) {
+                    int n = xml.getTextCharacters(at, chunk, 0, Math.min(chunk.length, MAX_TRACE_CHARS - text.length()));
                     if (n <= 0) {
                         break;
                     }
@@ -307,15 +297,12 @@ public final class TestReports {
                 }
             }
         }
-        if (message.isEmpty()) {
-            message = firstLine(text.toString());
-        }
-        return message.isEmpty() ? type : message;
+        return TestFailure.of(className, method, message, type, clean(text.toString(), MAX_TRACE_CHARS));
     }
 
-    private static String firstLine(String text) {
-        String start = text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) : text;
-        return Text.firstLine(Text.clean(unescapeControls(start)));
+    private static String clean(String text, int max) {
+        String start = text.length() > max ? text.substring(0, max) : text;
+        return Text.clean(unescapeControls(start));
     }
 
     /** Moves to the root element; {@code false} when there is none (or a DTD comes first, which is refused). */
@@ -360,11 +347,6 @@ public final class TestReports {
         return m.appendTail(sb).toString();
     }
 
-    private static String simpleName(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
-    }
-
     /**
      * DTDs refused and external entities never resolved, as for any XML we read. Where the parser supports it (the
      * JDK's), character data comes in chunks, so that a huge CDATA section of captured output is never held whole;
@@ -384,87 +366,6 @@ public final class TestReports {
     }
 
     /**
-     * The counts on a report's root element, read from the file's first {@value #HEAD} bytes without an XML parser:
-     * for the thousands of passing reports of a big build, creating a parser for each would cost most of the time.
-     * {@code null} when the root is not simply there (a DTD, a root past the first bytes, another encoding): then
-     * the parser reads the file.
-     */
-    private static final class Root {
-        static final int HEAD = 4096;
-        private static final Pattern COUNT = Pattern.compile("\\s(tests|failures|errors)\\s*=\\s*(?:\"(\\d{1,9})\"|'(\\d{1,9})')");
-
-        int tests = -1;
-        int failures = -1;
-        int errors = -1;
-
-        /** failures + errors, or -1 when the root does not say. */
-        int failing() {
-            return failures < 0 || errors < 0 ? -1 : failures + errors;
-        }
-
-        static Root of(Path file) {
-            byte[] head = new byte[HEAD];
-            int length = 0;
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; length < head.length && (n = in.read(head, length, head.length - length)) > 0; ) {
-                    length += n;
-                }
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-            // The bytes as Latin-1: the markup and digits are ASCII in UTF-8, which is all that is looked at here.
-            String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
-            int at = text.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0; // UTF-8's byte order mark
-            while (true) {
-                while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                    at++;
-                }
-                if (text.startsWith("<?", at)) {
-                    at = text.indexOf("?>", at);
-                } else if (text.startsWith("<!--", at)) {
-                    at = text.indexOf("-->", at);
-                } else {
-                    break;
-                }
-                if (at < 0) {
-                    return null;
-                }
-                at += 2;
-            }
-            if (!text.startsWith("<", at) || at + 1 >= text.length() || !Character.isLetter(text.charAt(at + 1))) {
-                return null; // a DTD, text, another encoding, or nothing
-            }
-            int end = at;
-            for (char quote = 0; ++end < text.length(); ) {
-                char c = text.charAt(end);
-                if (quote != 0) {
-                    quote = c == quote ? 0 : quote;
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '>') {
-                    break;
-                }
-            }
-            if (end >= text.length()) {
-                return null; // the root's start tag goes on past the head
-            }
-            Root root = new Root();
-            Matcher m = COUNT.matcher(text.substring(at, end));
-            while (m.find()) {
-                int value = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
-                if ("tests".equals(m.group(1))) {
-                    root.tests = value;
-                } else if ("failures".equals(m.group(1))) {
-                    root.failures = value;
-                } else {
-                    root.errors = value;
-                }
-            }
-            return root;
-        }
-    }
-
-    /**
      * Reports are UTF-8, as Surefire and Failsafe write them; bytes that are not become U+FFFD. Decoding here,
      * not in the parser, also keeps the JDK's parser from printing {@code [Fatal Error]} lines on the console for a
      * file that is not text.
@@ -478,69 +379,6 @@ public final class TestReports {
             factory.setProperty(property, value);
         } catch (IllegalArgumentException e) {
             // another StAX implementation (Maven 4 ships Woodstox), or an older JDK: the byte limits still bound the work
-        }
-    }
-
-    /** Reads at most {@code limit} bytes (then reports the end of the stream), and counts what it gave. */
-    private static final class CappedInputStream extends FilterInputStream {
-        private long limit;
-        private long count;
-
-        CappedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        long count() {
-            return count;
-        }
-
-        void limit(long limit) {
-            this.limit = Math.min(this.limit, limit);
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (count >= limit) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (count >= limit) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, limit - count));
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(Math.min(n, Math.max(0, limit - count)));
-            count += skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), Math.max(0, limit - count));
-        }
-
-        void closeQuietly() {
-            try {
-                close();
-            } catch (IOException e) {
-                // read-only: nothing lost
-            }
         }
     }
 }

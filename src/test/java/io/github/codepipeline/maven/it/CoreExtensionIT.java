@@ -28,6 +28,20 @@ class CoreExtensionIT extends EndpointSupport {
     }
 
     @Test
+    void aPomProblemNamesTheModuleAndThePomFileWithTheLineOnce() {
+        MavenBuild.Result result = build("core-extension-pom-problem", "pomProblem").args("-o", "validate").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        List<Map<String, Object>> bodies = endpoint.bodies(FAILURE);
+        assertThat(bodies).hasSize(1);
+        assertThat(bodies.get(0).get("failureDetails").toString()).contains("type=ConfigurationError");
+        assertThat(FailureReportIT.message(bodies.get(0))).matches("Maven build failed: A POM has a problem:\n"
+                + "  - shop-api \\(shop-api/pom\\.xml:11\\): 'dependencies\\.dependency\\.version' for"
+                + " org\\.junit\\.jupiter:junit-jupiter:jar is missing\\.\n"
+                + "Maven \\d[^,\n]*, Java \\d[^\n]*");
+    }
+
+    @Test
     void declaredAsCoreAndAsPomExtensionTheFailureIsReportedOnce() {
         MavenBuild.Result result = build("core-extension-compile-failure", "bothWays").args("verify").run();
 

@@ -56,8 +56,8 @@ class FailureReportIT extends EndpointSupport {
         String message = message(bodies.get(0));
         assertThat(message)
                 .startsWith("Maven build failed in module shop-core")
-                .contains("shop-core (maven-surefire-plugin:test): There are test failures.")
-                .contains("CartTest.addsNegativeNumbers: sum of -2 and -3 ==> expected: <-4> but was: <-5>")
+                .contains("shop-core (maven-surefire-plugin:test): 1 of 2 tests failed")
+                .contains("CartTest.addsNegativeNumbers:15 sum of -2 and -3 ==> expected: <-4> but was: <-5>")
                 .doesNotContain("CartTest.adds:");
     }
 

@@ -108,7 +108,7 @@ class FailureMessageComposerTest {
 
         String message = composer.compose(modules, List.of());
 
-        assertThat(message).isEqualTo("Maven build failed: 2 of 5 modules failed (bravo, charlie); 1 skipped\n"
+        assertThat(message).isEqualTo("Maven build failed: 2 of 5 modules failed (bravo, charlie); 1 skipped (delta)\n"
                 + "bravo (maven-surefire-plugin:test): There are test failures.\n"
                 + "  - Casebravo.test0: wrong #0\n"
                 + "  - Casebravo.test1: wrong #1\n"
@@ -185,8 +185,8 @@ class FailureMessageComposerTest {
                 "Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
                         + "Available lifecycle phases are: validate, compile.", "verifyy")));
 
+        // the headline once: the summary says it, the details follow
         assertThat(message).isEqualTo("Maven build failed: Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
-                + "Error: Unknown lifecycle phase \"verifyy\". You must specify a valid lifecycle phase.\n"
                 + "  - Available lifecycle phases are: validate, compile.");
     }
 

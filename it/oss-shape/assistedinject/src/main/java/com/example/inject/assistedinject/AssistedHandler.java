@@ -1,0 +1,4 @@
+package com.example.inject.assistedinject;
+
+public class AssistedHandler {
+}

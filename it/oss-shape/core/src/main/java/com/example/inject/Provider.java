@@ -1,0 +1,5 @@
+package com.example.inject;
+
+public interface Provider<T> {
+    T get();
+}

@@ -1,0 +1,3 @@
+package com.example.inject;
+
+public enum Stage { DEVELOPMENT, PRODUCTION }

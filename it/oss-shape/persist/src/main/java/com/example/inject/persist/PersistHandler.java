@@ -1,0 +1,4 @@
+package com.example.inject.persist;
+
+public class PersistHandler {
+}

@@ -1,0 +1,4 @@
+package com.example.inject.servlet;
+
+public class ServletHandler {
+}

@@ -1,0 +1,4 @@
+package com.example.inject.throwingproviders;
+
+public class ThrowingHandler {
+}

@@ -1,0 +1,39 @@
+package io.github.codepipeline.maven.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DetailLinesTest {
+    @Test
+    void theHeadlineIsTheFirstLineThatSaysSomethingWithoutTheMachinesDirectories() {
+        assertThat(DetailLines.headline("\nPlease refer to /home/ci/work/target/surefire-reports for the individual test"
+                + " results.\nThere are test failures.")).isEqualTo("There are test failures.");
+        assertThat(DetailLines.headline("C:\\work\\shop\\Codec.java: warnings found")).isEqualTo("Codec.java: warnings found");
+        assertThat(DetailLines.headline("Please refer to dump files (if any exist) [date].dump")).isEqualTo("failed");
+    }
+
+    @Test
+    void urlsKeepTheirPaths() {
+        assertThat(DetailLines.withoutDirectories("Could not transfer from central (https://repo.maven.apache.org/maven2):"
+                + " /home/ci/.m2/repository/a/b.jar")).isEqualTo("Could not transfer from central"
+                + " (https://repo.maven.apache.org/maven2): b.jar");
+    }
+
+    @Test
+    void severityPrefixesDecorationAndHelpLinesGo() {
+        Set<String> lines = new LinkedHashSet<>();
+        DetailLines.add(lines, "headline\n[ERROR] Rule 0 failed\n-----\n   ^\n-> [Help 1]\nRe-run Maven using -X", "headline");
+
+        assertThat(lines).containsExactly("Rule 0 failed");
+    }
+
+    @Test
+    void fixLines() {
+        assertThat(DetailLines.isFixLine("Run 'mvn spotless:apply' to fix these violations.")).isTrue();
+        assertThat(DetailLines.isFixLine("You have 3 Checkstyle violations.")).isFalse();
+        assertThat(DetailLines.isFixLine("Run mvn license:format to fix.")).isTrue();
+    }
+}
