@@ -95,7 +95,8 @@ public class ReportSuccessMojo extends AbstractJobMojo {
      * {@code -Dcodepipeline.outputVariables=IMAGE_TAG=1.4.0,COMMIT=9fceb02} (comma-separated, {@code \,} for a comma
      * in a value), which this element overrides. Default: {@code PROJECT_VERSION} (the project's version, with a pom)
      * and {@code INPUT_REVISION} (the {@code codepipeline.job.inputRevision} property, which {@code download-input}
-     * sets); {@code -Dcodepipeline.outputVariables=none} sends none. A partner action's success has no output
+     * sets, else the job worker's {@code CODEPIPELINE_INPUT_REVISION}); {@code -Dcodepipeline.outputVariables=none}
+     * sends none. A partner action's success has no output
      * variables: set ones are not sent, with a warning.
      *
      * @since 0.1.0

@@ -35,6 +35,8 @@ public final class OutputVariables {
     public static final String INPUT_REVISION = "INPUT_REVISION";
     /** The property {@code download-input} sets, and a build may pass: the input artifact's revision. */
     public static final String INPUT_REVISION_PROPERTY = "codepipeline.job.inputRevision";
+    /** The environment variable in which the job worker hands a build its input artifact's revision. */
+    public static final String INPUT_REVISION_VARIABLE = "CODEPIPELINE_INPUT_REVISION";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9@\\-_]+");
     private static final OutputVariables EMPTY = new OutputVariables(Collections.<String, String>emptyMap());
@@ -48,12 +50,14 @@ public final class OutputVariables {
     /**
      * The defaults: {@code PROJECT_VERSION}, the project's version ({@code null} without a pom), and
      * {@code INPUT_REVISION}, the {@value #INPUT_REVISION_PROPERTY} property ({@code download-input} sets it for the
-     * rest of its build; a later build may pass it with {@code -D}).
+     * rest of its build; a later build may pass it with {@code -D}), else the {@value #INPUT_REVISION_VARIABLE}
+     * environment variable (the job worker hands it to each build).
      */
     public static Map<String, String> defaults(String projectVersion, SettingSources sources) {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put(PROJECT_VERSION, projectVersion);
-        defaults.put(INPUT_REVISION, sources.property(INPUT_REVISION_PROPERTY));
+        String revision = sources.property(INPUT_REVISION_PROPERTY);
+        defaults.put(INPUT_REVISION, revision != null ? revision : sources.environment(INPUT_REVISION_VARIABLE));
         return defaults;
     }
 

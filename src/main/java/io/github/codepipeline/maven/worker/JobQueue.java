@@ -1,7 +1,6 @@
 package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.client.CodePipelineJobClient;
-import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,10 @@ import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 /**
  * CodePipeline's job queue for one action type, through the plugin's configured SDK client (its retries, time limits,
  * credentials, region and endpoint): {@code PollForThirdPartyJobs} / {@code PollForJobs},
- * {@code GetThirdPartyJobDetails}, {@code AcknowledgeThirdPartyJob} / {@code AcknowledgeJob}, and the custom action's
- * {@code PutJobFailureResult} / {@code PutJobSuccessResult}. Every failure becomes a {@link CallException} with one
- * secret-free line.
+ * {@code GetThirdPartyJobDetails} (for the nonce) and {@code AcknowledgeThirdPartyJob} / {@code AcknowledgeJob}: the
+ * worker's own calls. Every failure becomes a {@link CallException} with one secret-free line. Reading a job for its
+ * artifacts and reporting its result go through the plugin's shared {@code ArtifactCalls} / {@code JobCalls}, with the
+ * job's owner in its settings ({@link Worker#sources}).
  */
 final class JobQueue {
     /** A call failed; {@link #fatal} when polling cannot work at all (no such action type). */
@@ -137,18 +137,6 @@ final class JobQueue {
         } catch (Refused e) {
             return false;
         }
-    }
-
-    /** A custom action's failure ({@code PutJobFailureResult}). */
-    void putCustomFailure(Job job, FailureType failureType, String message) throws CallException {
-        call("PutJobFailureResult", () -> sdk.putJobFailureResult(r -> r.jobId(job.id).failureDetails(f -> f
-                .type(failureType.name()).message(message))));
-    }
-
-    /** A custom action's success ({@code PutJobSuccessResult}). */
-    void putCustomSuccess(Job job, String summary) throws CallException {
-        call("PutJobSuccessResult", () -> sdk.putJobSuccessResult(r -> r.jobId(job.id).executionDetails(e -> e
-                .summary(summary))));
     }
 
     /** An acknowledgement refused: {@code InvalidNonceException} or a job no longer there. */

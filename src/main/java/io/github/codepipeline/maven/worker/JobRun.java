@@ -5,6 +5,7 @@ import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ArtifactSettings;
 import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.InvalidSettingException;
+import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SettingSources;
@@ -125,7 +126,7 @@ final class JobRun {
         putIfSet(env, "CODEPIPELINE_PIPELINE_NAME", job.pipeline);
         putIfSet(env, "CODEPIPELINE_STAGE_NAME", job.stage);
         putIfSet(env, "CODEPIPELINE_ACTION_NAME", job.action);
-        putIfSet(env, "CODEPIPELINE_INPUT_REVISION", job.inputRevision);
+        putIfSet(env, OutputVariables.INPUT_REVISION_VARIABLE, job.inputRevision);
         putIfSet(env, "CODEPIPELINE_CONTINUATION_TOKEN", job.continuationToken);
         for (Map.Entry<String, String> each : job.configuration.entrySet()) {
             env.put("CODEPIPELINE_CONFIG_" + each.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"),
@@ -242,17 +243,16 @@ final class JobRun {
         return new JobCalls(log, secrets, worker.accessKeys);
     }
 
+    /**
+     * The worker's own failure report, through the same {@link JobCalls} as the goals' (the owner's call, time limits,
+     * retries, redaction): {@code PutJobFailureResult} or {@code PutThirdPartyJobFailureResult}.
+     */
     private void reportFailure(String message) {
         String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
         result = "failed, reported by the worker" + (build == null ? " (the build did not start)" : " ("
                 + Build.describeExit(build.exitValue()) + ")");
         try {
-            if (job.owner.equals(ActionType.CUSTOM)) {
-                worker.queue.putCustomFailure(job, FailureType.JobFailed, text);
-                log.info(JobCalls.PREFIX + prefix + "reported the failure of job " + job.id + ".");
-            } else {
-                calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
-            }
+            calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
         } catch (ReportException e) {
             if (e.isWarning()) { // the job has a result already: the one result it may have
                 result = "had a result already";
@@ -261,23 +261,26 @@ final class JobRun {
                 result = "failed; the worker's report failed too";
                 log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
             }
-        } catch (InvalidSettingException | JobQueue.CallException e) {
+        } catch (InvalidSettingException e) {
             result = "failed; the worker's report failed too";
             log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
         }
     }
 
+    /**
+     * The worker's own success report ({@code PutJobSuccessResult} or {@code PutThirdPartyJobSuccessResult}). A custom
+     * action's carries the output variable {@code INPUT_REVISION} when the job's input has a revision: the worker reads
+     * no pom, so it knows no {@code PROJECT_VERSION}; {@code codepipeline.outputVariables} given to the worker wins.
+     */
     private void reportSuccess() {
         result = "succeeded, reported by the worker (exit status 0)";
         String summary = "Built by the job worker: " + String.join(" ", command) + " exited with status 0.";
         try {
-            if (job.owner.equals(ActionType.CUSTOM)) {
-                worker.queue.putCustomSuccess(job, summary);
-                log.info(JobCalls.PREFIX + prefix + "reported the success of job " + job.id + ".");
-            } else {
-                SettingSources sources = worker.sources(job);
-                calls().reportSuccess(ReportSettings.resolve(sources), SuccessDetails.resolve(sources, summary));
-            }
+            SettingSources sources = worker.sources(job);
+            ReportSettings settings = ReportSettings.resolve(sources);
+            Map<String, String> variables = new LinkedHashMap<>();
+            variables.put(OutputVariables.INPUT_REVISION, job.inputRevision);
+            calls().reportSuccess(settings, SuccessDetails.resolve(sources, summary, settings.actionOwner(), variables));
         } catch (ReportException e) {
             if (e.isWarning()) { // the job has a result already: the one result it may have
                 result = "had a result already";
@@ -286,7 +289,7 @@ final class JobRun {
                 result = "succeeded; the worker's report failed";
                 log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
             }
-        } catch (InvalidSettingException | JobQueue.CallException e) {
+        } catch (InvalidSettingException e) {
             result = "succeeded; the worker's report failed";
             log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
         }

@@ -76,15 +76,29 @@ public final class Worker {
         this.mavenHome = mavenHome;
     }
 
-    /** The job's settings: the worker's, with the job's ID, client token and owner. */
+    /**
+     * The job's settings: the worker's, with the job's ID, client token and owner on top, so that {@link ReportSettings}
+     * and the shared calls ({@code JobCalls}, {@code ArtifactCalls}) make this family's calls.
+     */
     SettingSources sources(Job job) {
+        return sources(job.id, job.owner, job.clientToken);
+    }
+
+    /**
+     * The owner is the action type's and wins over any {@code codepipeline.actionOwner} the worker was started with; a
+     * custom job gets no client token at all (a token in the worker's own environment would only earn a warning).
+     */
+    private SettingSources sources(String jobId, String owner, String clientToken) {
         Map<String, String> properties = new HashMap<>();
-        properties.put(Setting.JOB_ID.property(), job.id);
-        if (job.clientToken != null) {
-            properties.put(Setting.CLIENT_TOKEN.property(), job.clientToken);
-        }
         Map<String, String> env = new HashMap<>();
-        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
+        properties.put(Setting.JOB_ID.property(), jobId);
+        properties.put(Setting.ACTION_OWNER.property(), owner);
+        properties.put(Setting.CLIENT_TOKEN.property(), clientToken == null ? "" : clientToken);
+        if (clientToken == null) {
+            for (String variable : Setting.CLIENT_TOKEN.environment()) {
+                env.put(variable, "");
+            }
+        }
         return sources.with(properties, env);
     }
 
@@ -126,10 +140,8 @@ public final class Worker {
                     + e.getClass().getSimpleName() + "): set -D" + Setting.WORK_DIRECTORY.property()
                     + " to a directory this user can write.");
         }
-        Map<String, String> placeholder = new HashMap<>();
-        placeholder.put(Setting.JOB_ID.property(), PLACEHOLDER_JOB);
-        placeholder.put(Setting.CLIENT_TOKEN.property(), "-");
-        SettingSources own = sources.with(placeholder, Collections.<String, String>emptyMap());
+        SettingSources own = settings.actionType.isCustom() ? sources(PLACEHOLDER_JOB, ActionType.CUSTOM, null)
+                : sources(PLACEHOLDER_JOB, ActionType.THIRD_PARTY, "-");
         ReportSettings connection = ReportSettings.resolve(own);
         connect(connection, own);
         Pacing pacing = new Pacing(settings.pollIntervalSeconds * 1000, new Random());

@@ -124,4 +124,17 @@ class OutputVariablesTest {
         assertThat(OutputVariables.defaults("1.4.0", new SettingSources(null, properties, null, new HashMap<>())))
                 .containsExactly(entry("PROJECT_VERSION", "1.4.0"), entry("INPUT_REVISION", "abc123"));
     }
+
+    @Test
+    void theJobWorkersInputRevisionVariableIsTheDefaultWhenThePropertyIsNotSet() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CODEPIPELINE_INPUT_REVISION", "from-the-worker");
+        assertThat(OutputVariables.defaults("1.4.0", new SettingSources(null, properties, null, environment)))
+                .containsEntry("INPUT_REVISION", "from-the-worker");
+        properties.put("codepipeline.job.inputRevision", "abc123");
+        assertThat(OutputVariables.defaults("1.4.0", new SettingSources(null, properties, null, environment)))
+                .containsEntry("INPUT_REVISION", "abc123");
+        assertThat(OutputVariables.defaults(null, new SettingSources(null, new HashMap<>(), null, new HashMap<>())))
+                .containsEntry("INPUT_REVISION", null);
+    }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * CodePipeline's job queue for the job worker's ITs, both families, as state behind {@link CodePipelineEndpoint} (which
  * checks signatures and the model's constraints first): a job is handed out by one poll only ({@code PollForThirdPartyJobs}
  * with its client ID, {@code PollForJobs} with its nonce and data), at most {@code maxBatchSize} at a time, to a poll for
- * its action type; {@code GetThirdPartyJobDetails} needs the job's client token and gives a fresh nonce; the
+ * its action type; {@code GetThirdPartyJobDetails} needs the job's client token and gives a fresh nonce;
+ * {@code GetJobDetails} answers for a polled custom job (no token, no nonce); the
  * acknowledgement needs that nonce ({@code InvalidNonceException} otherwise, or always for a job marked taken by another
  * worker); a result needs the client token and is taken once ({@code InvalidJobStateException} after). Polls may be
  * throttled ({@code ThrottlingException}) a given number of times first.
@@ -103,7 +104,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
             case "PollForJobs":
                 return poll(operation.equals("PollForJobs"), body);
             case "GetThirdPartyJobDetails": {
-                QueuedJob job = find(body);
+                QueuedJob job = find(operation, body);
                 if (job == null || !job.polled) {
                     return error("JobNotFoundException", "The job was not found.");
                 }
@@ -113,9 +114,17 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                 job.nonce = job.nonce == null ? Integer.toString(1000 + jobs.size()) : job.nonce;
                 return ok("{\"jobDetails\":{\"id\":\"" + job.id + "\",\"nonce\":\"" + job.nonce + "\",\"data\":" + job.data + "}}");
             }
+            case "GetJobDetails": { // a custom job: no client token (the model has no such member), no nonce
+                QueuedJob job = find(operation, body);
+                if (job == null || !job.polled) {
+                    return error("JobNotFoundException", "The job was not found.");
+                }
+                return ok("{\"jobDetails\":{\"id\":\"" + job.id + "\",\"accountId\":\"123456789012\",\"data\":" + job.data
+                        + "}}");
+            }
             case "AcknowledgeThirdPartyJob":
             case "AcknowledgeJob": {
-                QueuedJob job = find(body);
+                QueuedJob job = find(operation, body);
                 if (job == null || !job.polled) {
                     return error("JobNotFoundException", "The job was not found.");
                 }
@@ -129,7 +138,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                 return ok("{\"status\":\"InProgress\"}");
             }
             default: { // the four Put*Result calls
-                QueuedJob job = find(body);
+                QueuedJob job = find(operation, body);
                 if (job == null) {
                     return error("JobNotFoundException", "The job was not found.");
                 }
@@ -173,8 +182,14 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                 + "}");
     }
 
-    private QueuedJob find(Map<String, Object> body) {
-        return jobs.get((String) body.get("jobId"));
+    /**
+     * The job the request names, or {@code null}, as for the service, when the call is of the other family (a partner
+     * job is not found by {@code PutJobFailureResult}, nor a custom job by {@code PutThirdPartyJobFailureResult}).
+     */
+    private QueuedJob find(String operation, Map<String, Object> body) {
+        QueuedJob job = jobs.get((String) body.get("jobId"));
+        boolean custom = job != null && job.actionType.split("/")[1].equals("Custom");
+        return job == null || custom == operation.contains("ThirdParty") ? null : job;
     }
 
     private static ResponseDefinition ok(String json) {

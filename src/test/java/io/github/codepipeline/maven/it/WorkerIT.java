@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -336,6 +337,66 @@ class WorkerIT {
                 .contains("owner=Custom token=none");
         assertThat(endpoint.requests("PutJobFailureResult")).hasSize(1);
         assertThat(endpoint.refusals()).isEmpty();
+        assertNoClientTokenMember();
+    }
+
+    /** Every body that reached the endpoint, as text, for the custom calls: none may carry a clientToken member. */
+    private void assertNoClientTokenMember() {
+        assertThat(endpoint.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.getBodyAsString())
+                .doesNotContain("clientToken").doesNotContain(TOKEN));
+    }
+
+    @Test
+    void aCustomJobWithAnInputIsDownloadedWithGetJobDetailsBuiltAndReportedByTheBuildWithoutAToken() throws IOException {
+        String custom = "Build/Custom/MavenBuild/1";
+        JobQueue.QueuedJob job = job(custom, null, null, "artifacts-app", "custom-input", null, true);
+        MavenBuild.Result result = worker("worker-custom-input", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.actionType=" + custom, "-Dcodepipeline.clientToken=" + TOKEN,
+                "-Dcodepipeline.command=" + Paths.get(System.getProperty("maven.home"), "bin", "mvn")
+                        + " -B verify -Dcodepipeline.reportSuccess=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.refusals()).isEmpty();
+        // The worker's download, then upload-output in the build: both read the job with GetJobDetails.
+        assertThat(endpoint.bodies("GetJobDetails")).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(body -> assertThat(body).containsOnlyKeys("jobId").containsEntry("jobId", job.id));
+        assertThat(endpoint.requests("GetThirdPartyJobDetails")).isEmpty();
+        assertThat(endpoint.requests("PutJobFailureResult")).isEmpty();
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(queue.results(job)).containsExactly("success");
+        Map<String, Object> success = endpoint.bodies("PutJobSuccessResult").get(0);
+        assertThat(success).doesNotContainKey("clientToken").containsEntry("outputVariables",
+                Map.of("PROJECT_VERSION", "1.0", "INPUT_REVISION", "rev-4711"));
+        assertNoClientTokenMember();
+        assertThat(s3.keys()).anyMatch(k -> k.endsWith("-out"));
+        assertThat(result.log).contains("[job " + job.id.substring(0, 8) + "] [INFO] BUILD SUCCESS")
+                .contains("uploaded the output artifact BuildOutput");
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: succeeded, reported by the build (exit status 0)");
+        assertThat(result.lines("[ERROR]")).isEmpty();
+        assertThat(result.log).doesNotContain("client token (from"); // a custom job gets no token, so no warning either
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void aCustomJobWithAnInputThatReportsNothingGetsTheWorkersSuccessWithTheInputRevision() throws IOException {
+        String custom = "Build/Custom/MavenBuild/1";
+        JobQueue.QueuedJob job = job(custom, null, null, "passing", "custom-worker-success", null, false);
+        MavenBuild.Result result = worker("worker-custom-success", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.actionType=" + custom, "-Dcodepipeline.command=sh -c 'ls pom.xml'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.refusals()).isEmpty();
+        assertThat(endpoint.bodies("GetJobDetails")).containsExactly(Map.of("jobId", job.id));
+        assertThat(result.log).contains("] pom.xml");
+        assertThat(endpoint.bodies("PutJobSuccessResult")).singleElement().satisfies(body -> assertThat(body)
+                .containsEntry("outputVariables", Map.of("INPUT_REVISION", "rev-4711")).containsKey("executionDetails"));
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertNoClientTokenMember();
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: succeeded, reported by the worker (exit status 0)");
+        assertThat(result.log).contains("reported the success of job " + job.id + " in ")
+                .contains("with 1 output variable (INPUT_REVISION)");
     }
 
     @Test
