@@ -24,7 +24,7 @@ class ReportRootTest {
         return TestReports.testCount(List.of(reports.toFile()), 0);
     }
 
-    private TestReports.FailedTests failed(String content) throws IOException {
+    private FailedTests failed(String content) throws IOException {
         Files.write(reports.resolve("TEST-a.ATest.xml"), content.getBytes(StandardCharsets.UTF_8));
         return TestReports.failedTests(List.of(reports.toFile()), 0, 5000);
     }
@@ -59,7 +59,7 @@ class ReportRootTest {
 
     @Test
     void aRootWithoutErrorsCountIsReadForItsFailures() throws IOException {
-        TestReports.FailedTests tests = failed("<testsuite tests=\"2\" failures=\"1\">"
+        FailedTests tests = failed("<testsuite tests=\"2\" failures=\"1\">"
                 + "<testcase classname=\"a.ATest\" name=\"ok\"/>"
                 + "<testcase classname=\"a.ATest\" name=\"bad\"><failure message=\"boom\"/></testcase></testsuite>");
 
@@ -69,7 +69,7 @@ class ReportRootTest {
 
     @Test
     void aPassingRootBehindAByteOrderMarkIsNotParsed() throws IOException {
-        TestReports.FailedTests tests = failed("\uFEFF<testsuite tests=\"1\" failures=\"0\" errors=\"0\">"
+        FailedTests tests = failed("\uFEFF<testsuite tests=\"1\" failures=\"0\" errors=\"0\">"
                 + "<testcase classname=\"a.ATest\" name=\"looks\"><failure message=\"stale\"/></testcase></testsuite>");
 
         assertThat(tests.tests()).isEmpty();

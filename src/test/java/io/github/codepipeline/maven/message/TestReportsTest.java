@@ -356,7 +356,7 @@ class TestReportsTest {
                 chatty("a.MidTest", "talks"), failing("a.MidTest", "late", "after 6 MB"));
         assertThat(Files.size(report)).isBetween(TestReports.MAX_REPORT_BYTES, TestReports.MAX_FAILING_REPORT_BYTES);
 
-        TestReports.FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
+        FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
 
         assertThat(tests.tests()).as("named only if read past 4 MiB").isEmpty();
         assertThat(tests.total()).isEqualTo(1);
