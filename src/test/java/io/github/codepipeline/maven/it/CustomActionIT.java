@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A custom action's job ({@code actionOwner=Custom}): every path uses {@code GetJobDetails},
@@ -145,6 +147,26 @@ class CustomActionIT extends EndpointSupport {
         assertThat(body.get("outputVariables")).isEqualTo(
                 Map.of("IMAGE_TAG", "2.3.1", "IMAGE_URI", "registry.example.com/shop,image:2.3.1"));
         assertThat(map(body.get("executionDetails"))).containsEntry("summary", "Image 2.3.1 pushed");
+    }
+
+    /** The oldest and the newest supported Maven inject the {@code <outputVariables>} map alike, goal and extension. */
+    @ParameterizedTest(name = "Maven {0}")
+    @ValueSource(strings = {"3.6.3", "4.0.0-rc-6"})
+    void theOutputVariablesMapWorksOnEverySupportedMaven(String maven) {
+        String home = System.getProperty("it.maven." + maven);
+        assertThat(home).as("it.maven." + maven + ", set by the build").isNotNull();
+        MavenBuild.Result goal = MavenBuild.of("custom-action", "customMapGoal-" + maven).mavenHome(home)
+                .env("CODEPIPELINE_JOB_ID", JOB_ID)
+                .args("-V", "-Dcodepipeline.endpoint=" + endpoint.url(), MavenBuild.goal("report-success")).run();
+        MavenBuild.Result automatic = MavenBuild.of("custom-action", "customMapAutomatic-" + maven).mavenHome(home)
+                .env("CODEPIPELINE_JOB_ID", JOB_ID)
+                .args("-V", "-Dcodepipeline.endpoint=" + endpoint.url(), "-Dcodepipeline.reportSuccess=true", "verify").run();
+
+        assertThat(goal.exitCode).as(goal.toString()).isZero();
+        assertThat(automatic.exitCode).as(automatic.toString()).isZero();
+        assertThat(goal.log + automatic.log).contains("Apache Maven " + maven + " ");
+        assertThat(endpoint.bodies(CUSTOM_SUCCESS)).hasSize(2).allSatisfy(body -> assertThat(body.get("outputVariables"))
+                .isEqualTo(Map.of("IMAGE_TAG", "2.3.1", "IMAGE_URI", "registry.example.com/shop,image:2.3.1")));
     }
 
     @Test
