@@ -46,9 +46,11 @@ class PackagingIT {
      * about 4.5 MB, 2.7 MB of it the model classes of S3's ~100 operations, which minimizeJar keeps because the S3Client
      * interface names them all (as CodePipeline's 1.55 MB of model classes). The budget was 11 MB, so that anything that
      * grows the jar further has to be looked at: issue 22's job worker ({@code work}) adds 50 kB of its own classes and
-     * descriptor (11.00 MB), and nothing of the SDK's (its calls are in the CodePipeline client already). 11.1 MB.
+     * descriptor (11.00 MB), and nothing of the SDK's (its calls are in the CodePipeline client already). With issues
+     * 19-23 together the plugin's own classes are 0.34 MB and the jar 11.08 MB. 11.2 MB: room for our own code, none for
+     * another SDK client without a look.
      */
-    static final long MAX_BYTES = 11_100_000;
+    static final long MAX_BYTES = 11_200_000;
     /** Provided by Maven at run time: not the JDK's API, so not the signature's business. */
     static final List<String> PROVIDED = Arrays.asList("org.apache.maven.*", "org.codehaus.plexus.*",
             "org.eclipse.aether.*", "org.slf4j.*", "javax.inject.*");
