@@ -126,6 +126,16 @@ class WorkerIT {
         return calls;
     }
 
+    /** A job's workspace, as the README names it: job-<ID>-<first 12 hex digits of the ID's SHA-256> (IDs here are UUIDs). */
+    private static String workspace(JobQueue.QueuedJob job) throws IOException {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(job.id.getBytes(StandardCharsets.UTF_8));
+            return "job-" + job.id + "-" + java.util.HexFormat.of().formatHex(hash, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
     private void assertNoSecrets(String log) {
         assertThat(log).doesNotContain(TOKEN).doesNotContain(S3Server.SECRET_KEY).doesNotContain(S3Server.SESSION_TOKEN)
                 .doesNotContain(CONFIG_VALUE).doesNotContain(MavenBuild.SECRET_KEY);
@@ -198,7 +208,7 @@ class WorkerIT {
         MavenBuild worker = worker("worker-sigkill", "-Dcodepipeline.maxJobsTotal=1");
         MavenBuild.Running running = worker.start();
         running.awaitLog("SLOW-TEST-STARTED", 120);
-        Path source = worker.directory().resolve("codepipeline-work").resolve("job-" + job.id).resolve("source");
+        Path source = worker.directory().resolve("codepipeline-work").resolve(workspace(job)).resolve("source");
         Process pgrep = new ProcessBuilder("pgrep", "-f", "maven.multiModuleProjectDirectory=" + source).start();
         String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         assertThat(pgrep.waitFor()).as("the build's Maven JVM").isZero();
@@ -434,7 +444,7 @@ class WorkerIT {
         assertThat(result.log).contains("rev=rev-4711 pipeline=shop-pipeline stage=Build").contains("] pom.xml")
                 .contains("(codepipeline.keepWorkspaces)");
         assertThat(queue.results(job)).containsExactly("success");
-        assertThat(worker.directory().resolve("codepipeline-work/job-" + job.id + "/build.log")).content()
+        assertThat(worker.directory().resolve("codepipeline-work").resolve(workspace(job)).resolve("build.log")).content()
                 .contains("rev=rev-4711");
     }
 
