@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.config.Secrets;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -16,35 +17,47 @@ import java.util.function.Consumer;
  * A job's build, a child process in the job's workspace. Its output (stdout and stderr together) goes to a file in the
  * workspace, which the worker's one thread reads on each turn ({@link #pump}) and prints with the job's prefix: no
  * reader thread per build, and the whole output is kept however long it gets. The last lines are kept for the failure
- * message. Stopped with {@code SIGTERM} ({@link Process#destroy()}), then {@code SIGKILL}.
+ * message. Each line is masked (the job's secrets) before it is cut, kept or printed. Stopped with {@code SIGTERM} ({@link Process#destroy()}), then {@code SIGKILL}.
  */
 final class Build {
     static final int TAIL_LINES = 40;
     /** Longer lines are cut when printed and kept: a minified file printed by a test must not fill the worker's memory. */
     static final int MAX_LINE = 2000;
+    /**
+     * The longest secret a line is sure to be masked for before it is cut: a line is read up to
+     * {@code 4 * (MAX_LINE + MASKED)} bytes, masked, then cut at {@link #MAX_LINE} characters, so a secret that starts
+     * before the cut is whole when masked (a configuration value has at most 1,000 characters, a client token 256).
+     */
+    static final int MASKED = 4096;
     private static final int CHUNK = 64 * 1024;
 
     private final Process process;
     private final Path log;
+    private final Secrets secrets;
     private final Deque<String> tail = new ArrayDeque<>();
     private final StringBuilder partial = new StringBuilder();
     private long position;
     private final long started = System.nanoTime();
 
-    private Build(Process process, Path log) {
+    private Build(Process process, Path log, Secrets secrets) {
         this.process = process;
         this.log = log;
+        this.secrets = secrets;
     }
 
-    /** Starts {@code command} in {@code directory} with exactly {@code environment}, its output to {@code log}. */
-    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log) throws IOException {
+    /**
+     * Starts {@code command} in {@code directory} with exactly {@code environment}, its output to {@code log}; each line
+     * is masked with {@code secrets} before it is cut, kept or handed on.
+     */
+    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log, Secrets secrets)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close(); // no input: a build that reads it sees its end, not a wait for ever
-        return new Build(process, log);
+        return new Build(process, log, secrets);
     }
 
     /** Hands each whole new line of output to {@code lines}; at the build's end also a last line without newline. */
@@ -79,7 +92,7 @@ final class Build {
     }
 
     private void append(String text, int from, int to) {
-        int room = MAX_LINE * 4 - partial.length();
+        int room = 4 * (MAX_LINE + MASKED) - partial.length();
         partial.append(text, from, Math.min(to, from + Math.max(0, room)));
     }
 
@@ -90,6 +103,7 @@ final class Build {
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
+        line = secrets.redact(line); // before the cut: a secret crossing it would lose its end and no longer match
         if (line.length() > MAX_LINE) {
             line = line.substring(0, MAX_LINE) + "\u2026";
         }

@@ -75,7 +75,7 @@ final class JobRun {
             }
             command = command();
             log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
-            build = Build.start(command, workspace.source, environment(), workspace.log);
+            build = Build.start(command, workspace.source, environment(), workspace.log, secrets);
             return true;
         } catch (ReportException | ArtifactException | InvalidSettingException e) {
             problem = "The job worker could not prepare the build: " + e.getMessage();
