@@ -45,6 +45,8 @@ public final class Worker {
     private static final String PLACEHOLDER_JOB = "00000000-0000-0000-0000-000000000000";
 
     final WorkerSettings settings;
+    /** Maven's log; every line goes through {@link #log}, which masks {@link #secrets}. */
+    private final ReportLog out;
     ReportLog log;
     /** The worker's secrets: its AWS keys and, once read, every client token of the token file. */
     Secrets secrets;
@@ -61,7 +63,7 @@ public final class Worker {
     private volatile boolean stopping;
     private volatile boolean stopped;
     JobQueue queue;
-    private ClientTokens tokens;
+    ClientTokens tokens;
     private String tokenProblem;
     private int started;
 
@@ -69,6 +71,7 @@ public final class Worker {
             Map<String, String> environment, String mavenHome) {
         this.settings = settings;
         this.sources = sources;
+        this.out = log;
         this.secrets = secrets;
         this.log = new RedactingLog(log, secrets);
         this.accessKeys = accessKeys;
@@ -126,8 +129,7 @@ public final class Worker {
     private void work() throws InvalidSettingException, ReportException {
         if (settings.clientTokens != null) {
             tokens = ClientTokens.read(settings.clientTokens);
-            secrets = secrets.and(tokens.tokens().toArray(new String[0]));
-            log = new RedactingLog(log, secrets);
+            maskTokens();
         }
         if (settings.dryRun) {
             printDryRun();
@@ -153,6 +155,31 @@ public final class Worker {
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
             loop(pacing);
+        }
+    }
+
+    /**
+     * Adds the token file's tokens to the secrets that mask every line the worker logs and each new job's lines: at the
+     * start and whenever the file was read again (a token added or rotated while the worker runs). A token removed from
+     * the file stays masked.
+     */
+    void maskTokens() {
+        secrets = secrets.and(tokens.tokens().toArray(new String[0]));
+        log = new RedactingLog(out, secrets);
+    }
+
+    /** Reads the token file again if it changed; a file that became unreadable or invalid is logged once. */
+    void refreshTokens() {
+        try {
+            if (tokens.refresh()) {
+                maskTokens();
+            }
+            tokenProblem = null;
+        } catch (InvalidSettingException e) {
+            if (!e.getMessage().equals(tokenProblem)) { // once, not at every poll
+                log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
+            }
+            tokenProblem = e.getMessage();
         }
     }
 
@@ -261,15 +288,7 @@ public final class Worker {
     /** Looks up the token, reads the details, acknowledges and starts the build of one polled job. */
     private void take(Job job) {
         if (!job.owner.equals(ActionType.CUSTOM)) {
-            try {
-                tokens.refresh();
-                tokenProblem = null;
-            } catch (InvalidSettingException e) {
-                if (!e.getMessage().equals(tokenProblem)) { // once, not at every poll
-                    log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
-                }
-                tokenProblem = e.getMessage();
-            }
+            refreshTokens();
             job.clientToken = tokens.token(job.clientId);
             if (job.clientToken == null) {
                 if (remember(job.id)) {
@@ -283,8 +302,7 @@ public final class Worker {
                 queue.details(job);
             } catch (JobQueue.CallException e) {
                 log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID " + job.clientId
-                        + "), left alone: "
-                        + secrets.and(job.clientToken).redact(e.getMessage()));
+                        + "), left alone: " + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
                 return;
             }
         }
@@ -295,7 +313,8 @@ public final class Worker {
                 return;
             }
         } catch (JobQueue.CallException e) {
-            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: " + e.getMessage());
+            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: "
+                    + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
             return;
         }
         started++;
