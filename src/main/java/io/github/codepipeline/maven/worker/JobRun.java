@@ -34,7 +34,7 @@ final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
     static final int MAX_MESSAGE = 5000;
 
-    enum Stop { TIME_LIMIT, WORKER_STOPPED }
+    enum Stop { TIME_LIMIT, WORKER_STOPPED, WORKER_FAILED }
 
     private final Worker worker;
     final Job job;
@@ -218,6 +218,8 @@ final class JobRun {
                     + " (codepipeline.jobTimeout) and was stopped, " + Build.describeExit(status);
         } else if (stop == Stop.WORKER_STOPPED) {
             why = "the job worker was stopped while it ran, " + Build.describeExit(status);
+        } else if (stop == Stop.WORKER_FAILED) {
+            why = "the job worker ended on an error while it ran and stopped it, " + Build.describeExit(status);
         } else {
             why = "it ended with " + Build.describeExit(status);
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job worker ({@code mvn codepipeline:work}): polls CodePipeline for jobs of one action type, acknowledges each, runs
@@ -57,6 +58,8 @@ public final class Worker {
     private final Sources sources;
     private final String mavenHome;
     private final List<JobRun> running = new ArrayList<>();
+    /** The running builds, for {@link #stop()} on the shutdown hook's thread (the worker's thread owns {@link #running}). */
+    private final Set<JobRun> alive = ConcurrentHashMap.newKeySet();
     /** Jobs left alone (unknown client ID) or refused: logged once each. */
     private final Set<String> passed = new LinkedHashSet<>();
     private final Object wake = new Object();
@@ -154,7 +157,15 @@ public final class Worker {
                         + " idle" : "") + ", workspaces in " + settings.workDirectory + ").");
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
-            loop(pacing);
+            boolean ended = false;
+            try {
+                loop(pacing);
+                ended = true;
+            } finally {
+                if (!ended && !running.isEmpty()) { // a fatal poll error or a bug: no build is left running unreported
+                    shutDown(JobRun.Stop.WORKER_FAILED);
+                }
+            }
         }
     }
 
@@ -205,12 +216,14 @@ public final class Worker {
         while (true) {
             long now = System.currentTimeMillis();
             if (stopping) {
-                shutDown();
+                shutDown(JobRun.Stop.WORKER_STOPPED);
                 return;
             }
             for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
-                if (it.next().tick(now)) {
+                JobRun run = it.next();
+                if (run.tick(now)) {
                     it.remove();
+                    alive.remove(run);
                     idleSince = now;
                 }
             }
@@ -321,6 +334,7 @@ public final class Worker {
         JobRun run = new JobRun(this, job);
         if (run.start()) {
             running.add(run);
+            alive.add(run);
         }
     }
 
@@ -331,10 +345,15 @@ public final class Worker {
         return passed.add(jobId);
     }
 
-    /** Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. */
-    private void shutDown() {
+    /**
+     * Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. For
+     * a worker asked to stop, and for one that ends on an error while builds run ({@code why}: how each job's failure
+     * message explains its end). A job whose turn fails (a bug) is killed and left, so that the others still end.
+     */
+    private void shutDown(JobRun.Stop why) {
         if (!running.isEmpty()) {
-            log.warn(JobCalls.PREFIX + "job worker stopping: no more polling; stopping " + running.size()
+            String stopping = why == JobRun.Stop.WORKER_FAILED ? "job worker ending on an error" : "job worker stopping";
+            log.warn(JobCalls.PREFIX + stopping + ": no more polling; stopping " + running.size()
                     + (running.size() == 1 ? " build" : " builds") + " (SIGTERM) and waiting up to "
                     + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " (codepipeline.shutdownTimeout).");
         } else {
@@ -342,7 +361,7 @@ public final class Worker {
         }
         long now = System.currentTimeMillis();
         for (JobRun run : running) {
-            run.terminate(JobRun.Stop.WORKER_STOPPED, now);
+            run.terminate(why, now);
         }
         long deadline = now + settings.shutdownTimeoutSeconds * 1000;
         while (!running.isEmpty()) {
@@ -361,8 +380,18 @@ public final class Worker {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (run.tick(now)) {
+                boolean ended;
+                try {
+                    ended = run.tick(now);
+                } catch (RuntimeException e) {
+                    log.error(JobCalls.PREFIX + "job " + run.job.id + " could not be seen to its end ("
+                            + e.getClass().getName() + "): its build is killed; CodePipeline times the job out.");
+                    run.kill();
+                    ended = true;
+                }
+                if (ended) {
                     it.remove();
+                    alive.remove(run);
                 }
             }
             try {
@@ -375,7 +404,8 @@ public final class Worker {
 
     /**
      * Asks the running worker to stop and waits until it has (its builds reported), at most {@code shutdownTimeout}
-     * plus a minute for the reports: for the JVM's shutdown hook.
+     * plus a minute for the reports: for the JVM's shutdown hook. Past that, every build still running is killed
+     * ({@code SIGKILL}), so that none outlives the worker unseen.
      */
     public void stop() {
         stopping = true;
@@ -386,8 +416,13 @@ public final class Worker {
                 try {
                     wake.wait(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
-                    return;
+                    break;
                 }
+            }
+        }
+        if (!stopped) { // the worker's thread is stuck (a report that hangs): the JVM ends now, no build may outlive it
+            for (JobRun run : alive) {
+                run.kill();
             }
         }
     }

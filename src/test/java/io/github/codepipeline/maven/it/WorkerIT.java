@@ -289,6 +289,23 @@ class WorkerIT {
     }
 
     @Test
+    void aWorkerEndingOnAFatalPollErrorStopsAndReportsTheBuildItWasRunning() throws IOException {
+        JobQueue.QueuedJob job = job(null, "fatal-poll", null, false);
+        queue.actionTypeGoneAfter(1);
+        MavenBuild.Result result = worker("worker-fatal-poll", "-Dcodepipeline.maxJobs=2",
+                "-Dcodepipeline.command=sh -c 'echo build-running; exec sleep 60'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isOne();
+        assertThat(result.log).contains("ActionTypeNotFoundException")
+                .contains("job worker ending on an error: no more polling; stopping 1 build (SIGTERM)");
+        assertThat(queue.results(job)).singleElement().asString().startsWith("failure: The build (sh -c echo build-running;"
+                + " exec sleep 60) did not report a result: the job worker ended on an error while it ran and stopped it,"
+                + " exit status 143 (killed by signal 15, SIGTERM).").contains("build-running");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(result.millis).isLessThan(60_000);
+    }
+
+    @Test
     void aRefusedAcknowledgementMeansTheJobIsNotBuilt() throws IOException {
         JobQueue.QueuedJob job = job(null, "refused", null, false);
         job.takenByAnother = true;
