@@ -57,6 +57,27 @@ class BuildTest {
     }
 
     @Test
+    void stoppingABuildStopsTheProcessesItStartedAndItRunsWhileTheyDo() throws Exception {
+        // A script that runs the real build: the shell waits for its child (as bash ci.sh waits for mvn).
+        Build build = start("sleep 60 & echo $! > child.pid; wait $!", new HashMap<>());
+        Path pid = directory.resolve("child.pid");
+        for (int i = 0; i < 200 && (!Files.exists(pid) || Files.size(pid) == 0); i++) {
+            Thread.sleep(25);
+        }
+        ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
+        assertThat(Build.Family.supported()).isTrue();
+
+        build.terminate();
+        child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < 200 && build.isAlive(); i++) {
+            Thread.sleep(25);
+        }
+
+        assertThat(child.isAlive()).isFalse();
+        assertThat(build.isAlive()).isFalse();
+    }
+
+    @Test
     void aLongLineIsCut() throws Exception {
         Build build = start("head -c 100000 /dev/zero | tr '\\000' x; echo", new HashMap<>());
         build.waitFor(10_000);
