@@ -1,13 +1,10 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.artifact.Staging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -34,7 +31,7 @@ final class Workspace {
 
     static Workspace create(Path workDirectory, String jobId) throws IOException {
         Workspace workspace = new Workspace(workDirectory.resolve(name(jobId)));
-        delete(workspace.directory);
+        Staging.delete(workspace.directory);
         Files.createDirectories(workspace.source);
         Files.createFile(workspace.log);
         return workspace;
@@ -56,29 +53,8 @@ final class Workspace {
         return "job-" + (name.length() > 100 ? name.substring(0, 100) : name) + "-" + hex;
     }
 
+    /** Deletes the workspace, links as links (never what they point to); quiet about files that vanish meanwhile. */
     void delete() throws IOException {
-        delete(directory);
-    }
-
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Staging.delete(directory);
     }
 }
