@@ -255,17 +255,8 @@ final class JobRun {
                 + Build.describeExit(build.exitValue()) + ")");
         try {
             calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
-        } catch (ReportException e) {
-            if (e.isWarning()) { // the job has a result already: the one result it may have
-                result = "had a result already";
-                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-            } else {
-                result = "failed; the worker's report failed too";
-                log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
-            }
-        } catch (InvalidSettingException e) {
-            result = "failed; the worker's report failed too";
-            log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
+        } catch (ReportException | InvalidSettingException e) {
+            reportFailed(e, "failure", "failed; the worker's report failed too");
         }
     }
 
@@ -283,17 +274,22 @@ final class JobRun {
             Map<String, String> variables = new LinkedHashMap<>();
             variables.put(OutputVariables.INPUT_REVISION, job.inputRevision);
             calls().reportSuccess(settings, SuccessDetails.resolve(sources, summary, settings.actionOwner(), variables));
-        } catch (ReportException e) {
-            if (e.isWarning()) { // the job has a result already: the one result it may have
-                result = "had a result already";
-                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-            } else {
-                result = "succeeded; the worker's report failed";
-                log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
-            }
-        } catch (InvalidSettingException e) {
-            result = "succeeded; the worker's report failed";
-            log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
+        } catch (ReportException | InvalidSettingException e) {
+            reportFailed(e, "success", "succeeded; the worker's report failed");
+        }
+    }
+
+    /**
+     * The worker's report of the job's {@code what} failed: a job with a result already keeps it (the one result it may
+     * have, one WARN line); else one ERROR line, and the job ended with {@code outcome}.
+     */
+    private void reportFailed(Exception e, String what, String outcome) {
+        if (e instanceof ReportException && ((ReportException) e).isWarning()) {
+            result = "had a result already";
+            log.warn(JobCalls.PREFIX + prefix + e.getMessage());
+        } else {
+            result = outcome;
+            log.error(JobCalls.PREFIX + prefix + "could not report the " + what + " of job " + job.id + ": " + e.getMessage());
         }
     }
 
