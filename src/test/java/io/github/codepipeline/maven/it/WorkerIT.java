@@ -289,6 +289,20 @@ class WorkerIT {
     }
 
     @Test
+    void theTimeLimitStopsTheProcessesAScriptStartedToo() throws Exception {
+        JobQueue.QueuedJob job = job(null, "time-limit-script", null, false);
+        String sleep = "sleep " + (61 + (int) (System.nanoTime() % 50)); // a command line no other test runs
+        MavenBuild.Result result = worker("worker-time-limit-script", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.jobTimeout=2", "-Dcodepipeline.command=sh -c '" + sleep + "; echo after'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString().contains("it reached the time limit of 2 s");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "^" + sleep + "$").start();
+        assertThat(pgrep.waitFor()).as("the script's " + sleep + " outlived the time limit").isOne();
+    }
+
+    @Test
     void aWorkerEndingOnAFatalPollErrorStopsAndReportsTheBuildItWasRunning() throws IOException {
         JobQueue.QueuedJob job = job(null, "fatal-poll", null, false);
         queue.actionTypeGoneAfter(1);
