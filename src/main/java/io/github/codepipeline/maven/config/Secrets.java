@@ -56,11 +56,24 @@ public final class Secrets {
         return new Secrets(list);
     }
 
+    /**
+     * Adds the value; of a value of several lines (a PEM key in an action configuration value) also each line of at
+     * least {@link #MIN_LENGTH} characters, trimmed: output prints such a value line by line, where the whole never
+     * matches.
+     */
     private static void add(List<String> list, String value) {
         if (value != null) {
             String trimmed = value.trim();
             if (trimmed.length() >= MIN_LENGTH && !list.contains(trimmed)) {
                 list.add(trimmed);
+            }
+            if (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\r') >= 0) {
+                for (String line : trimmed.split("[\r\n]+")) {
+                    String part = line.trim();
+                    if (part.length() >= MIN_LENGTH && !list.contains(part)) {
+                        list.add(part);
+                    }
+                }
             }
         }
     }

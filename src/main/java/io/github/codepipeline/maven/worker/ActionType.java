@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.config.ActionOwner;
 import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.Setting;
 import java.util.Arrays;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * The action type a worker polls for, {@code Category/Owner/Provider/Version} (such as {@code Build/ThirdParty/PartnerCI/1}
  * or {@code Build/Custom/MavenBuild/1}), checked against the service model's {@code ActionTypeId}: a known category,
  * owner {@code ThirdParty} (partner actions, {@code PollForThirdPartyJobs}) or {@code Custom} ({@code PollForJobs}),
- * provider 1-35 and version 1-9 characters of {@code [0-9A-Za-z_-]}.
+ * provider 1-35 and version 1-9 characters of {@code [0-9A-Za-z_-]}. The category and the owner are taken in any case
+ * (as {@code codepipeline.actionOwner} is, see {@link ActionOwner#parse}) and sent as the model spells them.
  */
 public final class ActionType {
     public static final String THIRD_PARTY = "ThirdParty";
@@ -38,11 +40,18 @@ public final class ActionType {
         if (parts.length != 4) {
             throw problem("is '" + value + "', which does not have the four parts Category/Owner/Provider/Version", value);
         }
-        if (!CATEGORIES.contains(parts[0])) {
+        String category = null;
+        for (String each : CATEGORIES) {
+            if (each.equalsIgnoreCase(parts[0])) {
+                category = each;
+            }
+        }
+        if (category == null) {
             throw problem("has the category '" + parts[0] + "'; CodePipeline's categories are " + String.join(", ", CATEGORIES),
                     value);
         }
-        if (!parts[1].equals(THIRD_PARTY) && !parts[1].equals(CUSTOM)) {
+        ActionOwner owner = ActionOwner.parse(parts[1]);
+        if (owner == null) {
             throw problem("has the owner '" + parts[1] + "'; a job worker polls for ThirdParty (partner) or Custom actions"
                     + " (AWS runs its own)", value);
         }
@@ -52,7 +61,7 @@ public final class ActionType {
         if (parts[3].isEmpty() || parts[3].length() > 9 || !NAME.matcher(parts[3]).matches()) {
             throw problem("has the version '" + parts[3] + "'; a version has 1-9 letters, digits, _ or -", value);
         }
-        return new ActionType(parts[0], parts[1], parts[2], parts[3]);
+        return new ActionType(category, owner.name(), parts[2], parts[3]);
     }
 
     private static InvalidSettingException problem(String what, String value) {

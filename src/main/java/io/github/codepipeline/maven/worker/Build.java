@@ -1,7 +1,9 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.config.Secrets;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,40 +13,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A job's build, a child process in the job's workspace. Its output (stdout and stderr together) goes to a file in the
  * workspace, which the worker's one thread reads on each turn ({@link #pump}) and prints with the job's prefix: no
  * reader thread per build, and the whole output is kept however long it gets. The last lines are kept for the failure
- * message. Stopped with {@code SIGTERM} ({@link Process#destroy()}), then {@code SIGKILL}.
+ * message. Each line is masked (the job's secrets) before it is cut, kept or printed. Stopped with {@code SIGTERM}
+ * ({@link Process#destroy()}), then {@code SIGKILL}, each sent to the processes the build started too.
  */
 final class Build {
     static final int TAIL_LINES = 40;
     /** Longer lines are cut when printed and kept: a minified file printed by a test must not fill the worker's memory. */
     static final int MAX_LINE = 2000;
+    /**
+     * The longest secret a line is sure to be masked for before it is cut: a line is read up to
+     * {@code 4 * (MAX_LINE + MASKED)} bytes, masked, then cut at {@link #MAX_LINE} characters, so a secret that starts
+     * before the cut is whole when masked (a configuration value has at most 1,000 characters, a client token 256).
+     */
+    static final int MASKED = 4096;
     private static final int CHUNK = 64 * 1024;
 
     private final Process process;
     private final Path log;
+    private final Secrets secrets;
     private final Deque<String> tail = new ArrayDeque<>();
     private final StringBuilder partial = new StringBuilder();
+    /** The build's descendants ({@code ProcessHandle}s) noted when it was stopped. */
+    private final List<Object> family = new ArrayList<>();
     private long position;
     private final long started = System.nanoTime();
 
-    private Build(Process process, Path log) {
+    private Build(Process process, Path log, Secrets secrets) {
         this.process = process;
         this.log = log;
+        this.secrets = secrets;
     }
 
-    /** Starts {@code command} in {@code directory} with exactly {@code environment}, its output to {@code log}. */
-    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log) throws IOException {
+    /**
+     * Starts {@code command} in {@code directory} with exactly {@code environment}, its output to {@code log}; each line
+     * is masked with {@code secrets} before it is cut, kept or handed on.
+     */
+    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log, Secrets secrets)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close(); // no input: a build that reads it sees its end, not a wait for ever
-        return new Build(process, log);
+        return new Build(process, log, secrets);
     }
 
     /** Hands each whole new line of output to {@code lines}; at the build's end also a last line without newline. */
@@ -79,7 +97,7 @@ final class Build {
     }
 
     private void append(String text, int from, int to) {
-        int room = MAX_LINE * 4 - partial.length();
+        int room = 4 * (MAX_LINE + MASKED) - partial.length();
         partial.append(text, from, Math.min(to, from + Math.max(0, room)));
     }
 
@@ -90,6 +108,7 @@ final class Build {
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
+        line = secrets.redact(line); // before the cut: a secret crossing it would lose its end and no longer match
         if (line.length() > MAX_LINE) {
             line = line.substring(0, MAX_LINE) + "\u2026";
         }
@@ -105,8 +124,17 @@ final class Build {
         return new ArrayList<>(tail);
     }
 
+    /** The build's process, or after {@link #terminate} any of the processes it had started, still runs. */
     boolean isAlive() {
-        return process.isAlive();
+        if (process.isAlive()) {
+            return true;
+        }
+        for (Object each : family) {
+            if (Family.isAlive(each)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exit status; for a build ended by a signal, 128 plus the signal's number, as a shell shows it. */
@@ -119,14 +147,100 @@ final class Build {
         return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** {@code SIGTERM}: the build's Maven reports its interruption (shutdown hook) and ends. */
+    /**
+     * {@code SIGTERM} to the build and every process it started (on Java 9+): the build's Maven reports its interruption
+     * (shutdown hook) and ends, also when the command is a script that runs Maven ({@code bash ci.sh}), whose shell
+     * would die and leave Maven running. The processes are noted now, while they are still the build's descendants
+     * (a shell's children are handed to init when it dies), and the build counts as running while any of them is.
+     */
     void terminate() {
+        family.addAll(Family.descendants(process));
+        for (Object each : family) {
+            Family.destroy(each, false);
+        }
         process.destroy();
     }
 
-    /** {@code SIGKILL}. */
+    /** {@code SIGKILL} to the build and every process it started (on Java 9+), also those noted by {@link #terminate}. */
     void kill() {
+        for (Object each : Family.descendants(process)) {
+            if (!family.contains(each)) {
+                family.add(each);
+            }
+        }
+        for (Object each : family) {
+            Family.destroy(each, true);
+        }
         process.destroyForcibly();
+    }
+
+    /**
+     * {@code java.lang.ProcessHandle} through reflection, as the main code is compiled for Java 8: the descendants of a
+     * process, their signals and whether they live. On Java 8 a build's descendants are not seen, and stopping a build
+     * stops the process the worker started only (the README says so).
+     */
+    static final class Family {
+        private static final Method TO_HANDLE;
+        private static final Method DESCENDANTS;
+        private static final Method DESTROY;
+        private static final Method DESTROY_FORCIBLY;
+        private static final Method IS_ALIVE;
+
+        static {
+            Method[] methods = new Method[5];
+            try {
+                Class<?> handle = Class.forName("java.lang.ProcessHandle");
+                methods[0] = Process.class.getMethod("toHandle");
+                methods[1] = handle.getMethod("descendants");
+                methods[2] = handle.getMethod("destroy");
+                methods[3] = handle.getMethod("destroyForcibly");
+                methods[4] = handle.getMethod("isAlive");
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                methods = new Method[5]; // Java 8
+            }
+            TO_HANDLE = methods[0];
+            DESCENDANTS = methods[1];
+            DESTROY = methods[2];
+            DESTROY_FORCIBLY = methods[3];
+            IS_ALIVE = methods[4];
+        }
+
+        private Family() {}
+
+        static boolean supported() {
+            return IS_ALIVE != null;
+        }
+
+        /** The process's descendants now (children, their children...), as {@code ProcessHandle}s; none on Java 8. */
+        static List<Object> descendants(Process process) {
+            List<Object> handles = new ArrayList<>();
+            if (supported()) {
+                try {
+                    try (Stream<?> stream = (Stream<?>) DESCENDANTS.invoke(TO_HANDLE.invoke(process))) {
+                        stream.forEach(handles::add);
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not allowed to see them (a security manager): the build's own process is still stopped
+                }
+            }
+            return handles;
+        }
+
+        static void destroy(Object handle, boolean forcibly) {
+            try {
+                (forcibly ? DESTROY_FORCIBLY : DESTROY).invoke(handle);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // gone already, or not ours to signal
+            }
+        }
+
+        static boolean isAlive(Object handle) {
+            try {
+                return Boolean.TRUE.equals(IS_ALIVE.invoke(handle));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     long elapsedMillis() {

@@ -39,15 +39,15 @@ final class ClientTokens {
         return tokens;
     }
 
-    /** Reads the file again if it changed since it was read. */
-    void refresh() throws InvalidSettingException {
+    /** Reads the file again if it changed since it was read; {@code true} when it did (new tokens to mask). */
+    boolean refresh() throws InvalidSettingException {
         if (!Files.exists(file)) {
             throw invalid("does not exist: write it with clientId=token lines and chmod 600 it");
         }
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             if (modified.equals(read)) {
-                return;
+                return false;
             }
             check(file);
             if (Files.size(file) > MAX_BYTES) {
@@ -73,6 +73,7 @@ final class ClientTokens {
             }
             tokens = parsed;
             read = modified;
+            return true;
         } catch (IOException e) {
             throw invalid("cannot be read (" + e.getClass().getSimpleName() + ")");
         }

@@ -34,7 +34,7 @@ final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
     static final int MAX_MESSAGE = 5000;
 
-    enum Stop { TIME_LIMIT, WORKER_STOPPED }
+    enum Stop { TIME_LIMIT, WORKER_STOPPED, WORKER_FAILED }
 
     private final Worker worker;
     final Job job;
@@ -75,7 +75,7 @@ final class JobRun {
             }
             command = command();
             log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
-            build = Build.start(command, workspace.source, environment(), workspace.log);
+            build = Build.start(command, workspace.source, environment(), workspace.log, secrets);
             return true;
         } catch (ReportException | ArtifactException | InvalidSettingException e) {
             problem = "The job worker could not prepare the build: " + e.getMessage();
@@ -218,6 +218,8 @@ final class JobRun {
                     + " (codepipeline.jobTimeout) and was stopped, " + Build.describeExit(status);
         } else if (stop == Stop.WORKER_STOPPED) {
             why = "the job worker was stopped while it ran, " + Build.describeExit(status);
+        } else if (stop == Stop.WORKER_FAILED) {
+            why = "the job worker ended on an error while it ran and stopped it, " + Build.describeExit(status);
         } else {
             why = "it ended with " + Build.describeExit(status);
         }
@@ -253,17 +255,8 @@ final class JobRun {
                 + Build.describeExit(build.exitValue()) + ")");
         try {
             calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
-        } catch (ReportException e) {
-            if (e.isWarning()) { // the job has a result already: the one result it may have
-                result = "had a result already";
-                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-            } else {
-                result = "failed; the worker's report failed too";
-                log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
-            }
-        } catch (InvalidSettingException e) {
-            result = "failed; the worker's report failed too";
-            log.error(JobCalls.PREFIX + prefix + "could not report the failure of job " + job.id + ": " + e.getMessage());
+        } catch (ReportException | InvalidSettingException e) {
+            reportFailed(e, "failure", "failed; the worker's report failed too");
         }
     }
 
@@ -281,17 +274,22 @@ final class JobRun {
             Map<String, String> variables = new LinkedHashMap<>();
             variables.put(OutputVariables.INPUT_REVISION, job.inputRevision);
             calls().reportSuccess(settings, SuccessDetails.resolve(sources, summary, settings.actionOwner(), variables));
-        } catch (ReportException e) {
-            if (e.isWarning()) { // the job has a result already: the one result it may have
-                result = "had a result already";
-                log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-            } else {
-                result = "succeeded; the worker's report failed";
-                log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
-            }
-        } catch (InvalidSettingException e) {
-            result = "succeeded; the worker's report failed";
-            log.error(JobCalls.PREFIX + prefix + "could not report the success of job " + job.id + ": " + e.getMessage());
+        } catch (ReportException | InvalidSettingException e) {
+            reportFailed(e, "success", "succeeded; the worker's report failed");
+        }
+    }
+
+    /**
+     * The worker's report of the job's {@code what} failed: a job with a result already keeps it (the one result it may
+     * have, one WARN line); else one ERROR line, and the job ended with {@code outcome}.
+     */
+    private void reportFailed(Exception e, String what, String outcome) {
+        if (e instanceof ReportException && ((ReportException) e).isWarning()) {
+            result = "had a result already";
+            log.warn(JobCalls.PREFIX + prefix + e.getMessage());
+        } else {
+            result = outcome;
+            log.error(JobCalls.PREFIX + prefix + "could not report the " + what + " of job " + job.id + ": " + e.getMessage());
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job worker ({@code mvn codepipeline:work}): polls CodePipeline for jobs of one action type, acknowledges each, runs
@@ -45,6 +46,8 @@ public final class Worker {
     private static final String PLACEHOLDER_JOB = "00000000-0000-0000-0000-000000000000";
 
     final WorkerSettings settings;
+    /** Maven's log; every line goes through {@link #log}, which masks {@link #secrets}. */
+    private final ReportLog out;
     ReportLog log;
     /** The worker's secrets: its AWS keys and, once read, every client token of the token file. */
     Secrets secrets;
@@ -55,13 +58,15 @@ public final class Worker {
     private final Sources sources;
     private final String mavenHome;
     private final List<JobRun> running = new ArrayList<>();
+    /** The running builds, for {@link #stop()} on the shutdown hook's thread (the worker's thread owns {@link #running}). */
+    private final Set<JobRun> alive = ConcurrentHashMap.newKeySet();
     /** Jobs left alone (unknown client ID) or refused: logged once each. */
     private final Set<String> passed = new LinkedHashSet<>();
     private final Object wake = new Object();
     private volatile boolean stopping;
     private volatile boolean stopped;
     JobQueue queue;
-    private ClientTokens tokens;
+    ClientTokens tokens;
     private String tokenProblem;
     private int started;
 
@@ -69,6 +74,7 @@ public final class Worker {
             Map<String, String> environment, String mavenHome) {
         this.settings = settings;
         this.sources = sources;
+        this.out = log;
         this.secrets = secrets;
         this.log = new RedactingLog(log, secrets);
         this.accessKeys = accessKeys;
@@ -126,8 +132,7 @@ public final class Worker {
     private void work() throws InvalidSettingException, ReportException {
         if (settings.clientTokens != null) {
             tokens = ClientTokens.read(settings.clientTokens);
-            secrets = secrets.and(tokens.tokens().toArray(new String[0]));
-            log = new RedactingLog(log, secrets);
+            maskTokens();
         }
         if (settings.dryRun) {
             printDryRun();
@@ -152,7 +157,40 @@ public final class Worker {
                         + " idle" : "") + ", workspaces in " + settings.workDirectory + ").");
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
-            loop(pacing);
+            boolean ended = false;
+            try {
+                loop(pacing);
+                ended = true;
+            } finally {
+                if (!ended && !running.isEmpty()) { // a fatal poll error or a bug: no build is left running unreported
+                    shutDown(JobRun.Stop.WORKER_FAILED);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the token file's tokens to the secrets that mask every line the worker logs and each new job's lines: at the
+     * start and whenever the file was read again (a token added or rotated while the worker runs). A token removed from
+     * the file stays masked.
+     */
+    void maskTokens() {
+        secrets = secrets.and(tokens.tokens().toArray(new String[0]));
+        log = new RedactingLog(out, secrets);
+    }
+
+    /** Reads the token file again if it changed; a file that became unreadable or invalid is logged once. */
+    void refreshTokens() {
+        try {
+            if (tokens.refresh()) {
+                maskTokens();
+            }
+            tokenProblem = null;
+        } catch (InvalidSettingException e) {
+            if (!e.getMessage().equals(tokenProblem)) { // once, not at every poll
+                log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
+            }
+            tokenProblem = e.getMessage();
         }
     }
 
@@ -178,12 +216,14 @@ public final class Worker {
         while (true) {
             long now = System.currentTimeMillis();
             if (stopping) {
-                shutDown();
+                shutDown(JobRun.Stop.WORKER_STOPPED);
                 return;
             }
             for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
-                if (it.next().tick(now)) {
+                JobRun run = it.next();
+                if (run.tick(now)) {
                     it.remove();
+                    alive.remove(run);
                     idleSince = now;
                 }
             }
@@ -261,15 +301,7 @@ public final class Worker {
     /** Looks up the token, reads the details, acknowledges and starts the build of one polled job. */
     private void take(Job job) {
         if (!job.owner.equals(ActionType.CUSTOM)) {
-            try {
-                tokens.refresh();
-                tokenProblem = null;
-            } catch (InvalidSettingException e) {
-                if (!e.getMessage().equals(tokenProblem)) { // once, not at every poll
-                    log.error(JobCalls.PREFIX + e.getMessage() + " Using the tokens read before.");
-                }
-                tokenProblem = e.getMessage();
-            }
+            refreshTokens();
             job.clientToken = tokens.token(job.clientId);
             if (job.clientToken == null) {
                 if (remember(job.id)) {
@@ -283,8 +315,7 @@ public final class Worker {
                 queue.details(job);
             } catch (JobQueue.CallException e) {
                 log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID " + job.clientId
-                        + "), left alone: "
-                        + secrets.and(job.clientToken).redact(e.getMessage()));
+                        + "), left alone: " + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
                 return;
             }
         }
@@ -295,13 +326,15 @@ public final class Worker {
                 return;
             }
         } catch (JobQueue.CallException e) {
-            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: " + e.getMessage());
+            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: "
+                    + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
             return;
         }
         started++;
         JobRun run = new JobRun(this, job);
         if (run.start()) {
             running.add(run);
+            alive.add(run);
         }
     }
 
@@ -312,10 +345,15 @@ public final class Worker {
         return passed.add(jobId);
     }
 
-    /** Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. */
-    private void shutDown() {
+    /**
+     * Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. For
+     * a worker asked to stop, and for one that ends on an error while builds run ({@code why}: how each job's failure
+     * message explains its end). A job whose turn fails (a bug) is killed and left, so that the others still end.
+     */
+    private void shutDown(JobRun.Stop why) {
         if (!running.isEmpty()) {
-            log.warn(JobCalls.PREFIX + "job worker stopping: no more polling; stopping " + running.size()
+            String stopping = why == JobRun.Stop.WORKER_FAILED ? "job worker ending on an error" : "job worker stopping";
+            log.warn(JobCalls.PREFIX + stopping + ": no more polling; stopping " + running.size()
                     + (running.size() == 1 ? " build" : " builds") + " (SIGTERM) and waiting up to "
                     + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " (codepipeline.shutdownTimeout).");
         } else {
@@ -323,7 +361,7 @@ public final class Worker {
         }
         long now = System.currentTimeMillis();
         for (JobRun run : running) {
-            run.terminate(JobRun.Stop.WORKER_STOPPED, now);
+            run.terminate(why, now);
         }
         long deadline = now + settings.shutdownTimeoutSeconds * 1000;
         while (!running.isEmpty()) {
@@ -342,8 +380,18 @@ public final class Worker {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (run.tick(now)) {
+                boolean ended;
+                try {
+                    ended = run.tick(now);
+                } catch (RuntimeException e) {
+                    log.error(JobCalls.PREFIX + "job " + run.job.id + " could not be seen to its end ("
+                            + e.getClass().getName() + "): its build is killed; CodePipeline times the job out.");
+                    run.kill();
+                    ended = true;
+                }
+                if (ended) {
                     it.remove();
+                    alive.remove(run);
                 }
             }
             try {
@@ -356,7 +404,8 @@ public final class Worker {
 
     /**
      * Asks the running worker to stop and waits until it has (its builds reported), at most {@code shutdownTimeout}
-     * plus a minute for the reports: for the JVM's shutdown hook.
+     * plus a minute for the reports: for the JVM's shutdown hook. Past that, every build still running is killed
+     * ({@code SIGKILL}), so that none outlives the worker unseen.
      */
     public void stop() {
         stopping = true;
@@ -367,8 +416,13 @@ public final class Worker {
                 try {
                     wake.wait(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
-                    return;
+                    break;
                 }
+            }
+        }
+        if (!stopped) { // the worker's thread is stuck (a report that hangs): the JVM ends now, no build may outlive it
+            for (JobRun run : alive) {
+                run.kill();
             }
         }
     }

@@ -1,18 +1,20 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.artifact.Staging;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
- * A job's own directory under {@code codepipeline.workDirectory}, named after the job ID (characters other than
- * letters, digits, {@code -} and {@code _} replaced, at most 100): {@code source/} (the unpacked inputs, where the
- * build runs), {@code build.log} (the build's whole output) and {@code result} (what the build reported). Made fresh
- * for each job; deleted without following symbolic links.
+ * A job's own directory under {@code codepipeline.workDirectory}, {@code job-<name>-<hash>}: the job ID with characters
+ * other than letters, digits, {@code -} and {@code _} replaced by {@code _} and cut at 100 (readable), then the first 12
+ * hex digits of the SHA-256 of the whole ID (unique: two IDs that differ only in replaced characters or after the 100th
+ * never share a workspace, so making one never deletes another running job's). Holds {@code source/} (the unpacked
+ * inputs, where the build runs), {@code build.log} (the build's whole output) and {@code result} (what the build
+ * reported). Made fresh for each job; deleted without following symbolic links.
  */
 final class Workspace {
     final Path directory;
@@ -28,38 +30,31 @@ final class Workspace {
     }
 
     static Workspace create(Path workDirectory, String jobId) throws IOException {
-        String name = jobId.replaceAll("[^A-Za-z0-9_-]", "_");
-        name = "job-" + (name.length() > 100 ? name.substring(0, 100) : name);
-        Workspace workspace = new Workspace(workDirectory.resolve(name));
-        delete(workspace.directory);
+        Workspace workspace = new Workspace(workDirectory.resolve(name(jobId)));
+        Staging.delete(workspace.directory);
         Files.createDirectories(workspace.source);
         Files.createFile(workspace.log);
         return workspace;
     }
 
-    void delete() throws IOException {
-        delete(directory);
+    /** {@code job-<job ID, safe characters only, at most 100>-<12 hex digits of the ID's SHA-256>}. */
+    static String name(String jobId) {
+        String name = jobId.replaceAll("[^A-Za-z0-9_-]", "_");
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(jobId.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            hex.append(String.format("%02x", hash[i] & 0xff));
+        }
+        return "job-" + (name.length() > 100 ? name.substring(0, 100) : name) + "-" + hex;
     }
 
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+    /** Deletes the workspace, links as links (never what they point to); quiet about files that vanish meanwhile. */
+    void delete() throws IOException {
+        Staging.delete(directory);
     }
 }

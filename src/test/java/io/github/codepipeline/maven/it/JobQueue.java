@@ -54,6 +54,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
     private final Map<String, QueuedJob> jobs = new LinkedHashMap<>();
     private int throttles;
     private int polls;
+    private int goneAfter = Integer.MAX_VALUE;
 
     /** Adds a job for {@code actionType} (Category/Owner/Provider/Version); {@code data} is its JobData JSON. */
     synchronized QueuedJob add(String actionType, String clientId, String token, String data) {
@@ -65,6 +66,11 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
     /** Answers the next {@code count} polls with {@code ThrottlingException}. */
     synchronized void throttle(int count) {
         throttles = count;
+    }
+
+    /** Answers every poll after the first {@code count} with {@code ActionTypeNotFoundException} (the type deleted). */
+    synchronized void actionTypeGoneAfter(int count) {
+        goneAfter = count;
     }
 
     synchronized int polls() {
@@ -161,6 +167,9 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition poll(boolean custom, Map<String, Object> body) {
         polls++;
+        if (polls > goneAfter) {
+            return error("ActionTypeNotFoundException", "The specified action type cannot be found.");
+        }
         if (throttles > 0) {
             throttles--;
             return error("ThrottlingException", "Rate exceeded");

@@ -126,6 +126,16 @@ class WorkerIT {
         return calls;
     }
 
+    /** A job's workspace, as the README names it: job-<ID>-<first 12 hex digits of the ID's SHA-256> (IDs here are UUIDs). */
+    private static String workspace(JobQueue.QueuedJob job) throws IOException {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(job.id.getBytes(StandardCharsets.UTF_8));
+            return "job-" + job.id + "-" + java.util.HexFormat.of().formatHex(hash, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
     private void assertNoSecrets(String log) {
         assertThat(log).doesNotContain(TOKEN).doesNotContain(S3Server.SECRET_KEY).doesNotContain(S3Server.SESSION_TOKEN)
                 .doesNotContain(CONFIG_VALUE).doesNotContain(MavenBuild.SECRET_KEY);
@@ -198,7 +208,7 @@ class WorkerIT {
         MavenBuild worker = worker("worker-sigkill", "-Dcodepipeline.maxJobsTotal=1");
         MavenBuild.Running running = worker.start();
         running.awaitLog("SLOW-TEST-STARTED", 120);
-        Path source = worker.directory().resolve("codepipeline-work").resolve("job-" + job.id).resolve("source");
+        Path source = worker.directory().resolve("codepipeline-work").resolve(workspace(job)).resolve("source");
         Process pgrep = new ProcessBuilder("pgrep", "-f", "maven.multiModuleProjectDirectory=" + source).start();
         String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         assertThat(pgrep.waitFor()).as("the build's Maven JVM").isZero();
@@ -275,6 +285,37 @@ class WorkerIT {
         assertThat(queue.results(job)).containsExactly("failure: The build (sleep 60) did not report a result: it reached"
                 + " the time limit of 2 s (codepipeline.jobTimeout) and was stopped, exit status 143 (killed by signal 15, SIGTERM).");
         assertThat(result.log).contains("the build reached the time limit of 2 s (codepipeline.jobTimeout): stopping it");
+        assertThat(result.millis).isLessThan(60_000);
+    }
+
+    @Test
+    void theTimeLimitStopsTheProcessesAScriptStartedToo() throws Exception {
+        JobQueue.QueuedJob job = job(null, "time-limit-script", null, false);
+        String sleep = "sleep " + (61 + (int) (System.nanoTime() % 50)); // a command line no other test runs
+        MavenBuild.Result result = worker("worker-time-limit-script", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.jobTimeout=2", "-Dcodepipeline.command=sh -c '" + sleep + "; echo after'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(queue.results(job)).singleElement().asString().contains("it reached the time limit of 2 s");
+        assertThat(resultCalls(job)).isEqualTo(1);
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "^" + sleep + "$").start();
+        assertThat(pgrep.waitFor()).as("the script's " + sleep + " outlived the time limit").isOne();
+    }
+
+    @Test
+    void aWorkerEndingOnAFatalPollErrorStopsAndReportsTheBuildItWasRunning() throws IOException {
+        JobQueue.QueuedJob job = job(null, "fatal-poll", null, false);
+        queue.actionTypeGoneAfter(1);
+        MavenBuild.Result result = worker("worker-fatal-poll", "-Dcodepipeline.maxJobs=2",
+                "-Dcodepipeline.command=sh -c 'echo build-running; exec sleep 60'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isOne();
+        assertThat(result.log).contains("ActionTypeNotFoundException")
+                .contains("job worker ending on an error: no more polling; stopping 1 build (SIGTERM)");
+        assertThat(queue.results(job)).singleElement().asString().startsWith("failure: The build (sh -c echo build-running;"
+                + " exec sleep 60) did not report a result: the job worker ended on an error while it ran and stopped it,"
+                + " exit status 143 (killed by signal 15, SIGTERM).").contains("build-running");
+        assertThat(resultCalls(job)).isEqualTo(1);
         assertThat(result.millis).isLessThan(60_000);
     }
 
@@ -434,7 +475,7 @@ class WorkerIT {
         assertThat(result.log).contains("rev=rev-4711 pipeline=shop-pipeline stage=Build").contains("] pom.xml")
                 .contains("(codepipeline.keepWorkspaces)");
         assertThat(queue.results(job)).containsExactly("success");
-        assertThat(worker.directory().resolve("codepipeline-work/job-" + job.id + "/build.log")).content()
+        assertThat(worker.directory().resolve("codepipeline-work").resolve(workspace(job)).resolve("build.log")).content()
                 .contains("rev=rev-4711");
     }
 

@@ -2,6 +2,7 @@ package io.github.codepipeline.maven.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.codepipeline.maven.config.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,12 @@ class BuildTest {
     Path directory;
 
     private Build start(String script, Map<String, String> env) throws Exception {
+        return start(script, env, Secrets.none());
+    }
+
+    private Build start(String script, Map<String, String> env, Secrets secrets) throws Exception {
         Path log = Files.createFile(directory.resolve("build.log"));
-        return Build.start(Arrays.asList("sh", "-c", script), directory, env, log);
+        return Build.start(Arrays.asList("sh", "-c", script), directory, env, log, secrets);
     }
 
     @Test
@@ -52,6 +57,27 @@ class BuildTest {
     }
 
     @Test
+    void stoppingABuildStopsTheProcessesItStartedAndItRunsWhileTheyDo() throws Exception {
+        // A script that runs the real build: the shell waits for its child (as bash ci.sh waits for mvn).
+        Build build = start("sleep 60 & echo $! > child.pid; wait $!", new HashMap<>());
+        Path pid = directory.resolve("child.pid");
+        for (int i = 0; i < 200 && (!Files.exists(pid) || Files.size(pid) == 0); i++) {
+            Thread.sleep(25);
+        }
+        ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
+        assertThat(Build.Family.supported()).isTrue();
+
+        build.terminate();
+        child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < 200 && build.isAlive(); i++) {
+            Thread.sleep(25);
+        }
+
+        assertThat(child.isAlive()).isFalse();
+        assertThat(build.isAlive()).isFalse();
+    }
+
+    @Test
     void aLongLineIsCut() throws Exception {
         Build build = start("head -c 100000 /dev/zero | tr '\\000' x; echo", new HashMap<>());
         build.waitFor(10_000);
@@ -59,6 +85,25 @@ class BuildTest {
         build.pump(lines::add);
 
         assertThat(lines).singleElement().asString().hasSize(Build.MAX_LINE + 1).endsWith("x\u2026");
+    }
+
+    @Test
+    void aSecretCrossingTheCutIsMaskedBeforeTheLineIsCutAlsoPastTheReadLimit() throws Exception {
+        String secret = "config-value-ShopSecret-0123456789";
+        String pem = "-----BEGIN KEY-----\nMIIEpAIBAAKCAQEA7s3cr3tL1n3\n-----END KEY-----";
+        Build build = start("head -c " + (Build.MAX_LINE - 10) + " /dev/zero | tr '\\000' x; echo " + secret
+                + "; head -c " + (4 * (Build.MAX_LINE + Build.MASKED) - 20) + " /dev/zero | tr '\\000' y; echo " + secret
+                + "; echo 'key line MIIEpAIBAAKCAQEA7s3cr3tL1n3 printed'", new HashMap<>(), Secrets.of(secret, pem));
+        build.waitFor(10_000);
+        List<String> lines = new ArrayList<>();
+        build.pump(lines::add);
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("x".repeat(Build.MAX_LINE - 10) + "****");
+        assertThat(lines.get(1)).hasSize(Build.MAX_LINE + 1).endsWith("y\u2026");
+        assertThat(lines.get(2)).isEqualTo("key line **** printed");
+        assertThat(String.join("\n", lines) + build.tail()).doesNotContain(secret.substring(0, 6))
+                .doesNotContain("MIIEpAIB");
     }
 
     @Test

@@ -74,6 +74,11 @@ class WorkerSettingsTest {
     void theActionTypeIsCheckedAgainstTheModel() throws Exception {
         assertThat(ActionType.parse("Build/ThirdParty/PartnerCI/1").isCustom()).isFalse();
         assertThat(ActionType.parse("Test/Custom/My_Tests-2/v10").toString()).isEqualTo("Test/Custom/My_Tests-2/v10");
+        ActionType lower = ActionType.parse("build/thirdparty/PartnerCI/1");
+        assertThat(lower.toString()).isEqualTo("Build/ThirdParty/PartnerCI/1");
+        assertThat(lower.isCustom()).isFalse();
+        assertThat(lower.owner()).isEqualTo(ActionType.THIRD_PARTY);
+        assertThat(ActionType.parse("Build/CUSTOM/MavenBuild/1").isCustom()).isTrue();
         assertThatThrownBy(() -> ActionType.parse(null)).hasMessageStartingWith("Invalid codepipeline.actionType: it is not set.");
         assertThatThrownBy(() -> ActionType.parse("Build/ThirdParty/PartnerCI")).hasMessageContaining("four parts");
         assertThatThrownBy(() -> ActionType.parse("Compile/Custom/X/1")).hasMessageContaining("the category 'Compile'");

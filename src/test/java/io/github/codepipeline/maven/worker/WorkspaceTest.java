@@ -15,10 +15,26 @@ class WorkspaceTest {
     void aHostileJobIdStaysInsideTheWorkDirectoryAndIsBounded() throws Exception {
         Workspace workspace = Workspace.create(directory, "../../etc/passwd");
         assertThat(workspace.directory.getParent()).isEqualTo(directory);
-        assertThat(workspace.directory.getFileName().toString()).isEqualTo("job-______etc_passwd");
+        assertThat(workspace.directory.getFileName().toString()).matches("job-______etc_passwd-[0-9a-f]{12}");
 
         Workspace longOne = Workspace.create(directory, "x".repeat(512));
-        assertThat(longOne.directory.getFileName().toString()).hasSize(104);
+        assertThat(longOne.directory.getFileName().toString()).hasSize(4 + 100 + 1 + 12);
+    }
+
+    @Test
+    void jobIdsThatDifferOnlyInReplacedCharactersOrAfterTheHundredthNeverShareAWorkspace() throws Exception {
+        Workspace slash = Workspace.create(directory, "job/1");
+        Files.write(slash.source.resolve("running"), new byte[] {1});
+        Workspace colon = Workspace.create(directory, "job:1");
+        Workspace longA = Workspace.create(directory, "x".repeat(100) + "a");
+        Files.write(longA.source.resolve("running"), new byte[] {1});
+        Workspace longB = Workspace.create(directory, "x".repeat(100) + "b");
+
+        assertThat(colon.directory).isNotEqualTo(slash.directory);
+        assertThat(longB.directory).isNotEqualTo(longA.directory);
+        assertThat(slash.source.resolve("running")).exists();
+        assertThat(longA.source.resolve("running")).exists();
+        assertThat(Workspace.name("job/1")).isEqualTo(Workspace.name("job/1")).startsWith("job-job_1-");
     }
 
     @Test
