@@ -47,10 +47,17 @@ public final class EntryNames {
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** A 64-bit FNV-1a hash of {@code s}, then spread: the key under which a name is remembered. */
-    static long hash(CharSequence s, int end) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < end; i++) {
+    /** FNV-1a's offset basis: where {@link #hash} starts. */
+    static long seed() {
+        return 0xcbf29ce484222325L;
+    }
+
+    /**
+     * Extends a 64-bit FNV-1a hash {@code h} (started from {@link #seed()}) with {@code s}'s characters from
+     * {@code from} to {@code end}: a name's prefixes are hashed one after the other in one pass over the name.
+     */
+    static long hash(long h, CharSequence s, int from, int end) {
+        for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             h = (h ^ (c & 0xFF)) * 0x100000001b3L;
             h = (h ^ (c >>> 8)) * 0x100000001b3L;
