@@ -1,5 +1,7 @@
 package io.github.codepipeline.maven.artifact;
 
+import java.security.SecureRandom;
+
 /** Entry names as they may be shown in one log line, and as they are compared. */
 public final class EntryNames {
     /** Longer names (and paths) are cut in messages: a name may be 65,535 bytes long. */
@@ -47,9 +49,13 @@ public final class EntryNames {
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** FNV-1a's offset basis: where {@link #hash} starts. */
+    /**
+     * A random starting state for {@link #hash}, new for each archive checked: the hashes of names cannot be
+     * predicted, so an archive cannot be crafted whose names collide (a collision would let a name pass for another
+     * one already checked).
+     */
     static long seed() {
-        return 0xcbf29ce484222325L;
+        return new SecureRandom().nextLong();
     }
 
     /**

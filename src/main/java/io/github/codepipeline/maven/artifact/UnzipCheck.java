@@ -23,7 +23,7 @@ final class UnzipCheck {
     private final LongSet files = new LongSet();
     private final LongSet directories = new LongSet();
     private final int rootBytes;
-    /** Where the hashes start ({@link EntryNames#seed}). */
+    /** The hashes' random start, new for each archive ({@link EntryNames#seed}). */
     private final long seed = EntryNames.seed();
     /** A directory (with its '/') that the target lacks: nothing under it needs a look. */
     private String absent;

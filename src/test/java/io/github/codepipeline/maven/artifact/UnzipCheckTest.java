@@ -59,4 +59,15 @@ class UnzipCheckTest {
         assertThatThrownBy(() -> check(new Zips().file("a/b", "1").file("a/b/c.txt", "2")
                 .write(dir.resolve("kinds.zip")), root)).hasMessageContaining("needs a directory a/b where the archive has a file");
     }
+
+    /** Each check starts its hashes from a random state: what collides in one run does not in the next. */
+    @Test
+    void theHashesAreSeededAnewForEachCheck() {
+        long first = EntryNames.hash(EntryNames.seed(), "src/main/java", 0, 13);
+        long second = EntryNames.hash(EntryNames.seed(), "src/main/java", 0, 13);
+        assertThat(first).isNotEqualTo(second);
+        long seed = EntryNames.seed();
+        assertThat(EntryNames.hash(EntryNames.hash(seed, "src/main", 0, 3), "src/main", 3, 8))
+                .isEqualTo(EntryNames.hash(seed, "src/main", 0, 8));
+    }
 }
