@@ -67,6 +67,7 @@ public final class ArtifactCalls {
         Map<Output, List<FileSet.Entry>> files = new LinkedHashMap<>();
         for (Output output : outputs) {
             files.put(output, output.files.collect());
+            warnIfTooLargeForDownload(output, files.get(output));
         }
         if (settings.dryRun()) {
             log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is read from or written to CodePipeline or S3."
@@ -131,6 +132,22 @@ public final class ArtifactCalls {
             } finally {
                 Files.deleteIfExists(zip);
             }
+        }
+    }
+
+    /**
+     * One warning when the zip expands past what {@code download-input} accepts by default: the next action's download
+     * would be refused unless it raises {@code codepipeline.maxInputSize}. Not a refusal: that action may well.
+     */
+    private void warnIfTooLargeForDownload(Output output, List<FileSet.Entry> entries) throws IOException {
+        long total = FileSet.totalBytes(entries);
+        long mb = 1024L * 1024L;
+        if (total > ArtifactSettings.DEFAULT_MAX_INPUT_SIZE_MB * mb) {
+            log.warn(PREFIX + "the output artifact " + (output.artifact == null ? "" : output.artifact + " ") + "from "
+                    + output.files.directory() + " expands to " + Progress.megabytes(total) + ", past the "
+                    + ArtifactSettings.DEFAULT_MAX_INPUT_SIZE_MB + " MB download-input accepts by default: where it is"
+                    + " downloaded, set -D" + Setting.MAX_INPUT_SIZE.property() + "=" + (total + mb - 1) / mb
+                    + " or more.");
         }
     }
 
