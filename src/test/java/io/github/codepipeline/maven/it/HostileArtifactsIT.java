@@ -140,6 +140,7 @@ class HostileArtifactsIT extends EndpointSupport {
         putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>").file("src/A.java", "class A {}"));
         MavenBuild build = worker("inputDirectoryIsALink");
         Path real = build.directory().resolveSibling("linked-input");
+        io.github.codepipeline.maven.artifact.Staging.delete(real); // what an earlier run left
         Files.createDirectories(real);
         Files.write(real.resolve("kept.txt"), "mine".getBytes(StandardCharsets.UTF_8));
         Files.createSymbolicLink(build.directory().resolve("work"), real);
