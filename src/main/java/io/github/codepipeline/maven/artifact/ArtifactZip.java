@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -383,11 +381,7 @@ public final class ArtifactZip {
         int permissions;
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
-            Set<PosixFilePermission> set = posix.readAttributes().permissions();
-            permissions = 0;
-            for (PosixFilePermission permission : set) {
-                permissions |= 0400 >> permission.ordinal();
-            }
+            permissions = Staging.mode(posix.readAttributes().permissions());
         } else {
             permissions = Files.isExecutable(file) ? 0755 : 0644;
         }

@@ -1,5 +1,7 @@
 package io.github.codepipeline.maven.artifact;
 
+import java.security.SecureRandom;
+
 /** Entry names as they may be shown in one log line, and as they are compared. */
 public final class EntryNames {
     /** Longer names (and paths) are cut in messages: a name may be 65,535 bytes long. */
@@ -47,10 +49,21 @@ public final class EntryNames {
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** A 64-bit FNV-1a hash of {@code s}, then spread: the key under which a name is remembered. */
-    static long hash(CharSequence s, int end) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < end; i++) {
+    /**
+     * A random starting state for {@link #hash}, new for each archive checked: the hashes of names cannot be
+     * predicted, so an archive cannot be crafted whose names collide (a collision would let a name pass for another
+     * one already checked).
+     */
+    static long seed() {
+        return new SecureRandom().nextLong();
+    }
+
+    /**
+     * Extends a 64-bit FNV-1a hash {@code h} (started from {@link #seed()}) with {@code s}'s characters from
+     * {@code from} to {@code end}: a name's prefixes are hashed one after the other in one pass over the name.
+     */
+    static long hash(long h, CharSequence s, int from, int end) {
+        for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             h = (h ^ (c & 0xFF)) * 0x100000001b3L;
             h = (h ^ (c >>> 8)) * 0x100000001b3L;

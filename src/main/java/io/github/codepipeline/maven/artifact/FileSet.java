@@ -33,6 +33,8 @@ public final class FileSet {
     private final List<String> excludes;
     private Path base;
     private boolean followLinks;
+    /** The most files and directories the zip may hold: what download-input accepts. */
+    private int maxEntries = CentralDirectory.MAX_ENTRIES;
 
     public FileSet(Path directory, List<String> includes, List<String> excludes) {
         this.directory = directory;
@@ -51,14 +53,27 @@ public final class FileSet {
         return this;
     }
 
+    /** A lower cap than download-input's, for tests: a million files take minutes to make. */
+    FileSet maxEntries(int max) {
+        this.maxEntries = max;
+        return this;
+    }
+
     /** One file of the set: its path in the archive ({@code /} between names) and on disk. */
     public static final class Entry {
         private final String name;
         private final Path file;
+        /** Its size when it was collected, or -1. */
+        private final long size;
 
         public Entry(String name, Path file) {
+            this(name, file, -1);
+        }
+
+        Entry(String name, Path file, long size) {
             this.name = name;
             this.file = file;
+            this.size = size;
         }
 
         public String name() {
@@ -72,6 +87,15 @@ public final class FileSet {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The files' bytes together: what the zip expands to. */
+    public static long totalBytes(List<Entry> entries) throws IOException {
+        long total = 0;
+        for (Entry entry : entries) {
+            total += entry.size >= 0 ? entry.size : Files.size(entry.file);
+        }
+        return total;
     }
 
     /** Splits a comma-separated list of patterns ({@code codepipeline.outputFiles}). */
@@ -152,8 +176,13 @@ public final class FileSet {
                         return FileVisitResult.TERMINATE;
                     }
                     file = target; // read from where it points now: the zip gets what was checked
+                    attrs = Files.readAttributes(target, BasicFileAttributes.class);
                 }
-                entries.add(new Entry(name, file));
+                if (entries.size() == maxEntries) {
+                    refused[0] = tooMany();
+                    return FileVisitResult.TERMINATE; // more would only fill the heap
+                }
+                entries.add(new Entry(name, file, attrs.size()));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -173,7 +202,40 @@ public final class FileSet {
             throw new ArtifactException("No file to publish under " + directory
                     + (exclude.isEmpty() ? "" : " (all excluded by " + excludes + ")") + ": nothing would go into the artifact.");
         }
+        if (entries.size() + directories(entries) > maxEntries) {
+            throw new ArtifactException(tooMany());
+        }
         return entries;
+    }
+
+    private String tooMany() {
+        return "Refusing to upload " + directory + ": its files and their directories are more than "
+                + maxEntries + " entries, more than download-input (and so the next action) accepts"
+                + " in an artifact; nothing was uploaded. Leave some out with excludes, or pack them into an archive"
+                + " first.";
+    }
+
+    /**
+     * The directories the entries' names imply, as download-input counts them: the names are sorted, so the names
+     * under one directory follow each other, and a directory not shared with the name before is new.
+     */
+    static long directories(List<Entry> sorted) {
+        long count = 0;
+        String previous = "";
+        for (Entry entry : sorted) {
+            String name = entry.name;
+            int common = 0;
+            int max = Math.min(name.length(), previous.length());
+            while (common < max && name.charAt(common) == previous.charAt(common)) {
+                common++;
+            }
+            // the directories of the name whose '/' lies past the part it shares with the one before
+            for (int i = name.indexOf('/', common); i >= 0; i = name.indexOf('/', i + 1)) {
+                count++;
+            }
+            previous = name;
+        }
+        return count;
     }
 
     private String relative(Path file) {

@@ -76,6 +76,11 @@ public final class SafeUnzip {
             throws ArtifactException, IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
             Path root = directory.toAbsolutePath().normalize();
+            if (Files.isSymbolicLink(root) && Files.isDirectory(root)) {
+                // The caller's own directory may be a link: work in the directory it leads to, where the checks and
+                // the final move see no link at the top. Links below it are still refused.
+                root = root.toRealPath();
+            }
             new UnzipCheck(root, overwrite, maxBytes, what, limitSetting).run(cursor(channel, what), channel.size());
             Path parent = Files.isDirectory(root) ? root : root.getParent();
             Files.createDirectories(parent);

@@ -52,11 +52,7 @@ public final class Staging {
         if (posix == null) {
             return 022;
         }
-        int mode = 0;
-        for (PosixFilePermission permission : posix.readAttributes().permissions()) {
-            mode |= 0400 >> permission.ordinal();
-        }
-        return ~mode & 0777;
+        return ~mode(posix.readAttributes().permissions()) & 0777;
     }
 
     /**
@@ -165,6 +161,19 @@ public final class Staging {
         }
     }
 
+    /**
+     * The permission bits of a mode ({@code 0755}) and back: {@link PosixFilePermission}'s order is the bits' order,
+     * owner read ({@code 0400}) first.
+     */
+    static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            mode |= 0400 >> permission.ordinal();
+        }
+        return mode;
+    }
+
+    /** See {@link #mode(Set)}. */
     static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = java.util.EnumSet.noneOf(PosixFilePermission.class);
         for (PosixFilePermission permission : PosixFilePermission.values()) {

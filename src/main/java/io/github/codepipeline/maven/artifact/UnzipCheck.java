@@ -23,6 +23,8 @@ final class UnzipCheck {
     private final LongSet files = new LongSet();
     private final LongSet directories = new LongSet();
     private final int rootBytes;
+    /** The hashes' random start, new for each archive ({@link EntryNames#seed}). */
+    private final long seed = EntryNames.seed();
     /** A directory (with its '/') that the target lacks: nothing under it needs a look. */
     private String absent;
 
@@ -86,32 +88,38 @@ final class UnzipCheck {
                 }
                 throw SafeUnzip.refusal(what, entry, "has no file name");
             }
+            resolve(entry, String.join("/", segments)); // a name this system cannot write: refused here, once
+            // Each prefix's hash extends the one before: linear in the name's length, however deep the name.
             StringBuilder path = new StringBuilder();
+            long hash = seed;
             int parents = entry.isDirectory() ? segments.size() : segments.size() - 1;
-            for (int i = 0; i < parents; i++) {
+            for (int i = 0; i <= parents && i < segments.size(); i++) {
+                int from = path.length();
                 path.append(i == 0 ? "" : "/").append(segments.get(i));
-                directory(entry, path.toString());
-            }
-            if (!entry.isDirectory()) {
-                path.append(parents == 0 ? "" : "/").append(segments.get(parents));
-                file(entry, path.toString());
+                hash = EntryNames.hash(hash, path, from, path.length());
+                if (i < parents) {
+                    directory(entry, path, hash);
+                } else {
+                    file(entry, path, hash);
+                }
             }
         }
     }
 
-    private void directory(CentralDirectory.Entry entry, String path) throws ArtifactException, IOException {
-        long hash = EntryNames.hash(path, path.length());
+    /** @param path the directory's path, which the caller goes on extending: read here, never kept */
+    private void directory(CentralDirectory.Entry entry, StringBuilder path, long hash) throws ArtifactException, IOException {
         if (files.contains(hash)) {
-            throw SafeUnzip.refusal(what, entry, "needs a directory " + EntryNames.shown(path) + " where the archive has a file");
+            throw SafeUnzip.refusal(what, entry, "needs a directory " + EntryNames.shown(path.toString())
+                    + " where the archive has a file");
         }
         if (!directories.add(hash)) {
             return;
         }
         bound(entry);
-        Path existing = resolve(entry, path);
-        if (absent != null && path.startsWith(absent)) {
+        if (underAbsent(path)) {
             return;
         }
+        Path existing = resolve(entry, path.toString());
         BasicFileAttributes attributes = Staging.attributes(existing);
         if (attributes == null) {
             absent = path + "/";
@@ -124,8 +132,7 @@ final class UnzipCheck {
         }
     }
 
-    private void file(CentralDirectory.Entry entry, String path) throws ArtifactException, IOException {
-        long hash = EntryNames.hash(path, path.length());
+    private void file(CentralDirectory.Entry entry, StringBuilder path, long hash) throws ArtifactException, IOException {
         if (directories.contains(hash)) {
             throw SafeUnzip.refusal(what, entry, "is a file where the archive has a directory of that name");
         }
@@ -133,10 +140,10 @@ final class UnzipCheck {
             throw SafeUnzip.refusal(what, entry, "is in the archive twice");
         }
         bound(entry);
-        Path existing = resolve(entry, path);
-        if (absent != null && path.startsWith(absent)) {
+        if (underAbsent(path)) {
             return;
         }
+        Path existing = resolve(entry, path.toString());
         BasicFileAttributes attributes = Staging.attributes(existing);
         if (attributes != null && attributes.isDirectory()) {
             throw SafeUnzip.refusal(what, entry, "would replace the directory " + EntryNames.shown(existing.toString()));
@@ -147,6 +154,19 @@ final class UnzipCheck {
                     + " -Dcodepipeline.overwrite=true to replace existing files, or unpack into an empty directory;"
                     + " nothing was unpacked.");
         }
+    }
+
+    /** Whether {@code path} lies under the directory the target lacks: nothing there to look at. */
+    private boolean underAbsent(CharSequence path) {
+        if (absent == null || path.length() < absent.length()) {
+            return false;
+        }
+        for (int i = absent.length() - 1; i >= 0; i--) {
+            if (path.charAt(i) != absent.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void bound(CentralDirectory.Entry entry) throws ArtifactException {

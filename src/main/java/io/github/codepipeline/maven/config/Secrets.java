@@ -7,7 +7,10 @@ import java.util.List;
 
 /**
  * The values that must never be printed or reported: the client token, the AWS credentials (and the container credential
- * endpoint's authorization token) and proxy passwords in play. Secrets the SDK reads from files (web identity and SSO
+ * endpoint's authorization token), proxy passwords in play, and the action's configuration values (an action type
+ * may declare a configuration property secret: the job worker hands each build its values as
+ * {@code CODEPIPELINE_CONFIG_*} variables, and {@code job-details} sets them as {@code codepipeline.job.config.*}
+ * properties). Secrets the SDK reads from files (web identity and SSO
  * tokens, a source profile's keys) never reach the plugin's messages: those quote the SDK's error text, which names the
  * file, not its content.
  * {@link #redact} replaces each with {@code ****}; every line the plugin logs or sends passes through it.
@@ -38,7 +41,15 @@ public final class Secrets {
         return new Secrets(list);
     }
 
-    /** The client token, any AWS credentials and any proxy password visible in the settings' sources. */
+    /** A job worker's build gets each action configuration value in a variable of this name prefix. */
+    public static final String CONFIG_VARIABLE_PREFIX = "CODEPIPELINE_CONFIG_";
+    /** {@code job-details} sets each action configuration value as a property of this name prefix. */
+    public static final String CONFIG_PROPERTY_PREFIX = "codepipeline.job.config.";
+
+    /**
+     * The client token, any AWS credentials, any proxy password and every action configuration value visible in the
+     * settings' sources.
+     */
     public static Secrets from(SettingSources sources) {
         List<String> list = new ArrayList<>();
         add(list, sources.get(Setting.CLIENT_TOKEN));
@@ -52,6 +63,12 @@ public final class Secrets {
         }
         for (String password : ProxySettings.passwords(sources)) {
             add(list, password);
+        }
+        for (String value : sources.environmentStartingWith(CONFIG_VARIABLE_PREFIX)) {
+            add(list, value);
+        }
+        for (String value : sources.propertiesStartingWith(CONFIG_PROPERTY_PREFIX)) {
+            add(list, value);
         }
         return new Secrets(list);
     }

@@ -112,6 +112,30 @@ public final class SettingSources {
         return isSet(value) ? value : null;
     }
 
+    /** The values of the user and pom properties whose names start with {@code prefix} (for {@link Secrets}). */
+    public List<String> propertiesStartingWith(String prefix) {
+        List<String> values = new ArrayList<>();
+        for (Map<String, String> properties : java.util.Arrays.asList(userProperties, projectProperties)) {
+            for (Map.Entry<String, String> each : properties.entrySet()) {
+                if (each.getKey().startsWith(prefix) && isSet(each.getValue())) {
+                    values.add(each.getValue());
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The values of the environment variables whose names start with {@code prefix} (for {@link Secrets}). */
+    public List<String> environmentStartingWith(String prefix) {
+        List<String> values = new ArrayList<>();
+        for (Map.Entry<String, String> each : environment.entrySet()) {
+            if (each.getKey().startsWith(prefix) && isSet(each.getValue())) {
+                values.add(each.getValue());
+            }
+        }
+        return values;
+    }
+
     /** A JVM property such as {@code https.proxyHost}: {@code -D} first, then the JVM's system properties. */
     public Value jvmProperty(String name) {
         String value = userProperties.get(name);

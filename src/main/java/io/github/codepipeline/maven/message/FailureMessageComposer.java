@@ -245,14 +245,14 @@ public final class FailureMessageComposer {
         Throwable error = module.error();
         List<Throwable> chain = error == null ? Collections.<Throwable>emptyList() : Causes.chain(error);
         Throwable headlineError = headline(chain);
-        String goal = module.goal() == null ? "" : " (" + module.goal() + ")";
+        String goal = module.goal() == null ? "" : " (" + clean(module.goal()) + ")";
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
         String headline = goal + ": " + DetailLines.headline(headlineText);
         if (!withDetails) {
             return withCause(new Section(clean(module.name()), headline), module.name());
         }
         FailedTests tests = isTestGoal(module.goal())
-                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit)
+                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit, secrets)
                 : null;
         if (tests != null && !tests.tests().isEmpty()) {
             String counts = tests.counts().describe();

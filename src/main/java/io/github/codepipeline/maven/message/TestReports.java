@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.message;
 
+import io.github.codepipeline.maven.config.Secrets;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,9 @@ public final class TestReports {
     private static final int MAX_MESSAGE_CHARS = 2000;
     /** Of a failure's stack trace, only this much is looked at for the test class's frame. */
     private static final int MAX_TRACE_CHARS = 16 * 1024;
+    /** Read past a cut before masking secrets (a PEM key is some 3,300 characters): see {@link #clean}. */
+    private static final int REDACTION_MARGIN = 8 * 1024;
+    private static final int MAX_TRACE_READ = MAX_TRACE_CHARS + REDACTION_MARGIN;
     private static final Pattern SUREFIRE_CONTROL = Pattern.compile("&(?:amp)?#(\\d{1,2});");
 
     private TestReports() {}
@@ -65,7 +69,15 @@ public final class TestReports {
      *     found reach it, the remaining failing tests are only counted
      */
     public static FailedTests failedTests(List<File> directories, long notBefore, int share) {
-        Reading reading = new Reading(share);
+        return failedTests(directories, notBefore, share, Secrets.none());
+    }
+
+    /**
+     * As {@link #failedTests(List, long, int)}, with {@code secrets} masked in each failure's message and stack trace
+     * <em>before</em> anything is cut from them: a secret that crosses a cut would no longer match whole.
+     */
+    public static FailedTests failedTests(List<File> directories, long notBefore, int share, Secrets secrets) {
+        Reading reading = new Reading(share, secrets == null ? Secrets.none() : secrets);
         for (Path file : reports(directories, notBefore)) {
             reading.read(file);
         }
@@ -151,8 +163,11 @@ public final class TestReports {
         /** Failing tests met in the report being read. */
         private int found;
 
-        Reading(int share) {
+        private final Secrets secrets;
+
+        Reading(int share, Secrets secrets) {
             this.groups = new TestFailureGroups(share);
+            this.secrets = secrets;
         }
 
         private void count(int tests, int failures, int errors) {
@@ -242,7 +257,7 @@ public final class TestReports {
                         problemSeen = true;
                         found++;
                         if (!groups.full()) {
-                            groups.add(problem(xml, className, method));
+                            groups.add(problem(xml, className, method, secrets));
                             depth--; // problem() read up to and including the element's end
                         } else {
                             onlyCounted++;
@@ -271,8 +286,9 @@ public final class TestReports {
      * and the start of its text (the stack trace). Reads to the element's end, keeping at most
      * {@link #MAX_TRACE_CHARS} characters of its text.
      */
-    private static TestFailure problem(XMLStreamReader xml, String className, String method) throws XMLStreamException {
-        String message = clean(attribute(xml, "message"), MAX_MESSAGE_CHARS);
+    private static TestFailure problem(XMLStreamReader xml, String className, String method, Secrets secrets)
+            throws XMLStreamException {
+        String message = clean(attribute(xml, "message"), MAX_MESSAGE_CHARS, secrets);
         String type = attribute(xml, "type").trim();
         StringBuilder text = new StringBuilder();
         char[] chunk = new char[512];
@@ -283,12 +299,12 @@ public final class TestReports {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
-            } else if (depth == 1 && text.length() < MAX_TRACE_CHARS
+            } else if (depth == 1 && text.length() < MAX_TRACE_READ
                     && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE)) {
                 // Copies at most what is still wanted: a huge text is never turned into a String.
-                for (int at = 0; text.length() < MAX_TRACE_CHARS; ) {
-                    int n = xml.getTextCharacters(at, chunk, 0, Math.min(chunk.length, MAX_TRACE_CHARS - text.length()));
+                for (int at = 0; text.length() < MAX_TRACE_READ; ) {
+                    int n = xml.getTextCharacters(at, chunk, 0, Math.min(chunk.length, MAX_TRACE_READ - text.length()));
                     if (n <= 0) {
                         break;
                     }
@@ -297,12 +313,17 @@ public final class TestReports {
                 }
             }
         }
-        return TestFailure.of(className, method, message, type, clean(text.toString(), MAX_TRACE_CHARS));
+        return TestFailure.of(className, method, message, type, clean(text.toString(), MAX_TRACE_CHARS, secrets));
     }
 
-    private static String clean(String text, int max) {
-        String start = text.length() > max ? text.substring(0, max) : text;
-        return Text.clean(unescapeControls(start));
+    /**
+     * The first {@code max} characters of {@code text}, cleaned, with the secrets masked first: what is masked is
+     * read {@value #REDACTION_MARGIN} characters past the cut, so that a secret across it is masked whole.
+     */
+    private static String clean(String text, int max, Secrets secrets) {
+        String start = text.length() > max + REDACTION_MARGIN ? text.substring(0, max + REDACTION_MARGIN) : text;
+        String masked = secrets.redact(Text.clean(unescapeControls(start)));
+        return masked.length() > max ? masked.substring(0, max) : masked;
     }
 
     /** Moves to the root element; {@code false} when there is none (or a DTD comes first, which is refused). */

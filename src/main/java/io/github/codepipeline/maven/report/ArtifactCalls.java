@@ -67,6 +67,7 @@ public final class ArtifactCalls {
         Map<Output, List<FileSet.Entry>> files = new LinkedHashMap<>();
         for (Output output : outputs) {
             files.put(output, output.files.collect());
+            warnIfTooLargeForDownload(output, files.get(output));
         }
         if (settings.dryRun()) {
             log.info(PREFIX + "dry run (codepipeline.dryRun=true): nothing is read from or written to CodePipeline or S3."
@@ -134,6 +135,22 @@ public final class ArtifactCalls {
         }
     }
 
+    /**
+     * One warning when the zip expands past what {@code download-input} accepts by default: the next action's download
+     * would be refused unless it raises {@code codepipeline.maxInputSize}. Not a refusal: that action may well.
+     */
+    private void warnIfTooLargeForDownload(Output output, List<FileSet.Entry> entries) throws IOException {
+        long total = FileSet.totalBytes(entries);
+        long mb = 1024L * 1024L;
+        if (total > ArtifactSettings.DEFAULT_MAX_INPUT_SIZE_MB * mb) {
+            log.warn(PREFIX + "the output artifact " + (output.artifact == null ? "" : output.artifact + " ") + "from "
+                    + output.files.directory() + " expands to " + Progress.megabytes(total) + ", past the "
+                    + ArtifactSettings.DEFAULT_MAX_INPUT_SIZE_MB + " MB download-input accepts by default: where it is"
+                    + " downloaded, set -D" + Setting.MAX_INPUT_SIZE.property() + "=" + (total + mb - 1) / mb
+                    + " or more.");
+        }
+    }
+
     /** What {@link #download} unpacked: each artifact with its revision. */
     public static final class Downloaded {
         public final String artifact;
@@ -183,7 +200,7 @@ public final class ArtifactCalls {
                 throw new ReportException("CodePipeline gave no S3 location for the input artifact " + input.name() + ".", false);
             }
             if (inputs.size() > 1) {
-                checkTarget(input, directory);
+                checkTarget(input, directory, "nothing was downloaded");
             }
         }
         for (ArtifactLocation input : inputs) {
@@ -194,6 +211,11 @@ public final class ArtifactCalls {
                 job = transfer(settings, artifacts, job, input, "Downloading " + input.name(), -1, (store, location, p) ->
                         store.download(location, file, artifacts.maxInputBytes(), p::add));
                 long size = Files.size(file);
+                if (inputs.size() > 1) {
+                    // Again, after a download that may have taken minutes: SafeUnzip takes its directory as the
+                    // caller's own and goes where a link there leads, so no link may have appeared meanwhile.
+                    checkTarget(input, directory, "nothing was unpacked");
+                }
                 if (SafeUnzip.isZip(file)) {
                     long start = System.nanoTime();
                     SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
@@ -230,7 +252,7 @@ public final class ArtifactCalls {
      * With several input artifacts each goes to {@code <inputDirectory>/<artifact>}: a plain directory name, and no
      * link there ({@code <inputDirectory>} is the user's own and may be one; what is below it is never followed).
      */
-    private static void checkTarget(ArtifactLocation input, Path directory) throws ArtifactException {
+    private static void checkTarget(ArtifactLocation input, Path directory, String nothing) throws ArtifactException {
         Path target = directory.resolve(input.name());
         if (input.name().isEmpty() || !target.normalize().getParent().equals(directory.normalize())
                 || input.name().equals(".") || input.name().startsWith(Staging.PREFIX)) {
@@ -245,12 +267,12 @@ public final class ArtifactCalls {
                 to = "somewhere";
             }
             throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
-                    + ": it is a symbolic link (to " + EntryNames.shown(to) + "), which download-input does not follow;"
-                    + " nothing was downloaded. Remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
+                    + ": it is a symbolic link (to " + EntryNames.shown(to) + "), which download-input does not follow; "
+                    + nothing + ". Remove it, or choose another " + Setting.INPUT_DIRECTORY.property() + ".");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ArtifactException("Refusing to unpack the input artifact " + input.name() + " into " + target
-                    + ": a file stands there; nothing was downloaded. Remove it, or choose another "
+                    + ": a file stands there; " + nothing + ". Remove it, or choose another "
                     + Setting.INPUT_DIRECTORY.property() + ".");
         }
     }

@@ -31,6 +31,50 @@ class FileSetTest {
         return names;
     }
 
+    /**
+     * download-input refuses an artifact of more than a million files and directories together: upload-output refuses
+     * to make one, before any call, with one line; exactly at the cap it is fine.
+     */
+    @Test
+    void moreFilesAndDirectoriesThanDownloadInputAcceptsAreRefusedBeforeZipping() throws Exception {
+        files("a/b/one.txt", "a/b/two.txt", "a/c.txt", "d.txt"); // 4 files, 2 directories (a, a/b)
+        assertThat(new FileSet(dir, null, null).maxEntries(6).collect()).hasSize(4);
+        assertThatThrownBy(() -> new FileSet(dir, null, null).maxEntries(5).collect())
+                .isInstanceOf(ArtifactException.class)
+                .hasMessage("Refusing to upload " + dir + ": its files and their directories are more than 5 entries, more"
+                        + " than download-input (and so the next action) accepts in an artifact; nothing was uploaded."
+                        + " Leave some out with excludes, or pack them into an archive first.");
+        // Files alone past the cap: the walk stops there, and does not fill the heap.
+        assertThatThrownBy(() -> new FileSet(dir, null, null).maxEntries(3).collect())
+                .hasMessageContaining("more than 3 entries");
+        assertThat(CentralDirectory.MAX_ENTRIES).isEqualTo(1_000_000);
+    }
+
+    /** The directories counted from the sorted names are those download-input counts: every distinct parent. */
+    @Test
+    void theDirectoriesOfSortedNamesAreCountedAsDownloadInputCountsThem() {
+        java.util.Random random = new java.util.Random(23);
+        String[] parts = {"a", "b", "a-b", "a.b", "ab", "b0", "z"};
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < 500; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int depth = random.nextInt(5); depth >= 0; depth--) {
+                name.append(name.length() == 0 ? "" : "/").append(parts[random.nextInt(parts.length)]);
+            }
+            names.add(name.append("/f").append(random.nextInt(3)).toString());
+        }
+        List<FileSet.Entry> entries = new ArrayList<>();
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        for (String name : names) {
+            entries.add(new FileSet.Entry(name, dir.resolve("x")));
+            for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+                parents.add(name.substring(0, i));
+            }
+        }
+        entries.sort((x, y) -> x.name().compareTo(y.name()));
+        assertThat(FileSet.directories(entries)).isEqualTo(parents.size());
+    }
+
     @Test
     void everythingSortedByPathWhenNoPattern() throws Exception {
         files("b.txt", "a/z.txt", "a/b/c.txt", "A.txt");

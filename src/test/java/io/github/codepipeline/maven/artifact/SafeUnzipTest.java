@@ -126,6 +126,27 @@ class SafeUnzipTest {
     }
 
     @Test
+    void aDirectoryThatIsItselfALinkIsTheCallersOwnAndIsUnpackedIntoWhileLinksBelowItStayRefused() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real-input"));
+        Files.write(real.resolve("kept.txt"), "mine".getBytes());
+        Files.createSymbolicLink(to(), real);
+
+        SafeUnzip.Result result = unzip(new Zips().file("pom.xml", "<project/>").file("src/A.java", "class A {}"), false, 1000);
+
+        assertThat(result.files).isEqualTo(2);
+        assertThat(Files.isSymbolicLink(to())).isTrue(); // the user's link stays a link
+        assertThat(tree(real)).containsExactly("", "kept.txt:4", "pom.xml:10", "src", "src/A.java:10");
+
+        Path outside = outsideWithAFile();
+        Files.createSymbolicLink(real.resolve("link"), outside);
+        java.util.List<String> before = tree(real);
+        assertThatThrownBy(() -> unzip(new Zips().file("link/x", "x"), true, 1000))
+                .hasMessageContaining("its entry link/x would be written through the symbolic link " + real.toRealPath().resolve("link"));
+        assertThat(tree(outside)).containsExactly("", "target.txt:7");
+        assertThat(tree(real)).isEqualTo(before);
+    }
+
+    @Test
     void createsNoDirectoryThroughAnExistingLinkBeforeRefusing() throws Exception {
         Path outside = outsideWithAFile();
         Files.createDirectories(to());

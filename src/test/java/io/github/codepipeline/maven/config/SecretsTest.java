@@ -27,6 +27,25 @@ class SecretsTest {
     }
 
     @Test
+    void masksEveryActionConfigurationValueTheWorkerOrJobDetailsGaveTheBuild() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CODEPIPELINE_CONFIG_DB_PASSWORD", "s3cr3t-from-the-worker");
+        environment.put("CODEPIPELINE_CONFIG_API_KEY", "  api-key-with-spaces-around  ");
+        environment.put("CODEPIPELINE_JOB_ID", "11111111-2222-3333-4444-555555555555");
+        Map<String, String> userProperties = new HashMap<>();
+        userProperties.put("codepipeline.job.config.Token", "token-from-job-details");
+        Map<String, String> projectProperties = new HashMap<>();
+        projectProperties.put("codepipeline.job.config.Environment", "production-eu-1");
+        projectProperties.put("codepipeline.job.pipelineName", "shop-pipeline");
+
+        Secrets secrets = Secrets.from(new SettingSources(null, userProperties, projectProperties, environment));
+
+        assertThat(secrets.redact("pw=s3cr3t-from-the-worker key=api-key-with-spaces-around t=token-from-job-details"
+                + " env=production-eu-1 job 11111111-2222-3333-4444-555555555555 of shop-pipeline"))
+                .isEqualTo("pw=**** key=**** t=**** env=**** job 11111111-2222-3333-4444-555555555555 of shop-pipeline");
+    }
+
+    @Test
     void aSecretThatContainsAnotherIsMaskedWhole() {
         assertThat(Secrets.of("abcd", "xxabcdxx").redact("xxabcdxx and abcd")).isEqualTo("**** and ****");
     }

@@ -135,6 +135,25 @@ class HostileArtifactsIT extends EndpointSupport {
     }
 
     @Test
+    void anInputDirectoryThatIsItselfALinkIsUnpackedInto() throws Exception {
+        answerJob(map("SourceOutput", INPUT_KEY), map());
+        putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>").file("src/A.java", "class A {}"));
+        MavenBuild build = worker("inputDirectoryIsALink");
+        Path real = build.directory().resolveSibling("linked-input");
+        io.github.codepipeline.maven.artifact.Staging.delete(real); // what an earlier run left
+        Files.createDirectories(real);
+        Files.write(real.resolve("kept.txt"), "mine".getBytes(StandardCharsets.UTF_8));
+        Files.createSymbolicLink(build.directory().resolve("work"), real);
+
+        MavenBuild.Result result = build.args("-Dcodepipeline.inputDirectory=work", MavenBuild.goal("download-input")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("unpacked the input artifact SourceOutput")).as(result.toString()).hasSize(1);
+        assertThat(tree(real)).containsExactly("", "kept.txt:4", "pom.xml:10", "src", "src/A.java:10");
+        assertThat(Files.isSymbolicLink(build.directory().resolve("work"))).isTrue();
+    }
+
+    @Test
     void noDirectoryIsMadeThroughALinkOnAnEntrysWay() throws Exception {
         answerJob(map("SourceOutput", INPUT_KEY), map());
         putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>").file("src/newdir/sub/x.txt", "x"));

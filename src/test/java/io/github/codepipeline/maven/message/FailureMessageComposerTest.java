@@ -5,12 +5,15 @@ import static io.github.codepipeline.maven.message.TestReportsTest.writeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codepipeline.maven.config.Secrets;
+import io.github.codepipeline.maven.config.SettingSources;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
 import org.apache.maven.lifecycle.LifecyclePhaseNotFoundException;
@@ -244,6 +247,40 @@ class FailureMessageComposerTest {
                 + "the rest of a long assertion message ".repeat(3)))), List.of());
         assertThat(huge).contains("CI run run-****").doesNotContain(TOKEN, SECRET_KEY);
         assertThat(redacting.plain(TOKEN + "\n" + SECRET_KEY)).isEqualTo("****\n****");
+    }
+
+    @Test
+    void aLongSecretInATestMessageIsMaskedWholeBeforeTheMessageIsCut() {
+        // 400 characters: longer than a test's 300-character budget, so a cut before masking would leave 299 of them.
+        String secret = "cfg-" + "0123456789abcdef".repeat(24) + "-end-of-value";
+        assertThat(secret.length()).isGreaterThan(TestFailure.MAX_MESSAGE);
+        FailureMessageComposer redacting = new FailureMessageComposer(Secrets.of(secret), null, 0);
+        List<ModuleResult> modules = List.of(testFailure("core", reports("core", 1, "connected with " + secret)));
+
+        String message = redacting.compose(modules, List.of());
+
+        assertThat(message).contains("Casecore.test0: connected with **** #0").doesNotContain(secret.substring(0, 20));
+    }
+
+    @Test
+    void actionConfigurationValuesAreMaskedInTheBuildsOwnReport() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CODEPIPELINE_CONFIG_DEPLOY_KEY", "deploy-key-" + "k".repeat(380));
+        Map<String, String> properties = new HashMap<>();
+        properties.put("codepipeline.job.config.Password", "hunter2-from-job-details");
+        Secrets secrets = Secrets.from(new SettingSources(null, null, properties, environment));
+        FailureMessageComposer redacting = new FailureMessageComposer(secrets, null, 0);
+        MojoExecutionException error = new MojoExecutionException(null, "Deployment refused", "Deployment refused\n"
+                + "login hunter2-from-job-details rejected\nkey deploy-key-" + "k".repeat(380) + " rejected\n"
+                + "Run 'mvn deploy:help' to fix");
+        List<ModuleResult> modules = List.of(
+                ModuleResult.failed("app", "x:deploy", failedGoal("x:deploy", "app", error), error.getLongMessage(), List.of()),
+                testFailure("core", reports("core", 1, "token deploy-key-" + "k".repeat(380))));
+
+        String message = redacting.compose(modules, List.of());
+
+        assertThat(message).contains("login **** rejected", "key **** rejected", "Casecore.test0: token **** #0")
+                .doesNotContain("hunter2", "deploy-key-", "kkkkkkkkkk");
     }
 
     @Test

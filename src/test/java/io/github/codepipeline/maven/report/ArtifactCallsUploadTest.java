@@ -67,6 +67,24 @@ class ArtifactCallsUploadTest extends ArtifactCallsFixture {
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("INFO CodePipeline: zipped 1 file from "));
     }
 
+    /** A zip that expands past download-input's default maxInputSize: one warning, before any call, naming the fix. */
+    @Test
+    void anOutputLargerThanDownloadInputAcceptsByDefaultIsWarnedAbout() throws Exception {
+        Path big = Files.createDirectories(dir.resolve("big"));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(big.resolve("disk.img").toFile(), "rw")) {
+            sparse.setLength(4097L * 1024 * 1024); // a sparse file: no disk space taken, never read in a dry run
+        }
+
+        upload(List.of(new ArtifactCalls.Output("Image", new FileSet(big, null, null)), new ArtifactCalls.Output("App", files())),
+                "codepipeline.dryRun", "true");
+
+        assertThat(lines).filteredOn(line -> line.startsWith("WARN")).containsExactly("WARN CodePipeline: the output"
+                + " artifact Image from " + big + " expands to 4097.0 MB, past the 4096 MB download-input accepts by"
+                + " default: where it is downloaded, set -Dcodepipeline.maxInputSize=4097 or more.");
+        assertThat(s3Requests()).isEmpty();
+        assertThat(endpoint.requests(JOB_DETAILS)).isEmpty();
+    }
+
     @Test
     void aDryRunListsEachOutputAndItsFilesAndCallsNothing() throws Exception {
         upload(List.of(new ArtifactCalls.Output(null, files()), new ArtifactCalls.Output("Docs", files())),
