@@ -70,7 +70,8 @@ class ArtifactsIT extends EndpointSupport {
                 + e.getValue() + "\"}}}").collect(Collectors.joining(",", "[", "]"));
     }
 
-    private static Map<String, String> map(String... nameKeyPairs) {
+    /** Artifact name → object key, from pairs; shared with {@link HostileArtifactsIT}. */
+    static Map<String, String> map(String... nameKeyPairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < nameKeyPairs.length; i += 2) {
             map.put(nameKeyPairs[i], nameKeyPairs[i + 1]);

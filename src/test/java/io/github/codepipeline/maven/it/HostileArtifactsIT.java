@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,14 +47,6 @@ class HostileArtifactsIT extends EndpointSupport {
     @BeforeEach
     void emptyBucket() {
         s3.reset();
-    }
-
-    private static Map<String, String> map(String... nameKeyPairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < nameKeyPairs.length; i += 2) {
-            map.put(nameKeyPairs[i], nameKeyPairs[i + 1]);
-        }
-        return map;
     }
 
     private void answerJob(Map<String, String> inputs, Map<String, String> outputs) {
@@ -109,7 +100,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void aLinkWhereAnArtifactGoesIsRefusedBeforeAnythingIsDownloaded() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY, "Config", CONFIG_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY, "Config", CONFIG_KEY), ArtifactsIT.map());
         putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>"));
         putInput(CONFIG_KEY, new Zips().file("keep.txt", "replaced!").file("new/file.txt", "planted"));
         MavenBuild build = worker("linkAsArtifactDirectory");
@@ -136,7 +127,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void anInputDirectoryThatIsItselfALinkIsUnpackedInto() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY), ArtifactsIT.map());
         putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>").file("src/A.java", "class A {}"));
         MavenBuild build = worker("inputDirectoryIsALink");
         Path real = build.directory().resolveSibling("linked-input");
@@ -155,7 +146,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void noDirectoryIsMadeThroughALinkOnAnEntrysWay() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY), ArtifactsIT.map());
         putInput(INPUT_KEY, new Zips().file("pom.xml", "<project/>").file("src/newdir/sub/x.txt", "x"));
         MavenBuild build = worker("linkOnTheWay");
         Path outside = outside(build);
@@ -173,7 +164,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void anObjectPastMaxInputSizeIsStoppedWhileItStreamsAndNothingIsSaved() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY), ArtifactsIT.map());
         byte[] big = new byte[3 * 1024 * 1024];
         new Random(20).nextBytes(big);
         s3.put(INPUT_KEY, big);
@@ -196,7 +187,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void whatAKilledDownloadLeftIsRemovedByTheNextRun() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY), ArtifactsIT.map());
         byte[] content = new byte[2 * 1024 * 1024];
         new Random(21).nextBytes(content);
         Zips zips = new Zips().file("pom.xml", "<project/>").file("lib/big.bin", content, 0100644);
@@ -243,7 +234,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void entryNamesCannotPrintLinesOfTheirOwn() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY), ArtifactsIT.map());
         putInput(INPUT_KEY, new Zips().file("ok.txt", "ok").file("../x\n[INFO] BUILD SUCCESS\n[INFO] \u001b[1m", "x"));
         MavenBuild build = worker("logInjection");
         MavenBuild.Result result = build.args(MavenBuild.goal("download-input")).run();
@@ -264,7 +255,7 @@ class HostileArtifactsIT extends EndpointSupport {
      */
     @Test
     void aMillionEntriesAreCheckedInA64MegabyteHeap() throws Exception {
-        answerJob(map("SourceOutput", INPUT_KEY), map());
+        answerJob(ArtifactsIT.map("SourceOutput", INPUT_KEY), ArtifactsIT.map());
         Path zip = Zips.manyEmptyFiles(Files.createTempFile("million", ".zip"), 999_999, "../escaped");
         s3.put(INPUT_KEY, zip);
         Files.delete(zip);
@@ -281,7 +272,7 @@ class HostileArtifactsIT extends EndpointSupport {
 
     @Test
     void uploadRefusesALinkOutOfTheModuleUnlessFollowLinksAndStoresOneInsideAsItsFile() throws Exception {
-        answerJob(map(), map("BuildOutput", OUTPUT_KEY));
+        answerJob(ArtifactsIT.map(), ArtifactsIT.map("BuildOutput", OUTPUT_KEY));
         MavenBuild build = worker(MavenBuild.of("artifacts-app", "uploadLinks")).args("-Dcodepipeline.s3Endpoint=" + s3.url());
         Path secret = build.directory().resolveSibling("secret.txt");
         Files.write(secret, "root:x:0:0".getBytes(StandardCharsets.UTF_8));
