@@ -20,9 +20,16 @@
 #   MVN_ARGS="-s /path/settings.xml" bash bench/artifacts.sh   # another local repository
 #   KEEP=1 bash bench/artifacts.sh                     # keep the work folder (logs)
 #   CASES=b PLUGIN_ARGS=-Dcodepipeline.uploadConcurrency=1 bash bench/artifacts.sh   # one output, another setting
+#   TLS=0 bash bench/artifacts.sh                      # plain http instead of https
+#
+# The S3 server speaks https by default, with a certificate made for the run (keytool) that Maven's JVM and the AWS CLI
+# are told to trust: that is how both clients reach S3, and it decides how they sign. Over https both send the body
+# once, with an unsigned payload; over plain http SigV4 makes both hash every part before sending it, which S3 never
+# asks of them.
 set -euo pipefail
 
 RUNS=${RUNS:-1}
+TLS=${TLS:-1}
 CASES=${CASES:-a b}
 read -r -a PLUGIN_ARGS <<< "${PLUGIN_ARGS:-}"
 HEAP=${HEAP:--Xmx64m}
@@ -75,8 +82,27 @@ measure() { python3 "$WORK/measure.py" "$@"; }
 # ---- the S3 server: s3proxy with the artifact credentials, objects on disk -----------------------------------------
 S3_PORT=$(free_port)
 mkdir -p "$WORK/store/$BUCKET"
-cat > "$WORK/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+TRUST=
+CA_BUNDLE=
+if [ "$TLS" = 1 ]; then
+    SCHEME=https
+    keytool -genkeypair -alias s3 -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 -ext SAN=ip:127.0.0.1 \
+        -validity 2 -keystore "$WORK/server.jks" -storetype JKS -storepass bench-pass -keypass bench-pass 2> /dev/null
+    keytool -exportcert -rfc -alias s3 -keystore "$WORK/server.jks" -storepass bench-pass -file "$WORK/ca.pem" 2> /dev/null
+    keytool -importcert -noprompt -alias s3 -file "$WORK/ca.pem" -keystore "$WORK/trust.p12" -storetype PKCS12 \
+        -storepass bench-pass 2> /dev/null
+    TRUST="-Djavax.net.ssl.trustStore=$WORK/trust.p12 -Djavax.net.ssl.trustStorePassword=bench-pass"
+    CA_BUNDLE=$WORK/ca.pem
+    cat > "$WORK/s3proxy.properties" <<EOF
+s3proxy.secure-endpoint=https://127.0.0.1:$S3_PORT
+s3proxy.keystore-path=$WORK/server.jks
+s3proxy.keystore-password=bench-pass
+EOF
+else
+    SCHEME=http
+    echo "s3proxy.endpoint=http://127.0.0.1:$S3_PORT" > "$WORK/s3proxy.properties"
+fi
+cat >> "$WORK/s3proxy.properties" <<EOF
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=$KEY_ID
 s3proxy.credential=$SECRET
@@ -89,8 +115,8 @@ jclouds.credential=local
 EOF
 java -cp "$S3PROXY_JAR" org.gaul.s3proxy.Main --properties "$WORK/s3proxy.properties" > "$WORK/s3proxy.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 300); do curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break; sleep 0.1; done
-S3="http://127.0.0.1:$S3_PORT"
+S3="$SCHEME://127.0.0.1:$S3_PORT"
+for _ in $(seq 300); do curl -s -k -o /dev/null "$S3/" && break; sleep 0.1; done
 OBJECT="pipeline/Out/out.zip"
 
 # ---- the CodePipeline stub: GetThirdPartyJobDetails hands out the S3 server's credentials ----------------------------
@@ -175,10 +201,10 @@ CLI_VERSION=none
 if [ -n "$AWS_CLI" ]; then CLI_VERSION=$("$AWS_CLI" --version 2>&1 | head -1); fi
 cli() {
     AWS_ACCESS_KEY_ID=$KEY_ID AWS_SECRET_ACCESS_KEY=$SECRET AWS_REQUEST_CHECKSUM_CALCULATION=when_required \
-        AWS_RESPONSE_CHECKSUM_VALIDATION=when_required "$AWS_CLI" --endpoint-url "$S3" s3 cp --only-show-errors "$@"
+        AWS_RESPONSE_CHECKSUM_VALIDATION=when_required "$AWS_CLI" --endpoint-url "$S3" ${CA_BUNDLE:+--ca-bundle "$CA_BUNDLE"} s3 cp --only-show-errors "$@"
 }
 export -f cli
-export AWS_CLI S3 KEY_ID SECRET
+export AWS_CLI S3 KEY_ID SECRET CA_BUNDLE
 
 # One case: RUNS times each step, alternately. Results in $WORK/<case>.<step>: "seconds rss_mb" per line.
 run_case() {
@@ -186,16 +212,20 @@ run_case() {
     local dir="$WORK/$case"
     for run in $(seq "$RUNS"); do
         rm -rf "$WORK/store/$BUCKET" && mkdir -p "$WORK/store/$BUCKET"
-        read -r s rss code < <(MAVEN_OPTS="$HEAP" measure "$dir/upload-$run.log" "$dir" \
+        read -r s rss code < <(MAVEN_OPTS="$HEAP $TRUST" measure "$dir/upload-$run.log" "$dir" \
             "$MVN" "${COMMON[@]}" "$PLUGIN:upload-output" -Dcodepipeline.outputDirectory=out)
         [ "$code" = 0 ] || { cat "$dir/upload-$run.log"; exit 1; }
         echo "$s $rss" >> "$WORK/$case.upload"
         cp "$WORK/store/$BUCKET/$OBJECT" "$dir/plugin.zip"
         rm -rf "$dir/down" && mkdir -p "$dir/down"
-        read -r s rss code < <(MAVEN_OPTS="$HEAP" measure "$dir/download-$run.log" "$dir/down" \
+        read -r s rss code < <(MAVEN_OPTS="$HEAP $TRUST" measure "$dir/download-$run.log" "$dir/down" \
             "$MVN" "${COMMON[@]}" "$PLUGIN:download-input")
         [ "$code" = 0 ] || { cat "$dir/download-$run.log"; exit 1; }
         echo "$s $rss" >> "$WORK/$case.download"
+        # Maven's own start, the floor under both goals: the same pom, JVM options and flags, no plugin goal.
+        read -r s _ code < <(MAVEN_OPTS="$HEAP $TRUST" measure "$dir/validate-$run.log" "$dir" "$MVN" "${COMMON[@]}" validate)
+        [ "$code" = 0 ] || { cat "$dir/validate-$run.log"; exit 1; }
+        echo "$s" >> "$WORK/$case.validate"
         diff -r -q "$dir/out" "$dir/down" > /dev/null || { echo "download-input of ($case) differs from its output" >&2; exit 1; }
         if [ -n "$AWS_CLI" ]; then
             rm -f "$dir/info.zip"
@@ -248,6 +278,7 @@ for case, label in (("a", "(a) %s MB random" % size["a"]), ("b", "(b) realistic,
     if not up:
         continue
     zipcli, cli_only, cliunzip = rows(case + ".zipcli"), rows(case + ".cli"), rows(case + ".cliunzip")
+    print("| %s | Maven alone: `mvn validate` of the same pom, the floor of both goals | %s | | | |" % (label, fmt(rows(case + ".validate"))))
     up_s, down_s = med([r[0] for r in up]), med([r[0] for r in down])
     if zipcli:
         ref = med([r[0] + r[1] for r in zipcli])
@@ -269,4 +300,4 @@ for case in $CASES; do
     grep -h "CodePipeline: \(Uploaded\|Downloaded\|zipped\|unpacked\)" "$WORK/$case/upload-$RUNS.log" \
         "$WORK/$case/download-$RUNS.log" | sed "s/^/  ($case) /"
 done
-echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
+echo "S3 over $SCHEME. Load average at the end: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) CPUs"
