@@ -105,7 +105,9 @@ class CentralDirectoryTest {
         Path zip = dir.resolve("jdk.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.setComment("a comment holding PK\u0005\u0006 and then enough text to look like the rest of a record");
-            out.putNextEntry(new ZipEntry("dir/"));
+            ZipEntry folder = new ZipEntry("dir/");
+            folder.setComment("an entry comment, which the next record comes after");
+            out.putNextEntry(folder);
             out.closeEntry();
             ZipEntry stored = new ZipEntry("dir/b.txt");
             out.putNextEntry(stored);
@@ -296,6 +298,99 @@ class CentralDirectoryTest {
     }
 
     @Test
+    void anEmptyZipHasNoEntries() throws Exception {
+        Path zip = dir.resolve("empty-archive.zip");
+        ByteBuffer end = le(22);
+        end.putInt(CentralDirectory.EOCD);
+        Files.write(zip, end.array());
+        assertThat(read(zip)).isEmpty();
+    }
+
+    /** Each of the end record's three fields alone at its maximum sends the reader to the Zip64 record. */
+    @Test
+    void anyOneOverflowingEndFieldMeansZip64() throws Exception {
+        for (int field : new int[] {12, 16}) {
+            Path zip = new Zips().zip64().file("a.txt", "a").file("b.txt", "b").write(dir.resolve("one" + field + ".zip"));
+            List<CentralDirectory.Entry> real = read(zip);
+            long at = eocd(zip);
+            long directoryOffset = real.get(0).centralOffset;
+            long directorySize = Files.size(zip) - 22 - 20 - 56 - directoryOffset;
+            patch(zip, at + 8, le(4).putShort(0, (short) 2).putShort(2, (short) 2));
+            patch(zip, at + 12, le(8).putInt(0, (int) directorySize).putInt(4, (int) directoryOffset));
+            patch(zip, at + field, le(4).putInt(0, 0xFFFFFFFF));
+            assertThat(read(zip)).as("only the field at " + field + " says Zip64").extracting(e -> e.name)
+                    .containsExactly("a.txt", "b.txt");
+        }
+    }
+
+    @Test
+    void refusesAnExtraFieldRunningPastTheDirectory() throws Exception {
+        Path zip = new Zips().file("a.txt", "a").write(dir.resolve("extra.zip"));
+        CentralDirectory.Entry entry = read(zip).get(0);
+        patch(zip, entry.centralOffset + 30, le(2).putShort(0, (short) 300));
+        assertThatThrownBy(() -> read(zip))
+                .hasMessage("damaged zip file (a central directory record runs past the directory)");
+    }
+
+    /**
+     * Every field in the Zip64 extra field (size, compressed size, offset, in that order), after another extra field
+     * whose length must be read to find it, and ending exactly where the record does.
+     */
+    @Test
+    void readsAllThreeZip64FieldsAfterAnotherExtraField() throws Exception {
+        byte[] name = "big.bin".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer local = le(30 + name.length);
+        local.putInt(CentralDirectory.LOCAL).putShort((short) 45).putShort((short) 0).putShort((short) 0)
+                .putInt(0).putInt(0).putInt(2).putInt(2).putShort((short) name.length).putShort((short) 0).put(name);
+        out.write(local.array());
+        out.write(new byte[] {7, 8});
+        int centralOffset = out.size();
+        int extra = 4 + 5 + 4 + 24;
+        ByteBuffer record = le(46 + name.length + extra);
+        record.putInt(CentralDirectory.CENTRAL).putShort((short) ((3 << 8) | 45)).putShort((short) 45)
+                .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).putInt(0xFFFFFFFF).putInt(0xFFFFFFFF)
+                .putShort((short) name.length).putShort((short) extra).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putInt(0100644 << 16).putInt(0xFFFFFFFF).put(name)
+                .putShort((short) 0x5455).putShort((short) 5).put(new byte[] {1, 0, 0, 0, 0}) // extended timestamp
+                .putShort((short) 0x0001).putShort((short) 24).putLong(6_000_000_000L).putLong(5_000_000_000L).putLong(0);
+        out.write(record.array());
+        ByteBuffer end = le(22);
+        end.putInt(CentralDirectory.EOCD).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+                .putInt(record.capacity()).putInt(centralOffset).putShort((short) 0);
+        out.write(end.array());
+        Path zip = dir.resolve("all64.zip");
+        Files.write(zip, out.toByteArray());
+
+        CentralDirectory.Entry entry = read(zip).get(0);
+
+        assertThat(entry.size).isEqualTo(6_000_000_000L);
+        assertThat(entry.compressedSize).isEqualTo(5_000_000_000L);
+        assertThat(entry.localOffset).isZero();
+    }
+
+    /** A name and extra field together larger than the 64 KiB window: the window grows for that record. */
+    @Test
+    void readsARecordLargerThanTheWindow() throws Exception {
+        String longName = "d/" + new String(new char[65_000]).replace('\0', 'x');
+        Path zip = dir.resolve("long-name.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("first.txt"));
+            out.closeEntry();
+            ZipEntry entry = new ZipEntry(longName);
+            byte[] extra = new byte[4 + 4000];
+            ByteBuffer.wrap(extra).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x6666).putShort((short) 4000);
+            entry.setExtra(extra);
+            out.putNextEntry(entry);
+            out.write('y');
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("last.txt"));
+            out.closeEntry();
+        }
+        assertThat(read(zip)).extracting(e -> e.name).containsExactly("first.txt", longName, "last.txt");
+    }
+
+    @Test
     void refusesARecordOutsideTheFile() throws Exception {
         Path zip = new Zips().file("a.txt", "a").write(dir.resolve("outside.zip"));
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
@@ -304,6 +399,8 @@ class CentralDirectoryTest {
             assertThatThrownBy(() -> CentralDirectory.read(channel, -1, 4))
                     .hasMessage("damaged zip file (a record lies outside the file)");
             assertThat(CentralDirectory.read(channel, 0, 4).getInt()).isEqualTo(CentralDirectory.LOCAL);
+            assertThat(CentralDirectory.read(channel, channel.size() - 22, 22).getInt()).as("up to the last byte")
+                    .isEqualTo(CentralDirectory.EOCD);
         }
     }
 }
