@@ -11,7 +11,7 @@
 # alternately, and the median is shown.
 #
 # Needs: the plugin in the local repository and target/s3proxy/s3proxy.jar (`mvn -B verify` does both, or
-# `mvn -B install -DskipTests` plus a `verify` that reaches the ITs' s3proxy copy); mvn, java, python3, zip, unzip;
+# `mvn -B install -DskipTests` plus a `verify` that reaches the ITs' s3proxy copy); mvn, java, keytool, python3, zip, unzip;
 # and the AWS CLI for the reference rows (`apt-get install awscli` on Debian/Ubuntu, or `pip install awscli`; without
 # it those rows say "skipped"). CI never runs this script.
 #
@@ -24,8 +24,7 @@
 #
 # The S3 server speaks https by default, with a certificate made for the run (keytool) that Maven's JVM and the AWS CLI
 # are told to trust: that is how both clients reach S3, and it decides how they sign. Over https both send the body
-# once, with an unsigned payload; over plain http SigV4 makes both hash every part before sending it, which S3 never
-# asks of them.
+# once, with an unsigned payload; over plain http SigV4 makes both hash every part before sending it.
 set -euo pipefail
 
 RUNS=${RUNS:-1}
@@ -60,7 +59,7 @@ log() { echo "[bench] $*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 [ -f "$S3PROXY_JAR" ] || { echo "no $S3PROXY_JAR: run mvn -B verify first" >&2; exit 1; }
-for tool in zip unzip python3 java "$MVN"; do
+for tool in zip unzip python3 java keytool "$MVN"; do
     command -v "$tool" > /dev/null || { echo "$tool is not installed" >&2; exit 1; }
 done
 for name in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\|CODEPIPELINE_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"; done
