@@ -26,11 +26,12 @@ final class CompilerMessages {
     private static final Pattern GROOVY = Pattern.compile(
             "^\\s*(?:\\[ERROR\\]\\s*)?(?:file:)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.(?:groovy|gvy|java)): (\\d+): (.*?)\\s*@ line (\\d+), column (\\d+)\\.?\\s*$");
     /**
-     * kotlin-maven-plugin: {@code e: file:///x/src/main/kotlin/Cart.kt:12:5 Unresolved reference 'total'.} (Kotlin 2)
-     * and {@code e: /x/src/main/kotlin/Cart.kt: (12, 5): Unresolved reference: total} (Kotlin 1).
+     * kotlin-maven-plugin: {@code file:///x/src/main/kotlin/Cart.kt:12:5 Unresolved reference 'total'.} (Kotlin 2.2,
+     * as its exception carries it; seen on 2026-12-04 with kotlin-maven-plugin 2.2.21), the same after {@code e: } as
+     * kotlinc prints it, and {@code e: /x/src/main/kotlin/Cart.kt: (12, 5): Unresolved reference: total} (Kotlin 1).
      */
     private static final Pattern KOTLIN = Pattern.compile(
-            "^\\s*(?:\\[ERROR\\]\\s*)?e: (?:file:/*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.kts?)(?::(\\d+):(\\d+)|: \\((\\d+), (\\d+)\\):?) (.*)$");
+            "^\\s*(?:\\[ERROR\\]\\s*)?(?:e: )?(?:file:/*)?(?:.*[/\\\\])?([^/\\\\\\s]+\\.kts?)(?::(\\d+):(\\d+)|: \\((\\d+), (\\d+)\\):?) (.*)$");
 
     private CompilerMessages() {}
 

@@ -16,6 +16,9 @@ final class DetailLines {
     private static final Pattern SEVERITY = Pattern.compile("^\\[(?:ERROR|FATAL|WARNING|WARN|INFO)\\]\\s*");
     /** Lines of only decoration: rules, carets, box characters. */
     private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}]*$");
+    /** A {@code file:} URL's directories ({@code file:///home/ci/shop/src/}): a path of the machine, not a link. */
+    private static final Pattern FILE_URL_DIRECTORIES = Pattern.compile(
+            "(?i)file:/+(?:[A-Za-z]:/)?(?:[^/\\\\\\s:;,'\"()\\[\\]<>]+/)+");
     /** The directories of an absolute path ({@code /home/ci/work/}, {@code C:\\work\\}), not of a URL. */
     private static final Pattern ABSOLUTE_DIRECTORIES = Pattern.compile(
             "(?<![\\w:/.\\\\-])(?:[A-Za-z]:)?[/\\\\](?:[^/\\\\\\s:;,'\"()\\[\\]<>]+[/\\\\])+");
@@ -45,10 +48,11 @@ final class DetailLines {
 
     /**
      * {@code Codec.java: warnings found} of {@code /home/ci/work/src/main/java/Codec.java: warnings found}: the
-     * machine's directories say nothing to the reader, the file's name does. URLs are left alone.
+     * machine's directories say nothing to the reader, the file's name does. {@code file:} URLs lose theirs too; other
+     * URLs are left alone.
      */
     static String withoutDirectories(String text) {
-        return ABSOLUTE_DIRECTORIES.matcher(text).replaceAll("");
+        return ABSOLUTE_DIRECTORIES.matcher(FILE_URL_DIRECTORIES.matcher(text).replaceAll("")).replaceAll("");
     }
 
     static void add(Set<String> lines, String text, String skip) {

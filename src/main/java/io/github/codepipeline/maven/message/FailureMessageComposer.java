@@ -50,6 +50,7 @@ public final class FailureMessageComposer {
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
     private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
     /** A compiler error's source position, as the details show it ({@code Cart.java:[5,9]}): where, not what. */
+    private static final Pattern COMPILE_WORD = Pattern.compile("(?i)compil");
     private static final Pattern SOURCE_POSITION = Pattern.compile("[^\\s/\\\\]+\\.(?:java|kt|groovy|scala):\\[\\d+,\\d+\\]");
     /** A file path or URL path ({@code /home/ci/work/api/target}, {@code C:\\work\\api}): where, not what. */
     private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s:;,'\"()\\[\\]<>]+)+[/\\\\]?");
@@ -247,7 +248,8 @@ public final class FailureMessageComposer {
         Throwable headlineError = headline(chain);
         String goal = module.goal() == null ? "" : " (" + clean(module.goal()) + ")";
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
-        String headline = goal + ": " + DetailLines.headline(headlineText);
+        String headlineLine = DetailLines.headline(headlineText);
+        String headline = goal + ": " + headlineLine;
         if (!withDetails) {
             return withCause(new Section(clean(module.name()), headline), module.name());
         }
@@ -260,8 +262,13 @@ public final class FailureMessageComposer {
             section.details(cleaned(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(), tests.total());
             return withCause(section, module.name());
         }
-        Section section = new Section(clean(module.name()), headline);
         List<String> compilerErrors = compilerErrors(chain, module.longMessage());
+        if (!compilerErrors.isEmpty() && !COMPILE_WORD.matcher(headlineLine).find()) {
+            // gmavenplus wraps the compiler's errors in its own words ("Error occurred while calling a method on a
+            // Groovy class from classpath."), which say nothing of what failed.
+            headline = goal + ": Compilation failure";
+        }
+        Section section = new Section(clean(module.name()), headline);
         if (!compilerErrors.isEmpty()) {
             section.compilerErrors = cleaned(compilerErrors);
             section.details(section.compilerErrors, null, "error", MAX_COMPILER_ERRORS, compilerErrors.size());

@@ -16,6 +16,14 @@ class DetailLinesTest {
     }
 
     @Test
+    void fileUrlsLoseTheirDirectories() {
+        assertThat(DetailLines.withoutDirectories("file:///tmp/kt/src/main/kotlin/Cart.kt:5:41 Unresolved reference"))
+                .isEqualTo("Cart.kt:5:41 Unresolved reference");
+        assertThat(DetailLines.withoutDirectories("see file:/C:/work/shop/pom.xml and FILE:/home/ci/a/b.txt"))
+                .isEqualTo("see pom.xml and b.txt");
+    }
+
+    @Test
     void urlsKeepTheirPaths() {
         assertThat(DetailLines.withoutDirectories("Could not transfer from central (https://repo.maven.apache.org/maven2):"
                 + " /home/ci/.m2/repository/a/b.jar")).isEqualTo("Could not transfer from central"

@@ -137,7 +137,31 @@ class MessageFactsTest {
                 new MojoFailureException(groovy), null, List.of());
 
         assertThat(composer.compose(List.of(module), List.of())).isEqualTo("Maven build failed in module shop\n"
-                + "shop (gmavenplus-plugin:compileTests): startup failed:\n"
+                + "shop (gmavenplus-plugin:compileTests): Compilation failure\n"
                 + "  - CartSpec.groovy:[21,20] unexpected token: }");
+    }
+
+    /** What kotlin-maven-plugin 2.2.21 and gmavenplus-plugin 4.3.1 (Groovy 4.0.33) really threw, seen on 2026-12-04. */
+    @Test
+    void realKotlinAndGroovyFailuresNameFileLineAndColumnWithoutPaths() {
+        assertThat(CompilerMessages.groovyOrKotlin("file:///tmp/kt/src/main/kotlin/Cart.kt:5:41 Unresolved reference 'totl'."))
+                .as("Kotlin 2.2 without kotlinc's \"e: \"").isEqualTo("Cart.kt:[5,41] Unresolved reference 'totl'.");
+        String kotlinErrors = "Compilation failure: \n"
+                + "file:///tmp/kt/src/main/kotlin/Cart.kt:5:41 Unresolved reference 'totl'.\n"
+                + "file:///tmp/kt/src/main/kotlin/Cart.kt:6:27 Return type mismatch: expected 'String', actual 'Int'.\n";
+        ModuleResult kotlin = ModuleResult.failed("kt-shop", "kotlin-maven-plugin:compile",
+                new MojoFailureException(null, "Compilation failure", kotlinErrors), kotlinErrors, List.of());
+        ModuleResult groovy = ModuleResult.failed("gr-shop", "gmavenplus-plugin:compile", new MojoFailureException(
+                "Error occurred while calling a method on a Groovy class from classpath. InvocationTargetException: startup"
+                        + " failed:\n/tmp/gr/src/main/groovy/Cart.groovy: 5: Unexpected input: '(' @ line 5, column 26.\n"
+                        + "       int sum() { items.sum( }\n                            ^\n\n1 error\n"), null, List.of());
+
+        assertThat(composer.compose(List.of(kotlin, groovy), List.of())).isEqualTo(
+                "Maven build failed: 2 of 2 modules failed (kt-shop, gr-shop)\n"
+                + "kt-shop (kotlin-maven-plugin:compile): Compilation failure\n"
+                + "  - Cart.kt:[5,41] Unresolved reference 'totl'.\n"
+                + "  - Cart.kt:[6,27] Return type mismatch: expected 'String', actual 'Int'.\n"
+                + "gr-shop (gmavenplus-plugin:compile): Compilation failure\n"
+                + "  - Cart.groovy:[5,26] Unexpected input: '('");
     }
 }
