@@ -94,4 +94,24 @@ class RealBuildMessageIT extends EndpointSupport {
                 + "  - SizeTest.countsBindings:10 bindings after configure ==> expected: <3> but was: <0>\n"
                 + "  - SizeTest.stagesInOrder:15 expected: <DEVELOPMENT, PRODUCTION> but was: <PRODUCTION, DEVELOPMENT>");
     }
+
+    /**
+     * Real Kotlin (kotlin-maven-plugin 2.2.21) and Groovy (gmavenplus-plugin 4.3.1, Groovy 4.0.33) compile failures.
+     * Breaks caught: Kotlin 2.2's lines read only after kotlinc's "e: " (they came through as
+     * {@code file:///…/Cart.kt:5:41 …}, a machine path), and gmavenplus's wrapper words as the Groovy headline.
+     */
+    @Test
+    void kotlinAndGroovyCompileFailuresNameFileLineAndColumn() throws IOException {
+        MavenBuild.Result result = build("jvm-languages", "realJvmLanguages").args("-fae", "compile").run();
+
+        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
+        String message = onlyMessage(result);
+        example("jvm-languages", message);
+        assertThat(message.replaceFirst(VERSIONS, "")).isEqualTo("Maven build failed: 2 of 3 modules failed (cart-kotlin, cart-groovy)\n"
+                + "cart-kotlin (kotlin-maven-plugin:compile): Compilation failure\n"
+                + "  - Cart.kt:[5,41] Unresolved reference 'totl'.\n"
+                + "  - Cart.kt:[6,27] Return type mismatch: expected 'String', actual 'Int'.\n"
+                + "cart-groovy (gmavenplus-plugin:compile): Compilation failure\n"
+                + "  - Cart.groovy:[5,26] Unexpected input: '('");
+    }
 }

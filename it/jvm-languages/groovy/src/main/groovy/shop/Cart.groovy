@@ -1,0 +1,6 @@
+package shop
+
+class Cart {
+    List<Integer> items = []
+    int sum() { items.sum( }
+}
