@@ -247,31 +247,42 @@ class CentralDirectoryTest {
                 .hasMessage("damaged zip file (a central directory record runs past the directory)");
     }
 
-    @Test
-    void theZip64ExtraFieldHoldsOnlyTheFieldsThatOverflow() throws Exception {
-        // One record by hand: only the local header offset is 0xFFFFFFFF, so the extra field holds just that.
+    /**
+     * A stored zip of one entry {@code x.bin} holding {@code data}, written by hand: the central record's compressed
+     * size, size and local header offset are as given (0xFFFFFFFF sends the reader to the Zip64 extra field), its CRC
+     * 0x55AA55AA, its mode 0100600, and {@code extra} its extra field.
+     */
+    private Path oneEntry(String file, byte[] data, int compressed, int size, int offset, byte[] extra) throws IOException {
         byte[] name = "x.bin".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer local = le(30 + name.length);
         local.putInt(CentralDirectory.LOCAL).putShort((short) 45).putShort((short) 0).putShort((short) 0)
-                .putInt(0).putInt(0).putInt(3).putInt(3).putShort((short) name.length).putShort((short) 0).put(name);
+                .putInt(0).putInt(0).putInt(data.length).putInt(data.length).putShort((short) name.length)
+                .putShort((short) 0).put(name);
         out.write(local.array());
-        out.write(new byte[] {1, 2, 3});
+        out.write(data);
         int centralOffset = out.size();
-        ByteBuffer record = le(46 + name.length + 4 + 8 + 4);
+        ByteBuffer record = le(46 + name.length + extra.length);
         record.putInt(CentralDirectory.CENTRAL).putShort((short) ((3 << 8) | 45)).putShort((short) 45)
-                .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0x55AA55AA).putInt(3).putInt(3)
-                .putShort((short) name.length).putShort((short) (4 + 8 + 4)).putShort((short) 0).putShort((short) 0)
-                .putShort((short) 0).putInt(0100600 << 16).putInt(0xFFFFFFFF).put(name)
-                .putShort((short) 0x0001).putShort((short) 8).putLong(0)
-                .putShort((short) 0x7075).putShort((short) 0); // another extra field after it, empty
+                .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0x55AA55AA).putInt(compressed).putInt(size)
+                .putShort((short) name.length).putShort((short) extra.length).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putInt(0100600 << 16).putInt(offset).put(name).put(extra);
         out.write(record.array());
         ByteBuffer end = le(22);
         end.putInt(CentralDirectory.EOCD).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
                 .putInt(record.capacity()).putInt(centralOffset).putShort((short) 0);
         out.write(end.array());
-        Path zip = dir.resolve("partial64.zip");
+        Path zip = dir.resolve(file);
         Files.write(zip, out.toByteArray());
+        return zip;
+    }
+
+    @Test
+    void theZip64ExtraFieldHoldsOnlyTheFieldsThatOverflow() throws Exception {
+        // Only the local header offset is 0xFFFFFFFF, so the Zip64 field holds just that; an empty field follows.
+        byte[] extra = le(4 + 8 + 4).putShort((short) 0x0001).putShort((short) 8).putLong(0)
+                .putShort((short) 0x7075).putShort((short) 0).array();
+        Path zip = oneEntry("partial64.zip", new byte[] {1, 2, 3}, 3, 3, 0xFFFFFFFF, extra);
 
         CentralDirectory.Entry entry = read(zip).get(0);
 
@@ -280,7 +291,7 @@ class CentralDirectoryTest {
         assertThat(entry.localOffset).isZero();
         assertThat(entry.crc).isEqualTo(0x55AA55AAL);
         assertThat(entry.unixMode()).isEqualTo(0100600);
-        assertThat(dataOffset(zip, entry)).isEqualTo(30 + name.length);
+        assertThat(dataOffset(zip, entry)).isEqualTo(30 + "x.bin".length());
     }
 
     @Test
@@ -338,29 +349,11 @@ class CentralDirectoryTest {
      */
     @Test
     void readsAllThreeZip64FieldsAfterAnotherExtraField() throws Exception {
-        byte[] name = "big.bin".getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer local = le(30 + name.length);
-        local.putInt(CentralDirectory.LOCAL).putShort((short) 45).putShort((short) 0).putShort((short) 0)
-                .putInt(0).putInt(0).putInt(2).putInt(2).putShort((short) name.length).putShort((short) 0).put(name);
-        out.write(local.array());
-        out.write(new byte[] {7, 8});
-        int centralOffset = out.size();
-        int extra = 4 + 5 + 4 + 24;
-        ByteBuffer record = le(46 + name.length + extra);
-        record.putInt(CentralDirectory.CENTRAL).putShort((short) ((3 << 8) | 45)).putShort((short) 45)
-                .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).putInt(0xFFFFFFFF).putInt(0xFFFFFFFF)
-                .putShort((short) name.length).putShort((short) extra).putShort((short) 0).putShort((short) 0)
-                .putShort((short) 0).putInt(0100644 << 16).putInt(0xFFFFFFFF).put(name)
+        byte[] extra = le(4 + 5 + 4 + 24)
                 .putShort((short) 0x5455).putShort((short) 5).put(new byte[] {1, 0, 0, 0, 0}) // extended timestamp
-                .putShort((short) 0x0001).putShort((short) 24).putLong(6_000_000_000L).putLong(5_000_000_000L).putLong(0);
-        out.write(record.array());
-        ByteBuffer end = le(22);
-        end.putInt(CentralDirectory.EOCD).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
-                .putInt(record.capacity()).putInt(centralOffset).putShort((short) 0);
-        out.write(end.array());
-        Path zip = dir.resolve("all64.zip");
-        Files.write(zip, out.toByteArray());
+                .putShort((short) 0x0001).putShort((short) 24).putLong(6_000_000_000L).putLong(5_000_000_000L).putLong(0)
+                .array();
+        Path zip = oneEntry("all64.zip", new byte[] {7, 8}, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, extra);
 
         CentralDirectory.Entry entry = read(zip).get(0);
 
