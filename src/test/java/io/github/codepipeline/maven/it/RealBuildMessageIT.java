@@ -39,14 +39,18 @@ class RealBuildMessageIT extends EndpointSupport {
         Files.write(directory.resolve(name + ".txt"), (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void realFrameworksFailuresKeepLineTypeAndWholeMessage() throws IOException {
-        MavenBuild.Result result = build("test-frameworks", "realFrameworks").args("-fae", "verify").run();
-
+    /** Builds {@code project} with {@code args}, which must fail; its one message, without the versions line. */
+    private String failedBuildMessage(String project, String id, String... args) throws IOException {
+        MavenBuild.Result result = build(project, id).args(args).run();
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
         String message = onlyMessage(result);
-        example("test-frameworks", message);
-        assertThat(message.replaceFirst(VERSIONS, "")).isEqualTo("Maven build failed: 3 of 4 modules failed (junit5, junit4, testng)\n"
+        example(project, message);
+        return message.replaceFirst(VERSIONS, "");
+    }
+
+    @Test
+    void realFrameworksFailuresKeepLineTypeAndWholeMessage() throws IOException {
+        assertThat(failedBuildMessage("test-frameworks", "realFrameworks", "-fae", "verify")).isEqualTo("Maven build failed: 3 of 4 modules failed (junit5, junit4, testng)\n"
                 + "junit5 (maven-surefire-plugin:test): 18 of 20 tests failed (13 failures, 5 errors)\n"
                 + "  - NullPointerException: Cannot invoke \"java.util.Map.get(Object)\" because \"this.prices\" is null \u2014 3 tests: PricingTest.hat:28, PricingTest.shoe:18, PricingTest.sock:23\n"
                 + "  - even quantity ==> expected: <0> but was: <1> \u2014 2 tests: CartTest.quantities(int)[1]:40, CartTest.quantities(int)[3]:40\n"
@@ -78,12 +82,7 @@ class RealBuildMessageIT extends EndpointSupport {
 
     @Test
     void anOpenSourceShapedBuildBrokenByAnApiChangeAStrictModuleAndOneTestCause() throws IOException {
-        MavenBuild.Result result = build("oss-shape", "realOssShape").args("-fae", "verify").run();
-
-        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-        String message = onlyMessage(result);
-        example("oss-shape", message);
-        assertThat(message.replaceFirst(VERSIONS, "")).isEqualTo("Maven build failed: 6 of 9 modules failed (servlet, persist, assistedinject, throwingproviders, codec, core-tests); 1 skipped (examples)\n"
+        assertThat(failedBuildMessage("oss-shape", "realOssShape", "-fae", "verify")).isEqualTo("Maven build failed: 6 of 9 modules failed (servlet, persist, assistedinject, throwingproviders, codec, core-tests); 1 skipped (examples)\n"
                 + "servlet, persist, assistedinject, throwingproviders (maven-compiler-plugin:compile): Compilation failure\n"
                 + "  - does not override abstract method install(\u2026) in com.example.inject.Module \u2014 4 places: ServletModule.java:8, PersistModule.java:8, AssistedModule.java:8, ThrowingModule.java:8\n"
                 + "  - cannot find symbol; symbol: method register(\u2026) \u2014 4 places: ServletModule.java:13, PersistModule.java:13, AssistedModule.java:13, ThrowingModule.java:13\n"
@@ -102,12 +101,7 @@ class RealBuildMessageIT extends EndpointSupport {
      */
     @Test
     void kotlinAndGroovyCompileFailuresNameFileLineAndColumn() throws IOException {
-        MavenBuild.Result result = build("jvm-languages", "realJvmLanguages").args("-fae", "compile").run();
-
-        assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-        String message = onlyMessage(result);
-        example("jvm-languages", message);
-        assertThat(message.replaceFirst(VERSIONS, "")).isEqualTo("Maven build failed: 2 of 3 modules failed (cart-kotlin, cart-groovy)\n"
+        assertThat(failedBuildMessage("jvm-languages", "realJvmLanguages", "-fae", "compile")).isEqualTo("Maven build failed: 2 of 3 modules failed (cart-kotlin, cart-groovy)\n"
                 + "cart-kotlin (kotlin-maven-plugin:compile): Compilation failure\n"
                 + "  - Cart.kt:[5,41] Unresolved reference 'totl'.\n"
                 + "  - Cart.kt:[6,27] Return type mismatch: expected 'String', actual 'Int'.\n"
