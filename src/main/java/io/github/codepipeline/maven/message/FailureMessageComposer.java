@@ -49,8 +49,9 @@ public final class FailureMessageComposer {
     private static final int MAX_COMPILER_ERRORS = 10;
     private static final int MAX_EXTERNAL_ID_IN_FOOTER = 300;
     private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
-    /** A compiler error's source position, as the details show it ({@code Cart.java:[5,9]}): where, not what. */
+    /** A goal's headline that says it was compiling: kept when compiler errors are found under it. */
     private static final Pattern COMPILE_WORD = Pattern.compile("(?i)compil");
+    /** A compiler error's source position, as the details show it ({@code Cart.java:[5,9]}): where, not what. */
     private static final Pattern SOURCE_POSITION = Pattern.compile("[^\\s/\\\\]+\\.(?:java|kt|groovy|scala):\\[\\d+,\\d+\\]");
     /** A file path or URL path ({@code /home/ci/work/api/target}, {@code C:\\work\\api}): where, not what. */
     private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s:;,'\"()\\[\\]<>]+)+[/\\\\]?");
