@@ -22,9 +22,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,27 +29,10 @@ import org.junit.jupiter.api.Test;
  * credentials) and the local CodePipeline, whose GetThirdPartyJobDetails hands out that server's bucket, keys and
  * credentials. The build's own AWS keys ({@link MavenBuild#ACCESS_KEY}) are different: a request signed with them fails.
  */
-class ArtifactsIT extends EndpointSupport {
+class ArtifactsIT extends S3Support {
     static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String OUTPUT_KEY = "shop-pipeline/BuildOutpu/x7Yz9Ab";
     private static final String INPUT_KEY = "shop-pipeline/SourceOutp/q1W2e3R";
-
-    private static S3Server s3;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = new S3Server(null);
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void emptyBucket() {
-        s3.reset();
-    }
 
     /** A GetThirdPartyJobDetails answer; artifacts as name → object key. */
     static String job(Map<String, String> inputs, Map<String, String> outputs, String kmsKey, String accessKey) {

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,28 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code PutJobSuccessResult} and {@code PutJobFailureResult}, with no client token (one set anyway is not sent), and a
  * success carries output variables; bad input is one line, nothing is sent, and the build's own outcome stays.
  */
-class CustomActionIT extends EndpointSupport {
+class CustomActionIT extends S3Support {
     private static final String INPUT_KEY = "shop-pipeline/SourceOutp/c5T6y7U";
     private static final String OUTPUT_KEY = "shop-pipeline/ImageOutp/k8L9m0N";
     private static final String TOKEN_IGNORED = "[WARNING] CodePipeline: the client token (from the environment variable"
             + " CODEPIPELINE_CLIENT_TOKEN) is ignored: a custom action's calls take no client token, so it is not sent.";
-
-    private static S3Server s3;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = new S3Server(null);
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void emptyBucket() {
-        s3.reset();
-    }
 
     /** A build of {@code it/<project>} with a custom action's job (owner from the environment, as a job worker passes it). */
     private MavenBuild custom(String project, String test) {

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,27 +24,10 @@ import org.junit.jupiter.api.Test;
  * log lines, a million entries in a 64 MB heap, and upload-output's links out of the module. Each asserts the file
  * system before and after (nothing outside changed, nothing partial left) and the one line Maven printed.
  */
-class HostileArtifactsIT extends EndpointSupport {
+class HostileArtifactsIT extends S3Support {
     private static final String INPUT_KEY = "shop-pipeline/SourceOutp/q1W2e3R";
     private static final String CONFIG_KEY = "shop-pipeline/Config/c1";
     private static final String OUTPUT_KEY = "shop-pipeline/BuildOutpu/x7Yz9Ab";
-
-    private static S3Server s3;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = new S3Server(null);
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void emptyBucket() {
-        s3.reset();
-    }
 
     private void answerJob(Map<String, String> inputs, Map<String, String> outputs) {
         endpoint.answer(JOB_DETAILS, CodePipelineEndpoint.ok(ArtifactsIT.job(inputs, outputs, null, S3Server.ACCESS_KEY)));
