@@ -30,7 +30,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,28 +60,8 @@ abstract class ArtifactCallsFixture {
 
     CodePipelineEndpoint endpoint;
     WireMockServer s3;
-    final List<String> lines = new ArrayList<>();
-    final ReportLog log = new ReportLog() {
-        @Override
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            lines.add("ERROR " + message);
-        }
-    };
+    final RecordingLog log = new RecordingLog();
+    final List<String> lines = log.lines;
 
     @BeforeEach
     void start() {

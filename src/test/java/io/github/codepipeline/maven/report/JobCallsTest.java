@@ -10,7 +10,6 @@ import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SettingSources;
 import io.github.codepipeline.maven.config.SuccessDetails;
 import io.github.codepipeline.maven.it.CodePipelineEndpoint;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,28 +19,8 @@ class JobCallsTest {
     private static final String TOKEN = "tok-SECRET-7f3a9c1e5b2d";
 
     /** Every line, prefixed with its level. */
-    private final List<String> lines = new ArrayList<>();
-    private final ReportLog log = new ReportLog() {
-        @Override
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            lines.add("ERROR " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> lines = log.lines;
 
     private static ReportSettings settings(String... properties) throws Exception {
         Map<String, String> user = new HashMap<>();
