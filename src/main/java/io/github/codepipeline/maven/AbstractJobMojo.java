@@ -10,8 +10,6 @@ import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.ResultRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -24,7 +22,7 @@ import org.apache.maven.project.MavenProject;
  * <p>The client token is deliberately not a parameter (Maven prints every parameter with {@code -X}): set the
  * {@code CODEPIPELINE_CLIENT_TOKEN} environment variable (or {@code -Dcodepipeline.clientToken}).
  */
-abstract class AbstractJobMojo extends AbstractMojo {
+abstract class AbstractJobMojo extends AbstractCodePipelineMojo {
     /**
      * The job to report on, as the job worker received it from {@code PollForThirdPartyJobs} (or {@code PollForJobs}
      * for a custom action): 1-512 characters, no whitespace, in practice a UUID such as
@@ -48,36 +46,6 @@ abstract class AbstractJobMojo extends AbstractMojo {
     private String actionOwner;
 
     /**
-     * The pipeline's AWS region, such as {@code us-east-1}. When not set: the {@code AWS_REGION} or
-     * {@code AWS_DEFAULT_REGION} environment variable, the region of the {@code profile}, then the AWS SDK's region
-     * chain.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.region")
-    private String region;
-
-    /**
-     * Another CodePipeline endpoint, an http(s) URL, for a VPC endpoint or a test server, such as
-     * {@code http://127.0.0.1:8080}. When not set: the {@code AWS_ENDPOINT_URL_CODEPIPELINE} or
-     * {@code AWS_ENDPOINT_URL} environment variable, then AWS's regional endpoint.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.endpoint")
-    private String endpoint;
-
-    /**
-     * The profile in {@code ~/.aws/config} and {@code ~/.aws/credentials} to take the credentials from (and the
-     * region, when none is set), such as {@code ci}. When not set: the {@code AWS_PROFILE} environment variable, then
-     * the AWS SDK's default credential chain.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.profile")
-    private String profile;
-
-    /**
      * The CI run's identifier, sent with the report: CodePipeline puts it into the action type's execution URL
      * template, so that the console links to the run. 1-1500 characters, such as
      * {@code https://ci.example.com/runs/4711}. When not set: the {@code CODEPIPELINE_EXTERNAL_EXECUTION_ID}
@@ -90,41 +58,12 @@ abstract class AbstractJobMojo extends AbstractMojo {
     private String externalExecutionId;
 
     /**
-     * {@code true} prints the call that would be made (job ID, failure type, message...) and sends nothing: no
-     * client token, credentials or network needed. Default {@code false}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.dryRun", defaultValue = "false")
-    private String dryRun;
-
-    /**
      * {@code true} skips the goal, before any other setting is checked. Default {@code false}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "codepipeline.skip", defaultValue = "false")
     private String skip;
-
-    /**
-     * Seconds the whole call may take, retries included: 1-3600, such as {@code 20}. Default {@code 60}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.timeout", defaultValue = "60")
-    private String timeout;
-
-    /**
-     * Attempts at most, the first included, when CodePipeline throttles, answers with a 5xx status or the connection
-     * fails: 1-20, such as {@code 1} for no retries. Default {@code 5}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.maxAttempts", defaultValue = "5")
-    private String maxAttempts;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -134,14 +73,9 @@ abstract class AbstractJobMojo extends AbstractMojo {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Setting.JOB_ID.element(), jobId);
         parameters.put(Setting.ACTION_OWNER.element(), actionOwner);
-        parameters.put(Setting.REGION.element(), region);
-        parameters.put(Setting.ENDPOINT.element(), endpoint);
-        parameters.put(Setting.PROFILE.element(), profile);
+        putCallParameters(parameters);
         parameters.put(Setting.EXTERNAL_EXECUTION_ID.element(), externalExecutionId);
-        parameters.put(Setting.DRY_RUN.element(), dryRun);
         parameters.put(Setting.SKIP.element(), skip);
-        parameters.put(Setting.TIMEOUT.element(), timeout);
-        parameters.put(Setting.MAX_ATTEMPTS.element(), maxAttempts);
         addParameters(parameters);
         SettingSources sources = MavenSettingSources.forMojo(parameters, session, project);
         if (ReportSettings.isSkipped(sources)) {

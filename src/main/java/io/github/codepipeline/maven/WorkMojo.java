@@ -12,8 +12,6 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "work", requiresProject = false, aggregator = true, threadSafe = true)
-public class WorkMojo extends AbstractMojo {
+public class WorkMojo extends AbstractCodePipelineMojo {
     /**
      * The action type to poll for, {@code Category/Owner/Provider/Version}: owner {@code ThirdParty} (partner actions)
      * or {@code Custom}. Required. Example: {@code -Dcodepipeline.actionType=Build/ThirdParty/PartnerCI/1}.
@@ -125,63 +123,12 @@ public class WorkMojo extends AbstractMojo {
     private String keepWorkspaces;
 
     /**
-     * The pipeline's AWS region, such as {@code us-east-1}; see {@code report-failure}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.region")
-    private String region;
-
-    /**
-     * Another CodePipeline endpoint, such as {@code http://127.0.0.1:8080}; see {@code report-failure}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.endpoint")
-    private String endpoint;
-
-    /**
-     * The AWS profile to take credentials from; see {@code report-failure}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.profile")
-    private String profile;
-
-    /**
      * Another S3 endpoint for the artifacts; see {@code download-input}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "codepipeline.s3Endpoint")
     private String s3Endpoint;
-
-    /**
-     * {@code true} polls nothing and prints what the worker would do. Default {@code false}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.dryRun", defaultValue = "false")
-    private String dryRun;
-
-    /**
-     * Seconds each call may take, retries included: 1-3600. Default {@code 60}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.timeout", defaultValue = "60")
-    private String timeout;
-
-    /**
-     * Attempts at most per call: 1-20. Default {@code 5}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "codepipeline.maxAttempts", defaultValue = "5")
-    private String maxAttempts;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -197,13 +144,8 @@ public class WorkMojo extends AbstractMojo {
         parameters.put(Setting.IDLE_TIMEOUT.element(), idleTimeout);
         parameters.put(Setting.POLL_INTERVAL.element(), pollInterval);
         parameters.put(Setting.KEEP_WORKSPACES.element(), keepWorkspaces);
-        parameters.put(Setting.REGION.element(), region);
-        parameters.put(Setting.ENDPOINT.element(), endpoint);
-        parameters.put(Setting.PROFILE.element(), profile);
+        putCallParameters(parameters);
         parameters.put(Setting.S3_ENDPOINT.element(), s3Endpoint);
-        parameters.put(Setting.DRY_RUN.element(), dryRun);
-        parameters.put(Setting.TIMEOUT.element(), timeout);
-        parameters.put(Setting.MAX_ATTEMPTS.element(), maxAttempts);
         Worker.Sources sources = (properties, environment) ->
                 MavenSettingSources.forWorker(parameters, properties, environment, session);
         SettingSources own = sources.with(Collections.<String, String>emptyMap(), Collections.<String, String>emptyMap());
