@@ -249,7 +249,7 @@ def profile(path):
     sdk = "io.github.codepipeline.maven.shaded.awssdk."
     def first(pred, start=0):
         return next((i for i in range(start, len(events)) if pred(events[i][1])), None)
-    begin = first(lambda n: n == "io.github.codepipeline.maven.AutomaticReport")
+    begin = first(lambda n: n == "io.github.codepipeline.maven.automatic.AutomaticReport")
     if begin is None:
         print("\n(no class-load profile: the profiled build made no report)")
         return

@@ -1,5 +1,7 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.automatic.MavenSettingSources;
+import io.github.codepipeline.maven.automatic.MavenReportLogs;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.ReportSettings;

@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven;
 
+import io.github.codepipeline.maven.automatic.MavenReportLogs;
 import io.github.codepipeline.maven.artifact.ArtifactException;
 import io.github.codepipeline.maven.artifact.EntryNames;
 import io.github.codepipeline.maven.client.JobDetails;

@@ -15,7 +15,7 @@ class LazyLoadingIT extends EndpointSupport {
     static final String JOB_ID = "9c8b7a6f-5e4d-4c3b-9a1f-0e9d8c7b6a5f";
     static final String SDK = "io.github.codepipeline.maven.shaded.";
     static final String UNRELOCATED_SDK = "software.amazon.";
-    static final String PARTICIPANT = "io.github.codepipeline.maven.CodePipelineLifecycleParticipant";
+    static final String PARTICIPANT = "io.github.codepipeline.maven.automatic.CodePipelineLifecycleParticipant";
 
     @Test
     void passingBuildLoadsNoSdkClass() {

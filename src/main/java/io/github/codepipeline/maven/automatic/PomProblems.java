@@ -1,4 +1,4 @@
-package io.github.codepipeline.maven;
+package io.github.codepipeline.maven.automatic;
 
 import io.github.codepipeline.maven.message.Causes;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.github.codepipeline.maven;
+package io.github.codepipeline.maven.automatic;
 
 import java.util.Date;
 import javax.inject.Named;

@@ -1,4 +1,4 @@
-package io.github.codepipeline.maven;
+package io.github.codepipeline.maven.automatic;
 
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;

@@ -1,4 +1,4 @@
-package io.github.codepipeline.maven;
+package io.github.codepipeline.maven.automatic;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 

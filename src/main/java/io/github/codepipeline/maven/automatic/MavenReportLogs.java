@@ -1,14 +1,14 @@
-package io.github.codepipeline.maven;
+package io.github.codepipeline.maven.automatic;
 
 import io.github.codepipeline.maven.report.ReportLog;
 import org.apache.maven.plugin.logging.Log;
 import org.slf4j.Logger;
 
 /** Adapts Maven's loggers (a mojo's {@link Log}, the extension's SLF4J logger) to {@link ReportLog}. */
-final class MavenReportLogs {
+public final class MavenReportLogs {
     private MavenReportLogs() {}
 
-    static ReportLog of(Log log) {
+    public static ReportLog of(Log log) {
         return new ReportLog() {
             @Override
             public void debug(String message) {

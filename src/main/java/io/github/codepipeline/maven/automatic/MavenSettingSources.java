@@ -1,4 +1,4 @@
-package io.github.codepipeline.maven;
+package io.github.codepipeline.maven.automatic;
 
 import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ProxyServer;
@@ -20,7 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /** Reads the plugin's settings from a Maven session: never from the JVM's own properties or environment. */
-final class MavenSettingSources {
+public final class MavenSettingSources {
     static final String PLUGIN_KEY = "io.github.codepipeline.maven:codepipeline-maven-plugin";
 
     private MavenSettingSources() {}
@@ -68,7 +68,7 @@ final class MavenSettingSources {
      * For a goal: {@code configuration} holds the mojo's own parameters (Maven has already resolved them from
      * the pom, {@code -D} and pom properties); the rest comes from the session as for the extension.
      */
-    static SettingSources forMojo(Map<String, String> configuration, MavenSession session, MavenProject project) {
+    public static SettingSources forMojo(Map<String, String> configuration, MavenSession session, MavenProject project) {
         boolean realProject = project != null && project.getFile() != null;
         Map<String, String> userProperties = toMap(session.getUserProperties());
         Map<String, String> projectProperties = realProject ? toMap(project.getProperties()) : null;
@@ -170,7 +170,7 @@ final class MavenSettingSources {
      * {@code properties} on top (a job's ID and client token), and the session's environment with {@code environment} on
      * top.
      */
-    static SettingSources forWorker(Map<String, String> configuration, Map<String, String> properties,
+    public static SettingSources forWorker(Map<String, String> configuration, Map<String, String> properties,
             Map<String, String> environment, MavenSession session) {
         Map<String, String> userProperties = toMap(session.getUserProperties());
         userProperties.putAll(properties);
@@ -181,7 +181,7 @@ final class MavenSettingSources {
     }
 
     /** The AWS keys from the session's environment: access key ID, secret access key, session token. */
-    static String[] accessKeys(Map<String, String> env) {
+    public static String[] accessKeys(Map<String, String> env) {
         return new String[] {env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"), env.get("AWS_SESSION_TOKEN")};
     }
 
