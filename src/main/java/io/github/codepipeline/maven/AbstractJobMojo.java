@@ -52,7 +52,7 @@ abstract class AbstractJobMojo extends AbstractCodePipelineMojo {
      * template, so that the console links to the run. 1-1500 characters, such as
      * {@code https://ci.example.com/runs/4711}. When not set: the {@code CODEPIPELINE_EXTERNAL_EXECUTION_ID}
      * environment variable, then the run of a recognised CI system (GitHub Actions, GitLab CI, AWS CodeBuild,
-     * Jenkins and others; see the README).
+     * Jenkins and others; see the "Partner actions" page of the plugin's site).
      *
      * @since 0.1.0
      */

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * A job worker: polls CodePipeline for the jobs of one action type, acknowledges each, unpacks its inputs into a fresh
  * workspace, runs its build as a child process and makes sure every job gets exactly one result, whatever happens to the
  * build. Runs until stopped ({@code SIGTERM}, {@code Ctrl-C}), or after {@code maxJobsTotal} jobs or {@code idleTimeout}.
- * See the README, "Job worker".
+ * See the "Job worker" page of the plugin's site.
  *
  * <pre>{@code mvn io.github.codepipeline.maven:codepipeline-maven-plugin:0.1.0:work -Dcodepipeline.actionType=Build/ThirdParty/PartnerCI/1 -Dcodepipeline.clientTokens=tokens.properties}</pre>
  *

@@ -203,7 +203,7 @@ final class JobRun {
             } else {
                 reportFailure("The build exited with status 0 but did not upload the output artifact"
                         + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " that the job expects: add the"
-                        + " plugin's upload-output goal to the build (see the README, \"Artifacts\").");
+                        + " plugin's upload-output goal to the build (see the \"Artifacts\" page of the plugin's site).");
             }
         } else {
             reportFailure(failureMessage(status));

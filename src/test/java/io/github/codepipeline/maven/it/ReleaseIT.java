@@ -12,12 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The release profile and the site, as the README's Development section has them ({@code mvn -Prelease package
+ * The release profile and the site, as CONTRIBUTING.md has them ({@code mvn -Prelease package
  * -Dgpg.skip}, {@code mvn site}), in one Maven run on a copy of this project: its pom, main sources and site, not its
  * tests (they are this build's business). Then what Maven Central takes and what users read is checked.
  */
@@ -121,6 +126,59 @@ class ReleaseIT {
                 }
             }
         }
+    }
+
+    /**
+     * Every page of src/site/markdown is rendered, maven-site-plugin prints no warning, and every relative link and
+     * anchor of the rendered site resolves: a page of the site, an id on it.
+     */
+    @Test
+    void siteRendersEveryPageWithoutAWarningAndItsLinksResolve() throws IOException {
+        Path site = build.directory().resolve("target/site");
+        String log = result.log;
+        int start = log.indexOf("--- maven-site-plugin:");
+        assertThat(start).as(result.toString()).isNotNegative();
+        int end = log.indexOf("\n[INFO] --- ", start + 1);
+        assertThat(log.substring(start, end < 0 ? log.length() : end)).as("the site's part of the log")
+                .doesNotContain("[WARNING]").doesNotContain("[ERROR]");
+        try (Stream<Path> pages = Files.list(PROJECT.resolve("src/site/markdown"))) {
+            assertThat(pages.map(page -> page.getFileName().toString().replaceFirst("\\.md(\\.vm)?$", ".html")))
+                    .allSatisfy(page -> assertThat(site.resolve(page)).isRegularFile());
+        }
+        Pattern id = Pattern.compile("\\b(?:id|name)=\"([^\"]+)\"");
+        Pattern href = Pattern.compile("\\bhref=\"([^\"]+)\"");
+        Map<String, Set<String>> ids = new HashMap<>();
+        List<Path> html;
+        try (Stream<Path> files = Files.list(site)) {
+            html = files.filter(file -> file.toString().endsWith(".html")).collect(Collectors.toList());
+        }
+        for (Path page : html) {
+            Set<String> on = new TreeSet<>();
+            Matcher m = id.matcher(read(page));
+            while (m.find()) {
+                on.add(m.group(1));
+            }
+            ids.put(page.getFileName().toString(), on);
+        }
+        List<String> broken = new ArrayList<>();
+        for (Path page : html) {
+            Matcher link = href.matcher(read(page));
+            while (link.find()) {
+                String target = link.group(1).replace("&amp;", "&");
+                if (target.matches("^([a-z][a-z0-9+.-]*:|//).*")) {
+                    continue;
+                }
+                String path = target.replaceFirst("#.*", "");
+                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
+                String name = path.isEmpty() ? page.getFileName().toString() : path;
+                if (!path.isEmpty() && !Files.exists(site.resolve(path))) {
+                    broken.add(page.getFileName() + ": " + target);
+                } else if (anchor != null && !anchor.isEmpty() && ids.containsKey(name) && !ids.get(name).contains(anchor)) {
+                    broken.add(page.getFileName() + ": " + target + " (no such id)");
+                }
+            }
+        }
+        assertThat(broken).as("links of the rendered site").isEmpty();
     }
 
     /** Without -Dgpg.skip and no key, the profile stops at once with one line saying what to do. */
