@@ -1,0 +1,55 @@
+package io.github.codepipeline.maven.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Text#cut}: after a whole word when a space is near the end of the room, else as {@link Text#truncate}. */
+class TextCutTest {
+    private static final String E = Text.ELLIPSIS;
+    private static final String GRIN = "\uD83D\uDE00";
+
+    @Test
+    void aCutEndsAfterTheLastWholeWordThatFits() {
+        assertThat(Text.cut("cannot find symbol; symbol: class Price", 30)).isEqualTo("cannot find symbol; symbol:" + E);
+        assertThat(Text.cut("one two three", 9)).isEqualTo("one two" + E);
+    }
+
+    @Test
+    void textThatFitsIsKept() {
+        assertThat(Text.cut("one two three", 13)).isEqualTo("one two three");
+        assertThat(Text.cut("", 0)).isEmpty();
+    }
+
+    @Test
+    void theSpacesBeforeTheCutAreDropped() {
+        assertThat(Text.cut("alpha    beta gamma", 10)).isEqualTo("alpha" + E);
+    }
+
+    @Test
+    void withoutASpaceInTheLastThirdItTruncates() {
+        assertThat(Text.cut("abcdefghij klmnopqrstuvwxyz", 20)).isEqualTo("abcdefghij klmnopqr" + E);
+        assertThat(Text.cut("abcdefghijklmnopqrstuvwxyz", 10)).isEqualTo("abcdefghi" + E);
+    }
+
+    @Test
+    void theWordCutLooksAtMost80CharactersBack() {
+        String words = "a".repeat(150) + " " + "b".repeat(149);
+        assertThat(Text.cut(words, 250)).as("the space is 99 back").isEqualTo("a".repeat(150) + " " + "b".repeat(98) + E);
+        String near = "a".repeat(190) + " " + "b".repeat(109);
+        assertThat(Text.cut(near, 250)).as("the space is 59 back").isEqualTo("a".repeat(190) + E);
+    }
+
+    @Test
+    void aLeadingSpaceIsNoWordAndTinyRoomsTruncate() {
+        assertThat(Text.cut(" abcdef", 4)).isEqualTo(" ab" + E);
+        assertThat(Text.cut("abc def", 1)).isEqualTo(E);
+        assertThat(Text.cut("abc def", 0)).isEmpty();
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        assertThat(Text.cut("ab" + GRIN + GRIN, 4)).isEqualTo("ab" + E);
+        assertThat(Text.cut("word " + GRIN + GRIN + GRIN, 8)).isEqualTo("word " + GRIN + E);
+    }
+}
