@@ -34,10 +34,14 @@ class TextCutTest {
 
     @Test
     void theWordCutLooksAtMost80CharactersBack() {
-        String words = "a".repeat(150) + " " + "b".repeat(149);
-        assertThat(Text.cut(words, 250)).as("the space is 99 back").isEqualTo("a".repeat(150) + " " + "b".repeat(98) + E);
-        String near = "a".repeat(190) + " " + "b".repeat(109);
-        assertThat(Text.cut(near, 250)).as("the space is 59 back").isEqualTo("a".repeat(190) + E);
+        // A room of 400: a third would be 133 characters back, the cut looks 80.
+        String far = "a".repeat(300) + " " + "b".repeat(199);
+        assertThat(Text.cut(far, 400)).as("the space is 99 back").isEqualTo("a".repeat(300) + " " + "b".repeat(98) + E);
+        String near = "a".repeat(330) + " " + "b".repeat(169);
+        assertThat(Text.cut(near, 400)).as("the space is 69 back").isEqualTo("a".repeat(330) + E);
+        // A room of 30: a third, 9 characters back, is less than 80.
+        assertThat(Text.cut("abcdefghijklmnopqr stuvwxyz0123456789", 30)).as("the space is 11 back")
+                .isEqualTo("abcdefghijklmnopqr stuvwxyz01" + E);
     }
 
     @Test
