@@ -90,4 +90,34 @@ class MaskBeforeCutTest {
 
         assertThat(message).contains("\n  - using token ****").doesNotContain("ghp_");
     }
+
+    /**
+     * Past the margin the text is cut before masking; when the masked text is then shorter than the cut (the secret
+     * came many times) nothing cuts it again, and a secret's start at that first cut would be sent.
+     */
+    @Test
+    void aSecretCutAtTheReportsMarginLeavesNoStart() throws IOException {
+        String secret = hex(3000, 96);
+        String message = ("token " + secret + " ").repeat(4);
+        writeReport(reports, "com.example.DeployTest", "<testcase name=\"deploys\" classname=\"com.example.DeployTest\">"
+                + "<failure message=\"" + message + "\" type=\"java.lang.AssertionError\"/></testcase>");
+
+        List<String> tests = TestReports.failedTests(List.of(reports.toFile()), 0, 5000, Secrets.of(secret)).tests();
+
+        assertThat(tests).singleElement().asString().startsWith("DeployTest.deploys: token **** token **** token ****")
+                .doesNotContain(secret.substring(0, 8));
+    }
+
+    @Test
+    void aSecretCutAtTheComposersMarginLeavesNoStart() {
+        String secret = "ghp_k7" + hex(34, 128);
+        String text = "Deployment refused\n" + ("using token " + secret + "\n").repeat(2000);
+        assertThat(text.length()).as("past the margin").isGreaterThan(FailureMessageComposer.MAX_TEXT + 16 * 1024);
+        FailureMessageComposer composer = new FailureMessageComposer(Secrets.of(secret), null, 0);
+
+        String message = composer.compose(List.of(ModuleResult.failed("app", "x:deploy", new MojoExecutionException(text),
+                text, List.of())), List.of(new IllegalStateException(text)));
+
+        assertThat(message).contains("\n  - using token ****").doesNotContain("ghp_");
+    }
 }
