@@ -52,4 +52,59 @@ class TestFailureGroupsTest {
         assertThat(groups.counts()).containsExactly(2, 1);
         assertThat(groups.tests()).isEqualTo(3);
     }
+
+    /** How many of {@code failures} were added when the share was full, or -1 when it never was. */
+    private static int addedUntilFull(int share, TestFailure... failures) {
+        TestFailureGroups groups = new TestFailureGroups(share);
+        for (int i = 0; i < failures.length; i++) {
+            groups.add(failures[i]);
+            if (groups.full()) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * What a test costs the share: a new cause its line and 5; the second test of a cause what it adds to the line,
+     * and 8; a later one its name, 2 and 8.
+     */
+    @Test
+    void eachTestIsChargedWhatItAddsToTheMessage() {
+        TestFailure hat = npe("hat");
+        TestFailure shoe = npe("shoe");
+        TestFailure sock = npe("sock");
+        TestFailureGroups two = new TestFailureGroups(1_000_000);
+        two.add(hat);
+        two.add(shoe);
+        int first = hat.line().length() + 5;
+        int second = two.lines().get(0).length() - hat.line().length() + 8;
+        int third = sock.label().length() + 2 + 8;
+
+        assertThat(addedUntilFull(first, hat, shoe, sock)).isEqualTo(1);
+        assertThat(addedUntilFull(first + 1, hat, shoe, sock)).isEqualTo(2);
+        assertThat(addedUntilFull(first + second, hat, shoe, sock)).isEqualTo(2);
+        assertThat(addedUntilFull(first + second + 1, hat, shoe, sock)).isEqualTo(3);
+        assertThat(addedUntilFull(first + second + third, hat, shoe, sock)).isEqualTo(3);
+        assertThat(addedUntilFull(first + second + third + 1, hat, shoe, sock)).isEqualTo(-1);
+    }
+
+    /** Names are added while they take less than 600 characters: at exactly 600 the next one is counted only. */
+    @Test
+    void atExactly600CharactersOfNamesTheNextTestIsOnlyCounted() {
+        TestFailureGroups groups = new TestFailureGroups(1_000_000);
+        List<String> shown = new ArrayList<>();
+        // 22 + 23 * (22 + 2) + (24 + 2) = 600 characters of names
+        for (int i = 0; i < 24; i++) {
+            String method = String.format("item%03d", i);
+            groups.add(npe(method));
+            shown.add("PricingTest." + method + ":28");
+        }
+        groups.add(npe("item00024"));
+        shown.add("PricingTest.item00024:28");
+        groups.add(npe("item999"));
+
+        assertThat(groups.lines()).containsExactly("NullPointerException: " + NPE + " \u2014 26 tests: "
+                + String.join(", ", shown) + ", " + Text.ELLIPSIS);
+    }
 }

@@ -56,4 +56,17 @@ class TextCutTest {
         assertThat(Text.cut("ab" + GRIN + GRIN, 4)).isEqualTo("ab" + E);
         assertThat(Text.cut("word " + GRIN + GRIN + GRIN, 8)).isEqualTo("word " + GRIN + E);
     }
+
+    @Test
+    void aTextOfExactlyTheRoomIsKeptAndTheBoundsOfTheLookBackHold() {
+        assertThat(Text.cut("one two three x", 15)).isEqualTo("one two three x");
+        // Room 30: the cut looks from index 29 down to 21; a space at 20 is not looked at.
+        assertThat(Text.cut("a".repeat(20) + " " + "b".repeat(20), 30)).isEqualTo("a".repeat(20) + " " + "b".repeat(8) + E);
+        assertThat(Text.cut("a".repeat(21) + " " + "b".repeat(20), 30)).isEqualTo("a".repeat(21) + E);
+    }
+
+    @Test
+    void onlySpacesBeforeTheSpaceFoundIsNoWord() {
+        assertThat(Text.cut("      abc", 7)).isEqualTo("      " + E);
+    }
 }

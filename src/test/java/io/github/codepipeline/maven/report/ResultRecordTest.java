@@ -65,4 +65,22 @@ class ResultRecordTest {
         assertThat(log.lines).singleElement().asString().startsWith("WARN CodePipeline: could not record the result for"
                 + " the job worker in " + dir + " (");
     }
+
+    /** A record past 64 KiB is not one a build of ours wrote: not read at all. */
+    @Test
+    void aRecordOf64KiBIsReadAndALargerOneIsNot() throws Exception {
+        Path file = dir.resolve("result");
+        String line = "output Docs\n";
+        StringBuilder record = new StringBuilder();
+        while (record.length() + line.length() <= 64 * 1024) {
+            record.append(line);
+        }
+        record.append("x".repeat(64 * 1024 - record.length() - 1)).append('\n');
+        Files.write(file, record.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.size(file)).isEqualTo(64 * 1024);
+        assertThat(ResultRecord.read(file)).first().isEqualTo("output Docs");
+
+        Files.write(file, "y\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        assertThat(ResultRecord.read(file)).isEmpty();
+    }
 }
