@@ -116,4 +116,27 @@ public final class Secrets {
         }
         return result;
     }
+
+    /**
+     * As {@link #redact}, for the start of a longer text, cut before it was masked: a secret's beginning at the very
+     * end (the cut fell inside the secret) is masked too. Masking after a cut that kept a margin past the part
+     * shown is not enough: when the secret came often, the masked text is shorter than that part, nothing cuts it
+     * again, and the start of the secret at the first cut would be shown.
+     */
+    public String redactStart(String text) {
+        String result = redact(text);
+        if (result == null) {
+            return null;
+        }
+        int cut = result.length();
+        for (String secret : values) {
+            for (int at = Math.max(0, result.length() - secret.length() + 1); at < cut; at++) {
+                if (result.charAt(at) == secret.charAt(0) && result.regionMatches(at, secret, 0, result.length() - at)) {
+                    cut = at;
+                    break;
+                }
+            }
+        }
+        return cut == result.length() ? result : result.substring(0, cut) + MASK;
+    }
 }

@@ -364,10 +364,11 @@ public final class FailureMessageComposer {
 
     /** Cleaned and redacted; of a huge text only the first {@value #MAX_TEXT} characters. */
     private String clean(String text) {
-        if (text != null && text.length() > MAX_TEXT + REDACTION_MARGIN) {
+        boolean cut = text != null && text.length() > MAX_TEXT + REDACTION_MARGIN;
+        if (cut) {
             text = text.substring(0, MAX_TEXT + REDACTION_MARGIN);
         }
-        String cleaned = secrets.redact(Text.clean(text));
+        String cleaned = cut ? secrets.redactStart(Text.clean(text)) : secrets.redact(Text.clean(text));
         return cleaned.length() > MAX_TEXT ? cleaned.substring(0, MAX_TEXT) : cleaned;
     }
 

@@ -322,7 +322,9 @@ public final class TestReports {
      */
     private static String clean(String text, int max, Secrets secrets) {
         String start = text.length() > max + REDACTION_MARGIN ? text.substring(0, max + REDACTION_MARGIN) : text;
-        String masked = secrets.redact(Text.clean(unescapeControls(start)));
+        String cleaned = Text.clean(unescapeControls(start));
+        // Cut here, or read only this far (a stack trace): a secret at the cut is masked from its start.
+        String masked = text.length() >= max + REDACTION_MARGIN ? secrets.redactStart(cleaned) : secrets.redact(cleaned);
         return masked.length() > max ? masked.substring(0, max) : masked;
     }
 
