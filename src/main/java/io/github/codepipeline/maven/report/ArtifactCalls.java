@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.report;
 
+import io.github.codepipeline.maven.artifact.ArchiveFormat;
 import io.github.codepipeline.maven.artifact.ArtifactException;
 import io.github.codepipeline.maven.artifact.ArtifactZip;
 import io.github.codepipeline.maven.artifact.EntryNames;
@@ -216,12 +217,14 @@ public final class ArtifactCalls {
                     // caller's own and goes where a link there leads, so no link may have appeared meanwhile.
                     checkTarget(input, directory, "nothing was unpacked");
                 }
-                if (SafeUnzip.isZip(file)) {
+                ArchiveFormat format = ArchiveFormat.of(file);
+                if (format.unpacked()) {
                     long start = System.nanoTime();
-                    SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
+                    SafeUnzip.Result result = format.unpack(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
                             "the input artifact " + input.name() + " (" + EntryNames.shown(input.url()) + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
                                     + " (in MB, now " + artifacts.maxInputBytes() / (1024 * 1024) + ")");
-                    log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + Progress.megabytes(size) + ", "
+                    log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + (format == ArchiveFormat.ZIP
+                            ? "" : format.description().replaceFirst("^an? ", "") + ", ") + Progress.megabytes(size) + ", "
                             + count(result.files) + ", " + Progress.megabytes(result.bytes) + ") into " + target
                             + (input.revision() == null ? "" : ", revision " + input.revision()) + ", in "
                             + (System.nanoTime() - start) / 1_000_000 + " ms.");
@@ -237,7 +240,8 @@ public final class ArtifactCalls {
                                 + " already exists. Set -D" + Setting.OVERWRITE.property() + "=true to replace existing files.");
                     }
                     Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING); // a link there is replaced, not followed
-                    log.warn(PREFIX + "the input artifact " + input.name() + " (" + input.url() + ") is not a zip file;"
+                    log.warn(PREFIX + "the input artifact " + input.name() + " (" + input.url() + ") is not a zip or tar file"
+                            + (format == ArchiveFormat.OTHER ? "" : " (it is " + format.description() + ")") + ";"
                             + " saved it as it is, as " + saved + " (" + Progress.megabytes(size) + ").");
                 }
             } finally {

@@ -73,7 +73,7 @@ class ArtifactCallsDownloadTest extends ArtifactCallsFixture {
 
         assertThat(into.resolve("release.txt")).hasContent("just text");
         assertThat(lines).contains("WARN CodePipeline: the input artifact Notes (s3://" + BUCKET + "/p/Notes/release.txt) is"
-                + " not a zip file; saved it as it is, as " + into.resolve("release.txt") + " (0.0 MB).");
+                + " not a zip or tar file; saved it as it is, as " + into.resolve("release.txt") + " (0.0 MB).");
         assertThatThrownBy(() -> download(into))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessage("Not saving the input artifact Notes: " + into.resolve("release.txt") + " already exists. Set"
