@@ -10,42 +10,42 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /** Crafts tar files byte by byte, hostile ones included: any name, type, size, link target, header entry. */
-final class Tars {
+public final class Tars {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private boolean ended;
 
-    Tars file(String name, String content) {
+    public Tars file(String name, String content) {
         return file(name, content.getBytes(StandardCharsets.UTF_8), 0644);
     }
 
-    Tars file(String name, byte[] content, int mode) {
+    public Tars file(String name, byte[] content, int mode) {
         return entry(name, '0', content, "", mode, content.length);
     }
 
-    Tars directory(String name) {
+    public Tars directory(String name) {
         return entry(name, '5', new byte[0], "", 0755, 0);
     }
 
-    Tars symlink(String name, String target) {
+    public Tars symlink(String name, String target) {
         return entry(name, '2', new byte[0], target, 0777, 0);
     }
 
-    Tars hardLink(String name, String target) {
+    public Tars hardLink(String name, String target) {
         return entry(name, '1', new byte[0], target, 0644, 0);
     }
 
-    Tars type(String name, char type) {
+    public Tars type(String name, char type) {
         return entry(name, type, new byte[0], "", 0644, 0);
     }
 
     /** A GNU long name ({@code ././@LongLink}, type L) for the next entry. */
-    Tars gnuLongName(String name) {
+    public Tars gnuLongName(String name) {
         byte[] data = (name + "\0").getBytes(StandardCharsets.UTF_8);
         return entry("././@LongLink", 'L', data, "", 0644, data.length);
     }
 
     /** A pax header (type x) for the next entry. */
-    Tars pax(String... keysAndValues) {
+    public Tars pax(String... keysAndValues) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             ArtifactTar.record(sb, keysAndValues[i], keysAndValues[i + 1]);
@@ -55,7 +55,7 @@ final class Tars {
     }
 
     /** Any entry, with {@code announced} in its size field (data is {@code content}, padded). */
-    Tars entry(String name, char type, byte[] content, String link, int mode, long announced) {
+    public Tars entry(String name, char type, byte[] content, String link, int mode, long announced) {
         byte[] h = new byte[512];
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(n, 0, h, 0, Math.min(100, n.length));
@@ -89,7 +89,22 @@ final class Tars {
         }
     }
 
-    byte[] bytes() {
+    /**
+     * A gzipped tar of {@code count} empty files ({@code d000/f0000}...), written as it goes: a million entries (512 MB
+     * of headers) in a few seconds and a small heap.
+     */
+    public static Path manyEmptyFiles(Path tgz, int count) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tgz), 1 << 16)) {
+            for (int i = 0; i < count; i++) {
+                Tars one = new Tars().file(String.format("d%03d/f%04d", i / 1000, i % 1000), new byte[0], 0644);
+                out.write(one.out.toByteArray());
+            }
+            out.write(new byte[1024]);
+        }
+        return tgz;
+    }
+
+    public byte[] bytes() {
         if (!ended) {
             out.write(new byte[1024], 0, 1024);
             ended = true;
@@ -97,12 +112,12 @@ final class Tars {
         return out.toByteArray();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.write(file, bytes());
         return file;
     }
 
-    Path writeGzip(Path file) throws IOException {
+    public Path writeGzip(Path file) throws IOException {
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
             gz.write(bytes());
         }
