@@ -111,6 +111,17 @@ public class UploadOutputMojo extends AbstractJobMojo {
     @Parameter(property = "codepipeline.uploadConcurrency")
     private String uploadConcurrency;
 
+    /**
+     * What the output artifact is: {@code zip}, {@code tar} or {@code tgz} (a gzipped tar). Each is the same for the
+     * same files. CodeBuild, CodeDeploy (set the bundle type), Lambda, S3 deploy (extract) and CloudFormation actions
+     * read zips; use tar or tgz for a consumer that wants one (CodeDeploy's tar and tgz bundles, a job worker).
+     * Default: {@code zip}. Example: {@code -Dcodepipeline.outputFormat=tgz}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.outputFormat")
+    private String outputFormat;
+
     /** Bound in the pom, it also runs in builds outside CodePipeline: there it does nothing, loads nothing. */
     @Override
     protected String withoutJob() {
@@ -125,6 +136,7 @@ public class UploadOutputMojo extends AbstractJobMojo {
         parameters.put(Setting.FOLLOW_LINKS.element(), followLinks);
         parameters.put(Setting.S3_ENDPOINT.element(), s3Endpoint);
         parameters.put(Setting.UPLOAD_CONCURRENCY.element(), uploadConcurrency);
+        parameters.put(Setting.OUTPUT_FORMAT.element(), outputFormat);
     }
 
     @Override

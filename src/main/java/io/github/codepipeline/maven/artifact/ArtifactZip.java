@@ -66,17 +66,25 @@ public final class ArtifactZip {
         /** How long the writing took. */
         public final long nanos;
 
+        /** For a tar: {@code tar} or {@code tar.gz}; {@code null} for a zip. */
+        private final String format;
+
         Result(long bytes, long inputBytes, int stored, int deflated, long nanos) {
+            this(bytes, inputBytes, stored, deflated, nanos, null);
+        }
+
+        Result(long bytes, long inputBytes, int stored, int deflated, long nanos, String format) {
             this.bytes = bytes;
             this.inputBytes = inputBytes;
             this.stored = stored;
             this.deflated = deflated;
             this.nanos = nanos;
+            this.format = format;
         }
 
-        /** {@code 12 stored, 340 deflated}. */
+        /** {@code 12 stored, 340 deflated}; for a tar, {@code tar} or {@code tar.gz}. */
         public String methods() {
-            return stored + " stored, " + deflated + " deflated";
+            return format != null ? format : stored + " stored, " + deflated + " deflated";
         }
     }
 

@@ -209,7 +209,7 @@ public final class SafeUnzip {
      * always read and write; never setuid, setgid or sticky (a permission set cannot hold them), and never writable by
      * everyone, whatever the archive says.
      */
-    private static void restoreMode(Path file, int unixMode, int umask) throws IOException {
+    static void restoreMode(Path file, int unixMode, int umask) throws IOException {
         if (unixMode == 0) {
             return; // not made on Unix: the file keeps the mode it was created with (0666 less the umask)
         }

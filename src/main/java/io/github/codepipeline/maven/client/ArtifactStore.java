@@ -172,6 +172,12 @@ public final class ArtifactStore implements AutoCloseable {
      */
     public Sent upload(ArtifactLocation location, Path spool, long maxSize, int concurrency, Body body, LongConsumer progress)
             throws ReportException, IOException {
+        return upload(location, spool, maxSize, concurrency, "application/zip", body, progress);
+    }
+
+    /** As {@link #upload(ArtifactLocation, Path, long, int, Body, LongConsumer)}, with the object's Content-Type. */
+    public Sent upload(ArtifactLocation location, Path spool, long maxSize, int concurrency, String contentType, Body body,
+            LongConsumer progress) throws ReportException, IOException {
         String bucket = location.bucket();
         String key = location.objectKey();
         long stopMillis = timeout.toMillis() * 2;
@@ -180,15 +186,15 @@ public final class ArtifactStore implements AutoCloseable {
             public void put(Path file, long length, LongConsumer sent) throws ReportException {
                 // With no key ID (null), S3 uses its default KMS key.
                 call("PutObject", location, () -> client.putObject(r -> r.bucket(bucket).key(key)
-                        .contentLength(length).contentType("application/zip")
+                        .contentLength(length).contentType(contentType)
                         .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId),
-                        RequestBody.fromContentProvider(() -> counting(open(file, 0, length), sent), length, "application/zip")));
+                        RequestBody.fromContentProvider(() -> counting(open(file, 0, length), sent), length, contentType)));
             }
 
             @Override
             public String create() throws ReportException {
                 return call("CreateMultipartUpload", location, () -> client.createMultipartUpload(r -> r.bucket(bucket).key(key)
-                        .contentType("application/zip")
+                        .contentType(contentType)
                         .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKeyId))).uploadId();
             }
 

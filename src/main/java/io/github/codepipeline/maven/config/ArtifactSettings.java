@@ -13,6 +13,48 @@ public final class ArtifactSettings {
     public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
     public static final int MAX_UPLOAD_CONCURRENCY = 32;
 
+    /** What {@code upload-output} writes: {@code codepipeline.outputFormat}. */
+    public enum OutputFormat {
+        ZIP("zip", ".zip", "application/zip"),
+        TAR("tar", ".tar", "application/x-tar"),
+        TGZ("tgz", ".tar.gz", "application/gzip");
+
+        private final String value;
+        private final String extension;
+        private final String contentType;
+
+        OutputFormat(String value, String extension, String contentType) {
+            this.value = value;
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+
+        /** As it is set: {@code zip}, {@code tar}, {@code tgz}. */
+        public String value() {
+            return value;
+        }
+
+        /** {@code .tar.gz}: for the spool file's name. */
+        public String extension() {
+            return extension;
+        }
+
+        /** The object's Content-Type in S3. */
+        public String contentType() {
+            return contentType;
+        }
+
+        static OutputFormat parse(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+            for (OutputFormat format : values()) {
+                if (format.value.equals(v)) {
+                    return format;
+                }
+            }
+            return v.equals("tar.gz") ? TGZ : null;
+        }
+    }
+
     private final URI s3Endpoint;
     private final String outputArtifact;
     private final String inputArtifact;
@@ -20,9 +62,10 @@ public final class ArtifactSettings {
     private final long maxInputBytes;
     private final boolean followLinks;
     private final int uploadConcurrency;
+    private final OutputFormat outputFormat;
 
     private ArtifactSettings(URI s3Endpoint, String outputArtifact, String inputArtifact, boolean overwrite,
-            long maxInputBytes, boolean followLinks, int uploadConcurrency) {
+            long maxInputBytes, boolean followLinks, int uploadConcurrency, OutputFormat outputFormat) {
         this.s3Endpoint = s3Endpoint;
         this.outputArtifact = outputArtifact;
         this.inputArtifact = inputArtifact;
@@ -30,6 +73,7 @@ public final class ArtifactSettings {
         this.maxInputBytes = maxInputBytes;
         this.followLinks = followLinks;
         this.uploadConcurrency = uploadConcurrency;
+        this.outputFormat = outputFormat;
     }
 
     public static ArtifactSettings resolve(SettingSources sources) throws InvalidSettingException {
@@ -41,9 +85,18 @@ public final class ArtifactSettings {
                 MAX_MAX_INPUT_SIZE_MB);
         int uploadConcurrency = ReportSettings.parseInt(sources, Setting.UPLOAD_CONCURRENCY, DEFAULT_UPLOAD_CONCURRENCY, 1,
                 MAX_UPLOAD_CONCURRENCY);
+        OutputFormat outputFormat = OutputFormat.ZIP;
+        SettingSources.Value format = sources.lookup(Setting.OUTPUT_FORMAT);
+        if (format != null) {
+            outputFormat = OutputFormat.parse(format.value());
+            if (outputFormat == null) {
+                throw ReportSettings.invalid(Setting.OUTPUT_FORMAT, format, "is '" + ReportSettings.shown(format.value())
+                        + "'. Use zip (the default), tar or tgz");
+            }
+        }
         return new ArtifactSettings(s3Endpoint, sources.get(Setting.OUTPUT_ARTIFACT), sources.get(Setting.INPUT_ARTIFACT),
                 overwrite, maxInputMb * 1024L * 1024L, ReportSettings.parseBoolean(sources, Setting.FOLLOW_LINKS, false),
-                uploadConcurrency);
+                uploadConcurrency, outputFormat);
     }
 
     /** The S3 endpoint override, or {@code null} for AWS's S3 in the pipeline's region. */
@@ -75,6 +128,11 @@ public final class ArtifactSettings {
         return followLinks;
     }
 
+    /** {@code codepipeline.outputFormat}: zip (the default), tar or tgz. */
+    public OutputFormat outputFormat() {
+        return outputFormat;
+    }
+
     /** {@code codepipeline.uploadConcurrency}: how many parts of an output are sent at a time. */
     public int uploadConcurrency() {
         return uploadConcurrency;
@@ -84,6 +142,6 @@ public final class ArtifactSettings {
     public String toString() {
         return "ArtifactSettings{s3Endpoint=" + s3Endpoint + ", outputArtifact=" + outputArtifact + ", inputArtifact="
                 + inputArtifact + ", overwrite=" + overwrite + ", maxInputBytes=" + maxInputBytes + ", followLinks=" + followLinks
-                + ", uploadConcurrency=" + uploadConcurrency + "}";
+                + ", uploadConcurrency=" + uploadConcurrency + ", outputFormat=" + outputFormat.value() + "}";
     }
 }

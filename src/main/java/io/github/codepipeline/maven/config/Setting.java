@@ -43,6 +43,7 @@ public enum Setting {
     OVERWRITE("overwrite", "codepipeline.overwrite"),
     MAX_INPUT_SIZE("maxInputSize", "codepipeline.maxInputSize"),
     UPLOAD_CONCURRENCY("uploadConcurrency", "codepipeline.uploadConcurrency"),
+    OUTPUT_FORMAT("outputFormat", "codepipeline.outputFormat"),
     /** AWS's own variables for an S3 endpoint: the S3-specific one first, then the one for every service. */
     S3_ENDPOINT("s3Endpoint", "codepipeline.s3Endpoint", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"),
     /** {@code ThirdParty} (a partner action, the default) or {@code Custom} (a custom action); see {@link ActionOwner}. */

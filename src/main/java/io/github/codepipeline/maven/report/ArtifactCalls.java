@@ -1,6 +1,8 @@
 package io.github.codepipeline.maven.report;
 
+import io.github.codepipeline.maven.artifact.ArchiveFormat;
 import io.github.codepipeline.maven.artifact.ArtifactException;
+import io.github.codepipeline.maven.artifact.ArtifactTar;
 import io.github.codepipeline.maven.artifact.ArtifactZip;
 import io.github.codepipeline.maven.artifact.EntryNames;
 import io.github.codepipeline.maven.artifact.FileSet;
@@ -78,7 +80,9 @@ public final class ArtifactCalls {
                     total += Files.size(entry.file());
                 }
                 log.info("  output artifact " + (output.artifact == null ? "(the job's only one)" : output.artifact)
-                        + ": a zip of " + count(files.get(output).size()) + " (" + Progress.megabytes(total) + ") from "
+                        + ": " + (artifacts.outputFormat() == ArtifactSettings.OutputFormat.ZIP ? "a zip"
+                                : artifacts.outputFormat() == ArtifactSettings.OutputFormat.TAR ? "a tar" : "a gzipped tar")
+                        + " of " + count(files.get(output).size()) + " (" + Progress.megabytes(total) + ") from "
                         + output.files.directory() + ", to the bucket and key " + settings.actionOwner().detailsCall()
                         + " names, encrypted"
                         + " with aws:kms (the job's KMS key, else S3's default KMS key):");
@@ -106,23 +110,27 @@ public final class ArtifactCalls {
             Output output = outputs.get(i);
             ArtifactLocation target = targets.get(i);
             List<FileSet.Entry> entries = files.get(output);
-            long maxSize = ArtifactZip.maxSize(entries);
+            ArtifactSettings.OutputFormat format = artifacts.outputFormat();
+            boolean zipFormat = format == ArtifactSettings.OutputFormat.ZIP;
+            long maxSize = zipFormat ? ArtifactZip.maxSize(entries)
+                    : ArtifactTar.maxSize(entries, format == ArtifactSettings.OutputFormat.TGZ);
             Files.createDirectories(workDirectory);
-            // The zip is spooled here while its parts are sent (see ArtifactStore.upload); deleted in any case.
-            Path zip = Files.createTempFile(workDirectory, "codepipeline-" + safe(target.name()) + "-", ".zip");
+            // The archive is spooled here while its parts are sent (see ArtifactStore.upload); deleted in any case.
+            Path zip = Files.createTempFile(workDirectory, "codepipeline-" + safe(target.name()) + "-", format.extension());
             try {
                 ArtifactZip.Result[] zipped = new ArtifactZip.Result[1];
                 ArtifactStore.Sent[] sent = new ArtifactStore.Sent[1];
                 job = transfer(settings, artifacts, job, target, "Uploading " + target.name(), -1, (store, location, p) ->
-                        sent[0] = store.upload(location, zip, maxSize, artifacts.uploadConcurrency(), out -> {
-                            ArtifactZip.Result result = ArtifactZip.write(entries, out, bytes -> {});
+                        sent[0] = store.upload(location, zip, maxSize, artifacts.uploadConcurrency(), format.contentType(), out -> {
+                            ArtifactZip.Result result = zipFormat ? ArtifactZip.write(entries, out, bytes -> {})
+                                    : ArtifactTar.write(entries, out, format == ArtifactSettings.OutputFormat.TGZ, bytes -> {});
                             zipped[0] = result;
                             p.total(result.bytes);
-                            log.info(PREFIX + "zipped " + count(entries.size()) + " from " + output.files.directory()
+                            log.info(PREFIX + (zipFormat ? "zipped " : "packed ") + count(entries.size()) + " from " + output.files.directory()
                                     + " for the output artifact " + target.name() + " (" + Progress.megabytes(result.bytes)
                                     + ", " + result.methods() + ") in " + result.nanos / 1_000_000 + " ms.");
                         }, p::add),
-                        () -> "; zipped " + Progress.megabytes(zipped[0].inputBytes) + " at "
+                        () -> (zipFormat ? "; zipped " : "; packed ") + Progress.megabytes(zipped[0].inputBytes) + " at "
                                 + Progress.rate(zipped[0].inputBytes, zipped[0].nanos) + " (" + zipped[0].methods() + "), sent at "
                                 + Progress.rate(sent[0].bytes, sent[0].sendingNanos) + (sent[0].parts == 1 ? " in one PutObject"
                                         : " in " + sent[0].parts + " parts, " + sent[0].concurrency + " at a time"));
@@ -216,13 +224,15 @@ public final class ArtifactCalls {
                     // caller's own and goes where a link there leads, so no link may have appeared meanwhile.
                     checkTarget(input, directory, "nothing was unpacked");
                 }
-                if (SafeUnzip.isZip(file)) {
+                ArchiveFormat format = ArchiveFormat.of(file);
+                if (format.unpacked()) {
                     long start = System.nanoTime();
-                    SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
+                    SafeUnzip.Result result = format.unpack(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
                             "the input artifact " + input.name() + " (" + EntryNames.shown(input.url()) + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
                                     + " (in MB, now " + artifacts.maxInputBytes() / (1024 * 1024) + ")");
                     log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + count(result.files) + ", "
-                            + Progress.megabytes(result.bytes) + " unpacked, from a zip of " + Progress.megabytes(size) + ") into " + target
+                            + Progress.megabytes(result.bytes) + " unpacked, from " + format.description() + " of "
+                            + Progress.megabytes(size) + ") into " + target
                             + (input.revision() == null ? "" : ", revision " + input.revision()) + ", in "
                             + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 } else {
@@ -237,7 +247,8 @@ public final class ArtifactCalls {
                                 + " already exists. Set -D" + Setting.OVERWRITE.property() + "=true to replace existing files.");
                     }
                     Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING); // a link there is replaced, not followed
-                    log.warn(PREFIX + "the input artifact " + input.name() + " (" + input.url() + ") is not a zip file;"
+                    log.warn(PREFIX + "the input artifact " + input.name() + " (" + input.url() + ") is not a zip or tar file"
+                            + (format == ArchiveFormat.OTHER ? "" : " (it is " + format.description() + ")") + ";"
                             + " saved it as it is, as " + saved + " (" + Progress.megabytes(size) + ").");
                 }
             } finally {

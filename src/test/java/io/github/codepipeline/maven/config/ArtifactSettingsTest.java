@@ -29,6 +29,21 @@ class ArtifactSettingsTest {
     }
 
     @Test
+    void outputFormatIsZipTarOrTgzAndAnythingElseIsOneLine() throws Exception {
+        assertThat(ArtifactSettings.resolve(sources(null, null)).outputFormat()).isEqualTo(ArtifactSettings.OutputFormat.ZIP);
+        assertThat(ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.outputFormat", "tar"), null))
+                .outputFormat()).isEqualTo(ArtifactSettings.OutputFormat.TAR);
+        assertThat(ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.outputFormat", " TGZ"), null))
+                .outputFormat().contentType()).isEqualTo("application/gzip");
+        assertThat(ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.outputFormat", "tar.gz"), null))
+                .outputFormat()).isEqualTo(ArtifactSettings.OutputFormat.TGZ);
+        assertThatThrownBy(() -> ArtifactSettings.resolve(sources(Collections.singletonMap("codepipeline.outputFormat",
+                "rar\nINJECTED"), null))).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Invalid codepipeline.outputFormat (from -Dcodepipeline.outputFormat): is 'rar'. Use zip (the"
+                        + " default), tar or tgz (set it with -Dcodepipeline.outputFormat).");
+    }
+
+    @Test
     void s3EndpointFromTheS3VariableBeforeTheGeneralOne() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ENDPOINT_URL", "http://general:1");

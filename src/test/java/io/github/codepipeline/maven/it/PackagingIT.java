@@ -48,9 +48,12 @@ class PackagingIT {
      * grows the jar further has to be looked at: issue 22's job worker ({@code work}) adds 50 kB of its own classes and
      * descriptor (11.00 MB), and nothing of the SDK's (its calls are in the CodePipeline client already). With issues
      * 19-23 together the plugin's own classes are 0.34 MB and the jar 11.08 MB. 11.2 MB: room for our own code, none for
-     * another SDK client without a look.
+     * another SDK client without a look. Issue 31's tar inputs bring Apache Commons Compress, shaded and minimised:
+     * 11.09 MB before, 11.80 MB after (+0.72 MB): its tar classes are 0.11 MB (uncompressed), but minimizeJar keeps
+     * 1.45 MB (uncompressed) of Commons IO and Commons Lang 3 that they refer to (FileUtils, StringUtils and what those
+     * reach); Commons Codec, which no tar class uses, is excluded. 11.9 MB: the figure, looked at.
      */
-    static final long MAX_BYTES = 11_200_000;
+    static final long MAX_BYTES = 11_900_000;
     /** Provided by Maven at run time: not the JDK's API, so not the signature's business. */
     static final List<String> PROVIDED = Arrays.asList("org.apache.maven.*", "org.codehaus.plexus.*",
             "org.eclipse.aether.*", "org.slf4j.*", "javax.inject.*");
