@@ -29,6 +29,9 @@ final class ForkedJvmCrash {
     private static final Pattern CRASH = Pattern.compile("The forked VM terminated without (?:properly )?saying (?:properly )?goodbye");
     private static final Pattern EXIT_CODE = Pattern.compile("Process Exit Code: (-?\\d{1,10})");
     private static final Pattern CRASHED_TESTS = Pattern.compile("Crashed tests:\\s*\\n((?:[\\p{L}_$][\\p{L}\\p{N}_$.]*\\s*(?:\\n|$))+)");
+    private static final Pattern FATAL = Pattern.compile("^#\\s+(fatal error: .*|Out of Memory Error.*)");
+    private static final Pattern SIGNAL = Pattern.compile("^#\\s+(SIG[A-Z]+ \\(0x[0-9a-f]+\\)|Internal Error \\([^)]{1,100}\\)|EXCEPTION_[A-Z_]+ \\(0x[0-9a-f]+\\))");
+    private static final int HS_ERR_HEAD = 4096;
     private static final int MAX_CLASSES = 5;
     private static final int MAX_FILES = 3;
 
@@ -85,7 +88,8 @@ final class ForkedJvmCrash {
         if (!classes.isEmpty()) {
             line.append(" while running ").append(names(new ArrayList<>(classes)));
         }
-        line.append(": ").append(hint(exitCode, !hsErr.isEmpty()));
+        String fatal = hsErr.isEmpty() ? null : fatalError(hsErrFiles(reportDirectories, notBefore));
+        line.append(": ").append(fatal != null ? "the JVM crashed: " + fatal : hint(exitCode, !hsErr.isEmpty()));
         List<String> account = new ArrayList<>(hsErr);
         account.addAll(dumps);
         if (!account.isEmpty()) {
@@ -95,6 +99,49 @@ final class ForkedJvmCrash {
             }
         }
         return line.toString();
+    }
+
+    /** The fresh {@code hs_err_pid*.log} files, as paths. */
+    private static List<Path> hsErrFiles(List<File> reportDirectories, long notBefore) {
+        List<Path> files = new ArrayList<>();
+        for (File module : parents(reportDirectories)) {
+            for (String name : files(java.util.Collections.singletonList(module), "hs_err_pid*.log", notBefore)) {
+                files.add(module.toPath().resolve(name));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * What the first JVM error file says it died of, from its first {@value #HS_ERR_HEAD} bytes: {@code fatal error:
+     * OutOfMemory encountered: Java heap space}, {@code SIGSEGV (0xb)}, {@code Internal Error (debug.cpp:362)};
+     * {@code null} when it says none of these.
+     */
+    static String fatalError(List<Path> files) {
+        if (files.isEmpty()) {
+            return null;
+        }
+        byte[] head = new byte[HS_ERR_HEAD];
+        int length = 0;
+        try (java.io.InputStream in = Files.newInputStream(files.get(0))) {
+            for (int n; length < head.length && (n = in.read(head, length, head.length - length)) > 0; ) {
+                length += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        String other = null;
+        for (String line : new String(head, 0, length, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            Matcher fatal = FATAL.matcher(line);
+            if (fatal.find()) {
+                return Text.cut(Text.clean(fatal.group(1)).trim(), 200);
+            }
+            Matcher signal = SIGNAL.matcher(line);
+            if (other == null && signal.find()) {
+                other = signal.group(1);
+            }
+        }
+        return other;
     }
 
     /** What most often makes a test JVM die with this exit code. */

@@ -659,4 +659,25 @@ class FailureMessageComposerTest {
                 + " itself (native code, or the JVM's own error); the JVM's account: hs_err_pid4242.log");
         assertThat(message).doesNotContain("Command was", "ForkStarter", "surefirebooter", work.toString());
     }
+
+    @Test
+    void aTestJvmThatAbortedSaysWhatItsErrorFileSays() throws IOException {
+        // The head of the hs_err file JDK 17 wrote under -XX:+CrashOnOutOfMemoryError (it/test-runs, module heap).
+        Path module = work.resolve("heap");
+        java.nio.file.Files.createDirectories(module.resolve("target/surefire-reports"));
+        java.nio.file.Files.writeString(module.resolve("hs_err_pid31764.log"), "#\n"
+                + "# A fatal error has been detected by the Java Runtime Environment:\n#\n"
+                + "#  Internal Error (debug.cpp:362), pid=31764, tid=31766\n"
+                + "#  fatal error: OutOfMemory encountered: Java heap space\n#\n"
+                + "# JRE version: OpenJDK Runtime Environment (17.0.15+6) (build 17.0.15+6-Debian-1deb12u1)\n");
+        java.nio.file.Files.writeString(module.resolve("hs_err_pid1.log"), "#  SIGSEGV (0xb) at pc=0x00007f2b1c2d3e4f");
+        java.nio.file.Files.setLastModifiedTime(module.resolve("hs_err_pid1.log"),
+                java.nio.file.attribute.FileTime.fromMillis(1000)); // an earlier build's
+
+        String message = new FailureMessageComposer(Secrets.none(), null, System.currentTimeMillis() - 60_000)
+                .compose(List.of(deadTestJvm("heap", module)), List.of());
+
+        assertThat(message).endsWith(": The test JVM died (exit code 3) while running ExitTest: the JVM crashed: fatal"
+                + " error: OutOfMemory encountered: Java heap space; the JVM's account: hs_err_pid31764.log");
+    }
 }
