@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven.automatic;
 
 import io.github.codepipeline.maven.message.Causes;
+import io.github.codepipeline.maven.message.FailedTests;
 import io.github.codepipeline.maven.message.ModuleResult;
 import io.github.codepipeline.maven.message.TestReports;
 import io.github.codepipeline.maven.message.Text;
@@ -40,7 +41,8 @@ final class MavenBuildResults {
     private String mavenVersion;
 
     MavenBuildResults(MavenSession session) {
-        this(session.getProjects(), session.getResult());
+        this(session.getProjects(), session.getResult(), TestReruns.inSession(session.getUserProperties(),
+                session.getSystemProperties()));
         withMavenVersion(session.getSystemProperties());
     }
 
@@ -54,6 +56,11 @@ final class MavenBuildResults {
      * @param projects the reactor in build order, or {@code null} when Maven failed before it had one
      */
     MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result) {
+        this(projects, result, false);
+    }
+
+    /** @param reruns the session's properties make Surefire or Failsafe rerun failing tests */
+    MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result, boolean reruns) {
         Set<Throwable> attributed = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
         if (projects == null) {
             projects = Collections.emptyList();
@@ -73,9 +80,10 @@ final class MavenBuildResults {
                 if (error != null) {
                     attributed.add(error);
                 }
-                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports));
+                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports)
+                        .withTestReruns(reruns || TestReruns.configured(project)));
             } else {
-                modules.add(ModuleResult.succeeded(name));
+                modules.add(ModuleResult.succeeded(name).withTestReruns(reruns || TestReruns.configured(project)));
             }
         }
         for (Throwable error : result.getExceptions()) {
@@ -102,14 +110,23 @@ final class MavenBuildResults {
         return allErrors;
     }
 
-    /** {@code Maven build succeeded: 5 modules, 312 tests, 1 min 4 s}. */
+    /**
+     * {@code Maven build succeeded: 5 modules, 312 tests, 1 min 4 s}, and {@code ; 1 flaky (passed on a rerun):
+     * CartTest.total} when tests passed on a rerun.
+     */
     String successSummary(long elapsedMillis, long buildStartMillis) {
-        int tests = 0;
+        List<File> directories = new ArrayList<>();
+        boolean reruns = false;
         for (int i = 0; i < modules.size(); i++) {
-            tests += TestReports.testCount(reportDirectories.get(i), buildStartMillis);
+            directories.addAll(reportDirectories.get(i));
+            reruns |= modules.get(i).testReruns();
         }
-        return "Maven build succeeded: " + modules.size() + (modules.size() == 1 ? " module, " : " modules, ") + tests
-                + (tests == 1 ? " test, " : " tests, ") + InterruptionHook.duration(elapsedMillis);
+        FailedTests run = TestReports.testRun(directories, buildStartMillis, reruns);
+        int tests = run.counts().tests;
+        String flaky = run.flaky().describe();
+        return Text.clean("Maven build succeeded: " + modules.size() + (modules.size() == 1 ? " module, " : " modules, ")
+                + tests + (tests == 1 ? " test, " : " tests, ") + InterruptionHook.duration(elapsedMillis)
+                + (flaky.isEmpty() ? "" : "; " + flaky));
     }
 
     private static Throwable exceptionFor(MavenProject project, MavenExecutionResult result) {

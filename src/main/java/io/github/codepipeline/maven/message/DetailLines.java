@@ -39,7 +39,7 @@ final class DetailLines {
     static String headline(String text) {
         for (String line : text.split("\n")) {
             String trimmed = line.trim();
-            if (!trimmed.isEmpty() && !NOISE.matcher(trimmed).matches()) {
+            if (!trimmed.isEmpty() && !NOISE.matcher(trimmed).matches() && !MachineLines.matches(trimmed)) {
                 return withoutDirectories(trimmed);
             }
         }
@@ -60,7 +60,7 @@ final class DetailLines {
             String trimmed = line.trim();
             trimmed = SEVERITY.matcher(trimmed).replaceFirst("");
             if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()
-                    && !DECORATION.matcher(trimmed).matches()) {
+                    && !DECORATION.matcher(trimmed).matches() && !MachineLines.matches(trimmed)) {
                 lines.add(withoutDirectories(trimmed));
             }
         }

@@ -10,8 +10,16 @@ public final class FailedTests {
     private final int named;
     private final int total;
     private final Counts counts;
+    private final FlakyTests flaky;
+    private final List<String> selectors;
 
     FailedTests(TestFailureGroups groups, int total, Counts counts) {
+        this(groups, total, counts, new FlakyTests());
+    }
+
+    FailedTests(TestFailureGroups groups, int total, Counts counts, FlakyTests flaky) {
+        this.flaky = flaky;
+        this.selectors = Collections.unmodifiableList(groups.selectors());
         this.tests = Collections.unmodifiableList(groups.lines());
         this.perLine = Collections.unmodifiableList(groups.counts());
         this.named = groups.tests();
@@ -34,7 +42,17 @@ public final class FailedTests {
         return total;
     }
 
-    /** What the reports' roots count: tests run, failures, errors. */
+    /** The first few failing tests named, as Surefire's {@code -Dtest} selects them ("" where none can). */
+    public List<String> selectors() {
+        return selectors;
+    }
+
+    /** The tests that failed and then passed on a rerun. */
+    public FlakyTests flaky() {
+        return flaky;
+    }
+
+    /** What the reports count: tests run, failures, errors. */
     public Counts counts() {
         return counts;
     }

@@ -251,14 +251,28 @@ public final class FailureMessageComposer {
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
         String headlineLine = DetailLines.headline(headlineText);
         String headline = goal + ": " + headlineLine;
+        String crash = ForkedJvmCrash.describe(texts(chain, module.longMessage()), module.testReportDirectories(),
+                buildStartMillis);
+        if (crash != null) {
+            // One line with the facts; Maven's text has the fork's command line and Surefire's stack frames.
+            headline = goal + ": " + clean(crash);
+        }
         if (!withDetails) {
             return withCause(new Section(clean(module.name()), headline), module.name());
         }
         FailedTests tests = isTestGoal(module.goal())
-                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit, secrets)
+                ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit, secrets,
+                        module.testReruns())
                 : null;
+        if (crash != null) {
+            Section section = new Section(clean(module.name()), headline);
+            if (tests != null && !tests.tests().isEmpty()) {
+                section.details(cleaned(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(), tests.total());
+            }
+            return withCause(section, module.name());
+        }
         if (tests != null && !tests.tests().isEmpty()) {
-            String counts = tests.counts().describe();
+            String counts = withFlaky(tests.counts().describe(), tests.flaky());
             Section section = new Section(clean(module.name()), counts.isEmpty() ? headline : goal + ": " + counts);
             section.details(cleaned(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(), tests.total());
             return withCause(section, module.name());
@@ -280,6 +294,12 @@ public final class FailureMessageComposer {
                     && DetailLines.isFixLine(other.get(other.size() - 1));
         }
         return withCause(section, module.name());
+    }
+
+    /** {@code 1 of 3 tests failed; 2 flaky (passed on a rerun): …}: the flaky tests follow the counts. */
+    private String withFlaky(String counts, FlakyTests flaky) {
+        String line = flaky.describe();
+        return counts.isEmpty() || line.isEmpty() ? counts : counts + "; " + clean(line);
     }
 
     private List<String> cleaned(List<String> lines) {
@@ -344,6 +364,11 @@ public final class FailureMessageComposer {
 
     /** {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first. */
     private List<String> compilerErrors(List<Throwable> chain, String longMessage) {
+        return CompilerMessages.errors(texts(chain, longMessage));
+    }
+
+    /** Every message of the chain, and the long message, cleaned. */
+    private List<String> texts(List<Throwable> chain, String longMessage) {
         List<String> texts = new ArrayList<>();
         for (Throwable t : chain) {
             texts.add(clean(Causes.describe(t)));
@@ -351,7 +376,7 @@ public final class FailureMessageComposer {
         if (longMessage != null) {
             texts.add(clean(longMessage));
         }
-        return CompilerMessages.errors(texts);
+        return texts;
     }
 
     private String footer() {

@@ -15,6 +15,8 @@ public final class ModuleResult {
     private final Throwable error;
     private final String longMessage;
     private final List<File> testReportDirectories;
+    /** Surefire or Failsafe reran failing tests ({@code rerunFailingTestsCount}). */
+    private boolean testReruns;
 
     private ModuleResult(String name, Status status, String goal, Throwable error, String longMessage,
             List<File> testReportDirectories) {
@@ -67,5 +69,16 @@ public final class ModuleResult {
 
     public List<File> testReportDirectories() {
         return testReportDirectories;
+    }
+
+    /** Says that Surefire or Failsafe reran failing tests here: its reports then name flaky tests. */
+    public ModuleResult withTestReruns(boolean reruns) {
+        ModuleResult copy = new ModuleResult(name, status, goal, error, longMessage, testReportDirectories);
+        copy.testReruns = reruns;
+        return copy;
+    }
+
+    public boolean testReruns() {
+        return testReruns;
     }
 }

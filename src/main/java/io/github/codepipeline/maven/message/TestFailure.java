@@ -27,9 +27,12 @@ final class TestFailure {
     private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
     private static final Pattern ASSERTION = Pattern.compile(
             ".*(?:Assert|ComparisonFailure|MultipleFailures|ConditionNotSatisfied|ConditionFailedWith|Expectation).*");
-    private static final Pattern FRAME = Pattern.compile("^\\s*at\\s+(?:[^\\s/]+/)*([^\\s(]+)\\.([^.\\s(]+)\\(([^():]*):(\\d+)\\)");
+    /** A frame; its method may hold spaces (Kotlin's backtick names: {@code at shop.CookieTest.cookie is set(CookieTest.kt:15)}). */
+    private static final Pattern FRAME = Pattern.compile("^\\s*at\\s+(?:[^\\s/]+/)*([^\\s(]+)\\.([^.(]+)\\(([^():]*):(\\d+)\\)");
     private static final Pattern TRACE_TYPE = Pattern.compile(
             "\\s*([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+)(?::|\\s*$|\\s*\\n)");
+    /** A method of the class's own source ({@code setUp}), not a compiler-made {@code lambda$total$0}. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** {@code CartTest.total} or, for a test without a name, {@code CartTest}. */
@@ -40,12 +43,42 @@ final class TestFailure {
     final String text;
     /** The whole message, before the cut: tests with the same one have the same cause. */
     final String cause;
+    /** The report's class and test name: which test this is, whatever its label says. */
+    final String id;
+    /** How many runs failed, all of them ({@code -Dsurefire.rerunFailingTestsCount}): 1 without reruns. */
+    final int runs;
 
     TestFailure(String test, int line, String text) {
+        this(test, line, text, test, 1);
+    }
+
+    private TestFailure(String test, int line, String text, String id, int runs) {
         this.test = test;
         this.line = line;
         this.text = Text.cut(text, MAX_MESSAGE);
         this.cause = text;
+        this.id = id;
+        this.runs = runs;
+    }
+
+    /** The same failure, which failed each of {@code runs} runs. */
+    TestFailure withRuns(int runs) {
+        return new TestFailure(test, line, cause, id, runs);
+    }
+
+    /**
+     * {@code CartTest#total}, as Surefire's {@code -Dtest} selects the test, or "" when no plain selector does (a
+     * {@code @Nested} class, a name with spaces, no name).
+     */
+    String selector() {
+        int hash = id.lastIndexOf('#');
+        if (hash < 0) {
+            return "";
+        }
+        String className = simpleName(id.substring(0, hash));
+        String method = methodOf(id.substring(hash + 1));
+        return IDENTIFIER.matcher(className).matches() && IDENTIFIER.matcher(method).matches()
+                ? className + "#" + method : "";
     }
 
     /** {@code CartTest.total:18}, or {@code CartTest.total} without a line. */
@@ -53,12 +86,18 @@ final class TestFailure {
         return line > 0 ? test + ":" + line : test;
     }
 
-    /** {@code CartTest.total:18 total ==> expected: <42> but was: <41>}, {@code CartTest.total: message} without a line. */
+    /**
+     * {@code CartTest.total:18 total ==> expected: <42> but was: <41>}, {@code CartTest.total: message} without a
+     * line; {@code … (failed 3 of 3 runs)} when it was rerun.
+     */
     String line() {
-        if (text.isEmpty()) {
-            return label();
-        }
-        return label() + (line > 0 ? " " : ": ") + text;
+        String line = text.isEmpty() ? label() : label() + (this.line > 0 ? " " : ": ") + text;
+        return line + runs();
+    }
+
+    /** {@code  (failed 3 of 3 runs)}, or "" for a test run once. */
+    String runs() {
+        return runs > 1 ? " (failed " + runs + " of " + runs + " runs)" : "";
     }
 
     /**
@@ -84,7 +123,12 @@ final class TestFailure {
         } else if (text.isEmpty()) {
             text = typeName;
         }
-        return new TestFailure(test, line(trace, className, methodOf(name)), text);
+        Frame frame = frame(trace, className, name);
+        if (frame != null && frame.method != null) {
+            // The line is in another method of the class (a @BeforeEach setUp): name it, as Surefire does.
+            test = simpleClass + "." + frame.method;
+        }
+        return new TestFailure(test, frame == null ? -1 : frame.line, text, className + "#" + name, 1);
     }
 
     /** The text before the trace's first frame, without the {@code type: } that starts it. */
@@ -106,7 +150,19 @@ final class TestFailure {
 
     /** The line of the test method's frame in the trace, else of the class's first frame, else -1. */
     static int line(String trace, String className, String method) {
-        int first = -1;
+        Frame frame = frame(trace, className, method);
+        return frame == null ? -1 : frame.line;
+    }
+
+    /**
+     * The test method's frame in the trace ({@code name} as the report gives it: a method, a Kotlin name with
+     * spaces, or {@code quantities(int)[1]}), else the class's first frame, which names its method when that is
+     * one of the class's own and not the test's ({@code setUp}); {@code null} when the trace has no frame of the
+     * class.
+     */
+    private static Frame frame(String trace, String className, String name) {
+        String method = methodOf(name);
+        Frame first = null;
         for (String line : trace.split("\n")) {
             Matcher m = FRAME.matcher(line);
             if (!m.find()) {
@@ -116,13 +172,29 @@ final class TestFailure {
             // nested and anonymous classes, lambdas: Cart$1, Cart$Inner
             if (frameClass.equals(className) || frameClass.startsWith(className + "$")) {
                 int number = Integer.parseInt(m.group(4).length() > 9 ? "-1" : m.group(4));
-                if (m.group(2).equals(method) && frameClass.equals(className)) {
-                    return number;
+                String frameMethod = m.group(2);
+                boolean own = frameClass.equals(className);
+                if (own && (frameMethod.equals(name) || frameMethod.equals(method))) {
+                    return new Frame(null, number);
                 }
-                first = first < 0 ? number : first;
+                if (first == null) {
+                    boolean other = own && !name.isEmpty() && IDENTIFIER.matcher(frameMethod).matches();
+                    first = new Frame(other ? frameMethod : null, number);
+                }
             }
         }
         return first;
+    }
+
+    /** A frame of the test class: its line, and its method when it is not the test's. */
+    private static final class Frame {
+        final String method;
+        final int line;
+
+        Frame(String method, int line) {
+            this.method = method;
+            this.line = line;
+        }
     }
 
     /** {@code quantities} of {@code quantities(int)[1]}, {@code amount} of TestNG's {@code amount[2](2)}. */

@@ -23,10 +23,13 @@ final class TestFailureGroups {
     static final int MAX_NAMES = 600;
     /** What a test costs the share at least. */
     private static final int MIN_COST = 8;
+    static final int MAX_SELECTORS = 4;
     private static final String DASH = " \u2014 ";
 
     private final Map<String, Group> byCause = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
+    /** The first few tests kept, as Surefire's {@code -Dtest} selects them ({@code CartTest#total}). */
+    private final List<String> selectors = new ArrayList<>();
     private int shareLeft;
     private int tests;
 
@@ -45,24 +48,41 @@ final class TestFailureGroups {
     }
 
     void add(TestFailure failure) {
-        if (!seen.add(failure.line())) {
+        if (!seen.add(failure.id + "\n" + failure.line())) {
             return;
         }
         tests++;
-        Group group = byCause.get(failure.cause);
+        if (selectors.size() < MAX_SELECTORS) {
+            selectors.add(failure.selector());
+        }
+        String cause = failure.cause + failure.runs();
+        Group group = byCause.get(cause);
         if (group == null) {
             group = new Group(failure);
-            byCause.put(failure.cause, group);
+            byCause.put(cause, group);
             shareLeft -= failure.line().length() + 5;
             return;
         }
         group.count++;
-        if (group.namesLength < MAX_NAMES) {
+        if (group.count == 2) {
+            // The test's own line becomes the cause's line that names its tests.
+            shareLeft -= Math.max(0, group.line().length() - group.first.line().length());
+        }
+        if (group.names.contains(failure.label())) {
+            // Tests that failed in the same place (a @BeforeEach setUp:33): named once, the count says how many.
+        } else if (group.namesLength < MAX_NAMES) {
             group.names.add(failure.label());
             group.namesLength += failure.label().length() + 2;
-            shareLeft -= group.count == 2 ? group.line().length() - group.first.line().length() : failure.label().length() + 2;
+            shareLeft -= failure.label().length() + 2;
+        } else {
+            group.cut = true;
         }
         shareLeft -= MIN_COST;
+    }
+
+    /** The first {@value #MAX_SELECTORS} tests kept, each as {@link TestFailure#selector()}. */
+    List<String> selectors() {
+        return selectors;
     }
 
     /** One line per cause, most frequent first. */
@@ -94,6 +114,8 @@ final class TestFailureGroups {
         final List<String> names = new ArrayList<>();
         int namesLength;
         int count = 1;
+        /** Some of the tests' names did not fit in {@value #MAX_NAMES} characters. */
+        boolean cut;
 
         Group(TestFailure first) {
             this.first = first;
@@ -109,10 +131,10 @@ final class TestFailureGroups {
             StringBuilder line = new StringBuilder(first.text.isEmpty() ? "(no message)" : first.text)
                     .append(DASH).append(count).append(" tests: ");
             line.append(String.join(", ", names));
-            if (names.size() < count) {
+            if (cut) {
                 line.append(", ").append(Text.ELLIPSIS);
             }
-            return line.toString();
+            return line.append(first.runs()).toString();
         }
     }
 }

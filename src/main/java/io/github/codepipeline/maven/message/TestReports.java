@@ -34,10 +34,12 @@ import javax.xml.stream.XMLStreamReader;
  *   <li>captured output ({@code system-out}, {@code system-err}) streams by, never kept; of a failure's message
  *       the first {@value #MAX_MESSAGE_CHARS} characters are looked at, of its stack trace the first
  *       {@value #MAX_TRACE_CHARS} (where the test class's frame gives the line);</li>
- *   <li>a report whose root says it has no failures or errors is not read past its root element;</li>
- *   <li>a report is read only until it has given as many failing tests as its root counts, and never past
- *       {@link #MAX_REPORT_BYTES}; all reports of one call read at most {@link #MAX_FAILING_REPORT_BYTES} past
- *       their root elements;</li>
+ *   <li>a report whose root counts tests and no failures or errors is not read past its root element (unless the
+ *       tests were rerun: then a root counts the last rerun alone); one whose root counts no test is, for the tests
+ *       of its {@code @Nested} classes, which such a root does not count (Surefire's {@code Tests run} does), up
+ *       to {@link #MAX_SCAN_BYTES} for all of them;</li>
+ *   <li>a report is never read past {@link #MAX_REPORT_BYTES}; all failing reports of one call read at most
+ *       {@link #MAX_FAILING_REPORT_BYTES} past their root elements;</li>
  *   <li>reading stops once the tests found fill the message's share; the failing tests not read are still
  *       counted, from the reports' root attributes.</li>
  * </ul>
@@ -48,6 +50,11 @@ import javax.xml.stream.XMLStreamReader;
 public final class TestReports {
     /** At most this much of one report is read: past it, the failures it did not show yet are counted, not named. */
     static final long MAX_REPORT_BYTES = 4L << 20;
+    /**
+     * At most this much of the reports whose roots count no failing test is read past their root elements, for the
+     * tests their roots do not count and the flaky ones.
+     */
+    static final long MAX_SCAN_BYTES = 64L << 20;
     /** At most this much of all failing reports of one call is read past their root elements. */
     static final long MAX_FAILING_REPORT_BYTES = 16L << 20;
     /** Of a failure's message, only this much is looked at. */
@@ -77,39 +84,32 @@ public final class TestReports {
      * <em>before</em> anything is cut from them: a secret that crosses a cut would no longer match whole.
      */
     public static FailedTests failedTests(List<File> directories, long notBefore, int share, Secrets secrets) {
-        Reading reading = new Reading(share, secrets == null ? Secrets.none() : secrets);
+        return failedTests(directories, notBefore, share, secrets, false);
+    }
+
+    /**
+     * As {@link #failedTests(List, long, int, Secrets)}; with {@code reruns} (Surefire or Failsafe rerun failing
+     * tests), every report is read past its root, whose counts then are those of the last rerun alone, to count
+     * the tests and find the flaky ones.
+     */
+    public static FailedTests failedTests(List<File> directories, long notBefore, int share, Secrets secrets,
+            boolean reruns) {
+        Reading reading = new Reading(share, secrets == null ? Secrets.none() : secrets, reruns);
         for (Path file : reports(directories, notBefore)) {
             reading.read(file);
         }
         return new FailedTests(reading.groups, reading.groups.tests() + reading.onlyCounted,
-                new FailedTests.Counts(reading.tests, reading.failures, reading.errors));
+                new FailedTests.Counts(reading.tests, reading.failures, reading.errors), reading.flaky);
     }
 
-    /** How many tests the reports ran (their root's {@code tests="…"}), for a success summary: roots only. */
+    /** How many tests the reports ran, for a success summary: as Surefire's {@code Tests run}. */
     public static int testCount(List<File> directories, long notBefore) {
-        int count = 0;
-        XMLInputFactory factory = null;
-        for (Path file : reports(directories, notBefore)) {
-            ReportRoot root = ReportRoot.of(file);
-            if (root != null) {
-                count += Math.max(0, root.tests);
-                continue;
-            }
-            factory = factory == null ? factory() : factory;
-            try (CappedInputStream in = new CappedInputStream(Files.newInputStream(file), MAX_REPORT_BYTES)) {
-                XMLStreamReader xml = factory.createXMLStreamReader(utf8(in));
-                try {
-                    if (toRoot(xml)) {
-                        count += Math.max(0, number(xml, "tests"));
-                    }
-                } finally {
-                    xml.close();
-                }
-            } catch (IOException | XMLStreamException | RuntimeException e) {
-                // a half-written, foreign or unreadable file: not counted
-            }
-        }
-        return count;
+        return testRun(directories, notBefore, false).counts().tests;
+    }
+
+    /** The tests the reports ran, and the flaky ones, for a success summary: no failing test is named. */
+    public static FailedTests testRun(List<File> directories, long notBefore, boolean reruns) {
+        return failedTests(directories, notBefore, 0, Secrets.none(), reruns);
     }
 
     /**
@@ -153,21 +153,30 @@ public final class TestReports {
     /** One call's reading: the tests found so far and the budgets left. */
     private static final class Reading {
         final TestFailureGroups groups;
+        final FlakyTests flaky = new FlakyTests();
         int onlyCounted;
-        /** What the roots count, over all reports read. */
+        /** What the reports count, over all reports read. */
         int tests;
         int failures;
         int errors;
         private XMLInputFactory factory;
         private long bytesLeft = MAX_FAILING_REPORT_BYTES;
-        /** Failing tests met in the report being read. */
+        private long scanBytesLeft = MAX_SCAN_BYTES;
+        /** In the report being read: its test cases, failing ones (named or not) and errors among them. */
+        private int cases;
         private int found;
+        private int foundErrors;
+        /** The failing test being read, named once its reruns are counted; how many runs it failed. */
+        private TestFailure pending;
+        private int runs;
 
         private final Secrets secrets;
+        private final boolean reruns;
 
-        Reading(int share, Secrets secrets) {
+        Reading(int share, Secrets secrets, boolean reruns) {
             this.groups = new TestFailureGroups(share);
             this.secrets = secrets;
+            this.reruns = reruns;
         }
 
         private void count(int tests, int failures, int errors) {
@@ -178,17 +187,25 @@ public final class TestReports {
 
         void read(Path file) {
             ReportRoot root = ReportRoot.of(file);
-            if (root != null) {
+            // A root that counts no test may still hold some: that of a JUnit 5 class whose @Nested classes ran
+            // (Surefire counts their tests in the innermost class that finished first, and writes them all in the
+            // outer class's report). After reruns, a root counts the last rerun alone.
+            boolean trusted = root != null && root.tests > 0 && root.failing() >= 0 && !reruns;
+            boolean failing = root == null || root.failing() != 0;
+            long budget = failing ? bytesLeft : scanBytesLeft;
+            if (trusted && (root.failing() == 0 || groups.full() || budget <= 0) || root != null && budget <= 0) {
                 count(root.tests, root.failures, root.errors);
-            }
-            if (root != null && (root.failing() == 0 || root.failing() > 0 && (groups.full() || bytesLeft <= 0))) {
-                onlyCounted += root.failing(); // passing, or counted from its root: no parser needed
+                onlyCounted += Math.max(0, root.failing()); // passing, or counted from its root: no parser needed
                 return;
             }
-            long limit = Math.min(MAX_REPORT_BYTES, Math.max(0, bytesLeft));
-            int rootCount = -1;
+            long limit = Math.min(MAX_REPORT_BYTES, Math.max(0, budget));
+            int rootTests = -1;
+            int rootFailures = -1;
+            int rootErrors = -1;
+            cases = 0;
             found = 0;
-            boolean complete = false;
+            foundErrors = 0;
+            pending = null;
             CappedInputStream in = null;
             long rootBytes = 0;
             try {
@@ -199,49 +216,62 @@ public final class TestReports {
                     if (!toRoot(xml)) {
                         return;
                     }
-                    int failures = number(xml, "failures");
-                    int errors = number(xml, "errors");
-                    if (root == null) {
-                        count(number(xml, "tests"), failures, errors);
-                    }
-                    rootCount = failures < 0 || errors < 0 ? -1 : failures + errors;
-                    if (rootCount == 0) {
-                        return; // a passing report: nothing past its root
-                    }
-                    // What the root took is not charged to the failing reports' budget; the rest, up to the limit, is.
+                    rootTests = number(xml, "tests");
+                    rootFailures = number(xml, "failures");
+                    rootErrors = number(xml, "errors");
+                    // What the root took is not charged to the budget; the rest, up to the limit, is.
                     rootBytes = in.count();
                     in.limit(rootBytes + limit);
-                    if (limit == 0 || groups.full() && rootCount > 0) {
-                        return; // counted from its root
+                    if (limit > 0) {
+                        testcases(xml);
                     }
-                    testcases(xml, rootCount);
-                    complete = true;
                 } finally {
                     xml.close();
                 }
             } catch (IOException | XMLStreamException | RuntimeException e) {
                 // Broken, truncated, cut at the byte limit, or not a report: keep what it gave before the problem.
             } finally {
+                flush(); // a report cut short still names the failing test it was reading
                 if (in != null) {
-                    bytesLeft -= Math.max(0, in.count() - rootBytes);
+                    long read = Math.max(0, in.count() - rootBytes);
+                    if (failing) {
+                        bytesLeft -= read;
+                    } else {
+                        scanBytesLeft -= read;
+                    }
                     in.closeQuietly();
                 }
-                if (!complete && rootCount > found) {
-                    onlyCounted += rootCount - found;
+                // What the test cases show, or what the root counts where it says more (a report cut short).
+                int failed = Math.max(found, Math.max(0, rootFailures) + Math.max(0, rootErrors));
+                int errored = Math.max(foundErrors, Math.max(0, rootErrors));
+                if (rootTests < 0) {
+                    count(-1, rootFailures, rootErrors); // a root without counts (not Surefire's): none are made up
+                } else {
+                    count(Math.max(cases, rootTests), failed - errored, errored);
                 }
+                onlyCounted += failed - found;
+            }
+        }
+
+        private void flush() {
+            if (pending != null) {
+                groups.add(pending.withRuns(runs));
+                pending = null;
             }
         }
 
         /**
-         * Reads the {@code testcase} elements after the root, counting the failing ones in {@link #found} and naming
-         * them until the share is full. Stops when {@code expected} were met, or when the share is full and
-         * {@code expected} says how many are left; with {@code expected} unknown (-1), counts on to the end.
+         * Reads the {@code testcase} elements after the root to the end: counts them, and the failing ones in
+         * {@link #found}, naming these until the share is full, with how many runs they failed (a {@code failure}
+         * or {@code error} and its {@code rerunFailure}/{@code rerunError} siblings); a test that passed after
+         * {@code flakyFailure}/{@code flakyError} runs is flaky.
          */
-        private void testcases(XMLStreamReader xml, int expected) throws XMLStreamException {
+        private void testcases(XMLStreamReader xml) throws XMLStreamException {
             String className = null;
             String method = null;
             int testcaseDepth = -1;
             boolean problemSeen = false;
+            boolean flakyRun = false;
             int depth = 1;
             while (xml.hasNext()) {
                 int event = xml.next();
@@ -253,30 +283,39 @@ public final class TestReports {
                         className = attribute(xml, "classname");
                         method = attribute(xml, "name");
                         problemSeen = false;
-                    } else if (depth == testcaseDepth + 1 && !problemSeen && ("failure".equals(name) || "error".equals(name))) {
-                        problemSeen = true;
-                        found++;
-                        if (!groups.full()) {
-                            groups.add(problem(xml, className, method, secrets));
-                            depth--; // problem() read up to and including the element's end
-                        } else {
-                            onlyCounted++;
-                        }
-                        if (expected >= 0 && (found >= expected || groups.full())) {
-                            onlyCounted += Math.max(0, expected - found);
-                            found = Math.max(found, expected);
-                            return;
+                        flakyRun = false;
+                        cases++;
+                    } else if (depth == testcaseDepth + 1) {
+                        if (!problemSeen && ("failure".equals(name) || "error".equals(name))) {
+                            problemSeen = true;
+                            runs = 1;
+                            found++;
+                            foundErrors += "error".equals(name) ? 1 : 0;
+                            if (!groups.full()) {
+                                pending = problem(xml, className, method, secrets);
+                                depth--; // problem() read up to and including the element's end
+                            } else {
+                                onlyCounted++;
+                            }
+                        } else if ("rerunFailure".equals(name) || "rerunError".equals(name)) {
+                            runs++;
+                        } else if ("flakyFailure".equals(name) || "flakyError".equals(name)) {
+                            flakyRun = true;
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if (depth == testcaseDepth) {
                         testcaseDepth = -1;
+                        flush();
+                        if (!problemSeen && flakyRun) {
+                            flaky.add(className, method);
+                        }
                     }
                     depth--;
                 } else if (event == XMLStreamConstants.DTD) {
                     throw new XMLStreamException("a DTD: refused");
                 }
-                // Everything else (captured output, properties, stack traces of flaky runs) streams by unread.
+                // Everything else (captured output, properties, stack traces of reruns) streams by unread.
             }
         }
     }

@@ -44,4 +44,19 @@ class DetailLinesTest {
         assertThat(DetailLines.isFixLine("You have 3 Checkstyle violations.")).isFalse();
         assertThat(DetailLines.isFixLine("Run mvn license:format to fix.")).isTrue();
     }
+
+    @Test
+    void stackFramesAndForkedCommandLinesNeverStandInTheMessage() {
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        DetailLines.add(lines, "ExecutionException Error occurred in starting fork\n"
+                + "Command was /bin/sh -c cd '/home/ci/shop' && '/usr/lib/jvm/bin/java' '-Dtoken=abc' '-jar' 'booter.jar'\n"
+                + "\tat org.apache.maven.plugin.surefire.booterclient.ForkStarter.fork(ForkStarter.java:643)\n"
+                + "\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"
+                + "\tat org.codehaus.plexus.classworlds.launcher.Launcher.main(Launcher.java:348)\n"
+                + "\t... 30 more\n"
+                + "at least 3 modules must be named (not a frame)", null);
+
+        assertThat(lines).containsExactly("ExecutionException Error occurred in starting fork",
+                "at least 3 modules must be named (not a frame)");
+    }
 }

@@ -635,4 +635,70 @@ class FailureMessageComposerTest {
                 .isEqualTo(composer.compose(List.of(compileFailure("api", 1)), List.of()));
         assertThat(told).isEmpty();
     }
+
+    /** Surefire 3.5.4's exception when a test calls System.exit(3): its cause's stack has Maven's frames. */
+    private static ModuleResult deadTestJvm(String name, Path module) {
+        String text = "\n\nSee " + module + "/target/surefire-reports for the individual test results.\n"
+                + "See dump files (if any exist) [date].dump, [date]-jvmRun[N].dump and [date].dumpstream.\n"
+                + "The forked VM terminated without properly saying goodbye. VM crash or System.exit called?\n"
+                + "Command was /bin/sh -c cd '" + module + "' && '/usr/lib/jvm/java-17-openjdk-amd64/bin/java' '-jar' '"
+                + module + "/target/surefire/surefirebooter-20261207013718673_9.jar' '" + module + "/target/surefire'\n"
+                + "Error occurred in starting fork, check output in log\n"
+                + "Process Exit Code: 3\n"
+                + "Crashed tests:\n"
+                + "shop.ExitTest";
+        Exception fork = new Exception(text.substring(text.indexOf("The forked VM")));
+        fork.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.apache.maven.plugin.surefire.booterclient.ForkStarter", "fork", "ForkStarter.java", 643)});
+        MojoExecutionException mojo = new MojoExecutionException(text, fork);
+        return ModuleResult.failed(name, SUREFIRE, failedGoal(SUREFIRE, name, mojo), null,
+                List.of(module.resolve("target/surefire-reports").toFile()));
+    }
+
+    @Test
+    void aTestJvmThatDiedIsOneLineWithTheClassTheExitCodeAndTheJvmsAccount() throws IOException {
+        Path module = work.resolve("crash");
+        Path reports = java.nio.file.Files.createDirectories(module.resolve("target/surefire-reports"));
+        java.nio.file.Files.writeString(reports.resolve("2026-12-07T01-37-15_047-jvmRun1.dumpstream"), "Corrupted channel");
+
+        String message = composer.compose(List.of(deadTestJvm("crash", module)), List.of());
+
+        assertThat(message).isEqualTo("Maven build failed in module crash\n"
+                + "crash (maven-surefire-plugin:test): The test JVM died (exit code 3) while running ExitTest: System.exit"
+                + " in a test, or out of memory; the JVM's account: 2026-12-07T01-37-15_047-jvmRun1.dumpstream");
+    }
+
+    @Test
+    void aTestJvmThatCrashedNamesItsErrorFile() throws IOException {
+        Path module = work.resolve("native");
+        java.nio.file.Files.createDirectories(module.resolve("target/surefire-reports"));
+        java.nio.file.Files.writeString(module.resolve("hs_err_pid4242.log"), "# A fatal error has been detected");
+
+        String message = composer.compose(List.of(deadTestJvm("native", module)), List.of());
+
+        assertThat(message).endsWith(": The test JVM died (exit code 3) while running ExitTest: a crash of the JVM"
+                + " itself (native code, or the JVM's own error); the JVM's account: hs_err_pid4242.log");
+        assertThat(message).doesNotContain("Command was", "ForkStarter", "surefirebooter", work.toString());
+    }
+
+    @Test
+    void aTestJvmThatAbortedSaysWhatItsErrorFileSays() throws IOException {
+        // The head of the hs_err file JDK 17 wrote under -XX:+CrashOnOutOfMemoryError (it/test-runs, module heap).
+        Path module = work.resolve("heap");
+        java.nio.file.Files.createDirectories(module.resolve("target/surefire-reports"));
+        java.nio.file.Files.writeString(module.resolve("hs_err_pid31764.log"), "#\n"
+                + "# A fatal error has been detected by the Java Runtime Environment:\n#\n"
+                + "#  Internal Error (debug.cpp:362), pid=31764, tid=31766\n"
+                + "#  fatal error: OutOfMemory encountered: Java heap space\n#\n"
+                + "# JRE version: OpenJDK Runtime Environment (17.0.15+6) (build 17.0.15+6-Debian-1deb12u1)\n");
+        java.nio.file.Files.writeString(module.resolve("hs_err_pid1.log"), "#  SIGSEGV (0xb) at pc=0x00007f2b1c2d3e4f");
+        java.nio.file.Files.setLastModifiedTime(module.resolve("hs_err_pid1.log"),
+                java.nio.file.attribute.FileTime.fromMillis(1000)); // an earlier build's
+
+        String message = new FailureMessageComposer(Secrets.none(), null, System.currentTimeMillis() - 60_000)
+                .compose(List.of(deadTestJvm("heap", module)), List.of());
+
+        assertThat(message).endsWith(": The test JVM died (exit code 3) while running ExitTest: the JVM crashed: fatal"
+                + " error: OutOfMemory encountered: Java heap space; the JVM's account: hs_err_pid31764.log");
+    }
 }

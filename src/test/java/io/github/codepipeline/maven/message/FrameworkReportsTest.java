@@ -88,4 +88,31 @@ class FrameworkReportsTest {
         assertThat(tests.total()).isEqualTo(18);
         assertThat(tests.counts().describe()).isEqualTo("18 of 20 tests failed (13 failures, 5 errors)");
     }
+
+    @Test
+    void junit5NestedClassesAreCountedAsSurefireCountsThem() {
+        // Surefire: "Tests run: 9, Failures: 3, Errors: 2"; the outer class's report root says tests="0".
+        FailedTests tests = read("junit5-nested");
+
+        assertThat(tests.counts().describe()).isEqualTo("5 of 9 tests failed (3 failures, 2 errors)");
+        assertThat(tests.tests()).containsExactly(
+                "IllegalStateException: no database \u2014 2 tests: BrokenSetUpTest.setUp:9",
+                "CartTest.quantities(int)[2]:48 expected: <true> but was: <false>",
+                "CartTest$WithItems.total:22 total ==> expected: <42> but was: <41>",
+                "CartTest$WithItems$Discounted.tenPercent:35 expected: <90> but was: <91>");
+        assertThat(tests.total()).isEqualTo(5);
+    }
+
+    @Test
+    void junit5RerunsNameTheFlakyTestAndHowManyRunsTheFailingOneFailed() {
+        // Surefire: "Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Flakes: 1"; the root counts the last rerun alone.
+        FailedTests tests = TestReports.failedTests(List.of(fixture("junit5-reruns")), 0, 5000,
+                io.github.codepipeline.maven.config.Secrets.none(), true);
+
+        assertThat(tests.counts().describe()).isEqualTo("1 of 3 tests failed");
+        assertThat(tests.tests()).containsExactly(
+                "FlakyTest.alwaysFails:18 total ==> expected: <42> but was: <41> (failed 3 of 3 runs)");
+        assertThat(tests.flaky().describe()).isEqualTo("1 flaky (passed on a rerun): FlakyTest.passesOnSecondRun");
+        assertThat(TestReports.testRun(List.of(fixture("junit5-reruns")), 0, true).counts().tests).isEqualTo(3);
+    }
 }

@@ -58,4 +58,34 @@ class TestFailureTest {
         assertThat(text).hasSizeLessThanOrEqualTo(TestFailure.MAX_MESSAGE).endsWith("\u2026").doesNotContain("  ");
         assertThat(text.substring(0, text.length() - 1)).matches(".* word\\d+");
     }
+
+    @Test
+    void aKotlinNameWithSpacesKeepsItsLine() {
+        TestFailure failure = TestFailure.of("shop.TestCookie", "cookie set on unspecified path is set to root URL",
+                "expected: </> but was: <null>", "org.opentest4j.AssertionFailedError",
+                "org.opentest4j.AssertionFailedError: expected: </> but was: <null>\n"
+                        + "\tat org.junit.jupiter.api.AssertEquals.assertEquals(AssertEquals.java:150)\n"
+                        + "\tat shop.TestCookie.cookie set on unspecified path is set to root URL(TestCookie.kt:15)\n");
+
+        assertThat(failure.line()).isEqualTo("TestCookie.cookie set on unspecified path is set to root URL:15"
+                + " expected: </> but was: <null>");
+    }
+
+    @Test
+    void aLineInAnotherMethodOfTheClassNamesThatMethod() {
+        TestFailure failure = TestFailure.of("shop.TestBrokenEach", "deletes users", "boom",
+                "java.lang.IllegalStateException", "java.lang.IllegalStateException: boom\n"
+                        + "\tat shop.TestBrokenEach.setUp(TestBrokenEach.java:33)\n"
+                        + "\tat java.base/java.lang.reflect.Method.invoke(Method.java:569)\n");
+
+        assertThat(failure.line()).isEqualTo("TestBrokenEach.setUp:33 IllegalStateException: boom");
+    }
+
+    @Test
+    void aLambdaOfTheTestKeepsTheTestsName() {
+        TestFailure failure = TestFailure.of("shop.CartTest", "total", "boom", "java.lang.IllegalStateException",
+                "java.lang.IllegalStateException: boom\n\tat shop.CartTest.lambda$total$0(CartTest.java:12)\n");
+
+        assertThat(failure.line()).isEqualTo("CartTest.total:12 IllegalStateException: boom");
+    }
 }

@@ -1,0 +1,10 @@
+package shop;
+
+import org.junit.jupiter.api.Test;
+
+class ExitTest {
+    @Test
+    void exits() {
+        System.exit(3);
+    }
+}
