@@ -40,7 +40,7 @@ final class MavenBuildResults {
     private String mavenVersion;
 
     MavenBuildResults(MavenSession session) {
-        this(session.getProjects(), session.getResult());
+        this(session.getProjects(), session.getResult(), GoalOutput.of(session));
         withMavenVersion(session.getSystemProperties());
     }
 
@@ -54,6 +54,11 @@ final class MavenBuildResults {
      * @param projects the reactor in build order, or {@code null} when Maven failed before it had one
      */
     MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result) {
+        this(projects, result, null);
+    }
+
+    /** @param output what the failed goals printed, or {@code null} when it was not kept */
+    MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result, GoalOutput output) {
         Set<Throwable> attributed = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
         if (projects == null) {
             projects = Collections.emptyList();
@@ -73,7 +78,8 @@ final class MavenBuildResults {
                 if (error != null) {
                     attributed.add(error);
                 }
-                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports));
+                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports)
+                        .withGoalLines(output == null ? null : output.failedLines(project)));
             } else {
                 modules.add(ModuleResult.succeeded(name));
             }

@@ -60,7 +60,7 @@ final class DetailLines {
             String trimmed = line.trim();
             trimmed = SEVERITY.matcher(trimmed).replaceFirst("");
             if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()
-                    && !DECORATION.matcher(trimmed).matches()) {
+                    && !DECORATION.matcher(trimmed).matches() && !ClassRealmDump.isDumpLine(trimmed)) {
                 lines.add(withoutDirectories(trimmed));
             }
         }
