@@ -51,7 +51,7 @@ final class InterruptionHook extends Thread {
         if (ReportSettings.isSkipped(sources) || sources.get(Setting.JOB_ID) == null) {
             return;
         }
-        RunningGoals goals = new RunningGoals(session.getRequest().getExecutionListener());
+        RunningGoals goals = new RunningGoals(session.getRequest().getExecutionListener(), GoalOutput.install(session));
         session.getRequest().setExecutionListener(goals);
         long start = session.getRequest().getStartTime() == null
                 ? System.currentTimeMillis() : session.getRequest().getStartTime().getTime();
@@ -79,6 +79,7 @@ final class InterruptionHook extends Thread {
             return;
         }
         session.getRepositorySession().getData().set(KEY, null);
+        GoalOutput.uninstall(session);
         hook.normalPathDone.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -42,7 +42,7 @@ final class MavenBuildResults {
 
     MavenBuildResults(MavenSession session) {
         this(session.getProjects(), session.getResult(), TestReruns.inSession(session.getUserProperties(),
-                session.getSystemProperties()));
+                session.getSystemProperties()), GoalOutput.of(session));
         withMavenVersion(session.getSystemProperties());
     }
 
@@ -56,11 +56,14 @@ final class MavenBuildResults {
      * @param projects the reactor in build order, or {@code null} when Maven failed before it had one
      */
     MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result) {
-        this(projects, result, false);
+        this(projects, result, false, null);
     }
 
-    /** @param reruns the session's properties make Surefire or Failsafe rerun failing tests */
-    MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result, boolean reruns) {
+    /**
+     * @param reruns the session's properties make Surefire or Failsafe rerun failing tests
+     * @param output what the failed goals printed, or {@code null} when it was not kept
+     */
+    MavenBuildResults(List<MavenProject> projects, MavenExecutionResult result, boolean reruns, GoalOutput output) {
         Set<Throwable> attributed = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
         if (projects == null) {
             projects = Collections.emptyList();
@@ -81,7 +84,8 @@ final class MavenBuildResults {
                     attributed.add(error);
                 }
                 modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports)
-                        .withTestReruns(reruns || TestReruns.configured(project)));
+                        .withTestReruns(reruns || TestReruns.configured(project))
+                        .withGoalLines(output == null ? null : output.failedLines(project)));
             } else {
                 modules.add(ModuleResult.succeeded(name).withTestReruns(reruns || TestReruns.configured(project)));
             }

@@ -8,14 +8,21 @@ import org.apache.maven.plugin.MojoExecution;
 
 /**
  * Knows which goal each module is running right now (several under {@code -T}), so that a build stopped half-way
- * can say what it was doing. Wraps the session's own listener and passes every event on to it unchanged.
+ * can say what it was doing, and tells {@link GoalOutput} whose lines are printed. Wraps the session's own listener and passes every event on to it unchanged.
  */
 final class RunningGoals implements ExecutionListener {
     private final ExecutionListener delegate;
     private final Map<String, String> running = new ConcurrentHashMap<>();
+    /** Told of each execution's start and end, or {@code null}. */
+    private final GoalOutput output;
 
     RunningGoals(ExecutionListener delegate) {
+        this(delegate, null);
+    }
+
+    RunningGoals(ExecutionListener delegate, GoalOutput output) {
         this.delegate = delegate;
+        this.output = output;
     }
 
     /** {@code module (goal plugin:goal)} for each module with a goal running, or "" when none. */
@@ -47,6 +54,9 @@ final class RunningGoals implements ExecutionListener {
     @Override
     public void mojoStarted(ExecutionEvent event) {
         started(event);
+        if (output != null) {
+            output.started(event);
+        }
         if (delegate != null) {
             delegate.mojoStarted(event);
         }
@@ -55,6 +65,9 @@ final class RunningGoals implements ExecutionListener {
     @Override
     public void mojoSucceeded(ExecutionEvent event) {
         ended(event);
+        if (output != null) {
+            output.succeeded(event);
+        }
         if (delegate != null) {
             delegate.mojoSucceeded(event);
         }
@@ -63,6 +76,9 @@ final class RunningGoals implements ExecutionListener {
     @Override
     public void mojoFailed(ExecutionEvent event) {
         ended(event);
+        if (output != null) {
+            output.failed(event);
+        }
         if (delegate != null) {
             delegate.mojoFailed(event);
         }

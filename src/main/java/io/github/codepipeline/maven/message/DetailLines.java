@@ -60,7 +60,8 @@ final class DetailLines {
             String trimmed = line.trim();
             trimmed = SEVERITY.matcher(trimmed).replaceFirst("");
             if (!trimmed.isEmpty() && !trimmed.equals(skip) && !NOISE.matcher(trimmed).matches()
-                    && !DECORATION.matcher(trimmed).matches() && !MachineLines.matches(trimmed)) {
+                    && !DECORATION.matcher(trimmed).matches() && !MachineLines.matches(trimmed)
+                    && !ClassRealmDump.isDumpLine(trimmed)) {
                 lines.add(withoutDirectories(trimmed));
             }
         }

@@ -249,7 +249,7 @@ public final class FailureMessageComposer {
         Throwable headlineError = headline(chain);
         String goal = module.goal() == null ? "" : " (" + clean(module.goal()) + ")";
         String headlineText = headlineError == null ? "failed" : stripGoalPrefix(clean(Causes.describe(headlineError)));
-        String headlineLine = DetailLines.headline(headlineText);
+        String headlineLine = Headline.compact(DetailLines.headline(headlineText));
         String headline = goal + ": " + headlineLine;
         String crash = ForkedJvmCrash.describe(texts(chain, module.longMessage()), module.testReportDirectories(),
                 buildStartMillis);
@@ -289,7 +289,8 @@ public final class FailureMessageComposer {
             section.details(section.compilerErrors, null, "error", MAX_COMPILER_ERRORS, compilerErrors.size());
         } else {
             List<String> other = otherDetails(headlineText, chain, headlineError, module.longMessage());
-            section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size());
+            int notKept = addGoalLines(other, module.goalLines(), headlineText);
+            section.details(cleaned(other), null, "line", MAX_OTHER_LINES, other.size() + notKept);
             section.pinLast = !other.isEmpty() && other.size() <= MAX_OTHER_LINES
                     && DetailLines.isFixLine(other.get(other.size() - 1));
         }
@@ -360,6 +361,21 @@ public final class FailureMessageComposer {
             }
         }
         return new ArrayList<>(lines);
+    }
+
+    /**
+     * Adds the failed goal's own ERROR and WARNING lines that its exception does not say ({@link GoalLines});
+     * returns how many it printed beyond what was kept.
+     */
+    private int addGoalLines(List<String> other, GoalLines goalLines, String headlineText) {
+        if (goalLines == null) {
+            return 0;
+        }
+        Set<String> lines = new LinkedHashSet<>(other);
+        int notKept = goalLines.addTo(lines, DetailLines.withoutDirectories(headlineText + "\n" + String.join("\n", other)), this::clean);
+        other.clear();
+        other.addAll(lines);
+        return notKept;
     }
 
     /** {@code File.java:[line,col] message; symbol: ...} from every message in the chain, first seen first. */

@@ -17,6 +17,8 @@ public final class ModuleResult {
     private final List<File> testReportDirectories;
     /** Surefire or Failsafe reran failing tests ({@code rerunFailingTestsCount}). */
     private boolean testReruns;
+    /** What the failed goal's execution printed at ERROR and WARNING, or {@code null} when unknown. */
+    private GoalLines goalLines;
 
     private ModuleResult(String name, Status status, String goal, Throwable error, String longMessage,
             List<File> testReportDirectories) {
@@ -45,6 +47,18 @@ public final class ModuleResult {
     public static ModuleResult failed(String name, String goal, Throwable error, String longMessage,
             List<File> testReportDirectories) {
         return new ModuleResult(name, Status.FAILED, goal, error, longMessage, testReportDirectories);
+    }
+
+    /** This result with the lines its failed goal printed ({@code null}: unknown). */
+    public ModuleResult withGoalLines(GoalLines lines) {
+        ModuleResult copy = new ModuleResult(name, status, goal, error, longMessage, testReportDirectories);
+        copy.goalLines = lines;
+        return copy;
+    }
+
+    /** What the failed goal's execution printed at ERROR and WARNING, or {@code null} when unknown. */
+    public GoalLines goalLines() {
+        return goalLines;
     }
 
     public String name() {

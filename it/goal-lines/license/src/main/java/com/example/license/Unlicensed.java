@@ -1,0 +1,4 @@
+package com.example.license;
+
+public class Unlicensed {
+}

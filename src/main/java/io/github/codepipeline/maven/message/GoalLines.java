@@ -1,0 +1,167 @@
+package io.github.codepipeline.maven.message;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ERROR and WARNING lines one goal's execution printed, as Maven's console showed them: what a person
+ * scrolls the log for when the goal's exception only says "see the log" (Checkstyle's violations, JaCoCo's
+ * rules, the warnings {@code -Werror} turned into a failure).
+ *
+ * <p>Bounded whatever the build logs: at most {@value #MAX_ERROR_CHARS} characters of ERROR lines and
+ * {@value #MAX_WARNING_CHARS} of WARNING lines, each line cut at {@value #MAX_LINE}; what does not fit is only
+ * counted. Thread-safe: a goal may log from threads of its own.
+ */
+public final class GoalLines {
+    static final int MAX_ERROR_CHARS = 4000;
+    static final int MAX_WARNING_CHARS = 2000;
+    static final int MAX_LINE = 400;
+    /** Lines of one log call after its first (a multi-line message), kept at most. */
+    static final int MAX_CONTINUATION = 20;
+    /** How much of one log call is looked at. */
+    private static final int MAX_MESSAGE = 16 * 1024;
+    /** {@code [ERROR] text}, {@code [WARNING] text}, {@code [WARN] text} once ANSI codes are gone. */
+    private static final Pattern LEVEL = Pattern.compile("^\\[(ERROR|WARNING|WARN|FATAL)\\] ?(.*)$", Pattern.DOTALL);
+    /** What Maven 4 logs of a plugin's own {@code System.out}/{@code System.err}: not the goal's log. */
+    private static final Pattern RAW_STREAM = Pattern.compile("^\\[std(?:out|err)\\] ");
+    /** A stack frame or its "... 12 more" of a logged exception: code, not what failed. */
+    private static final Pattern FRAME = Pattern.compile("^(?:at |\\.\\.\\. \\d+ more|Caused by: |Suppressed: )");
+
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int errorChars;
+    private int warningChars;
+    private int omittedErrors;
+    private int omittedWarnings;
+    private volatile boolean closed;
+
+    /**
+     * Takes one log call's text as the console shows it (colours included); keeps it when it is an ERROR or
+     * WARNING line. Never throws for any text.
+     */
+    public void accept(String message) {
+        if (closed || message == null || message.isEmpty() || !mayBeLevel(message)) {
+            return;
+        }
+        String text = Text.clean(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+        Matcher m = LEVEL.matcher(text);
+        if (!m.matches()) {
+            return;
+        }
+        boolean error = !m.group(1).startsWith("WARN");
+        String body = m.group(2);
+        if (RAW_STREAM.matcher(body).find()) {
+            return;
+        }
+        String line = joined(body.split("\n", MAX_CONTINUATION + 2));
+        if (line.isEmpty() || line.endsWith(":")) {
+            return; // a header with nothing under it ("COMPILATION ERROR :"): says nothing
+        }
+        synchronized (this) {
+            add(error, Text.cut(line, MAX_LINE));
+        }
+    }
+
+    /**
+     * One log call's lines as one detail: {@code found raw type: List; missing type arguments…}, and after a line
+     * that ends with a colon, what it introduces ({@code Files with unapproved licenses: Unlicensed.java}).
+     */
+    private static String joined(String[] lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length && i <= MAX_CONTINUATION && sb.length() <= MAX_LINE; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty() || FRAME.matcher(line).find()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(sb.charAt(sb.length() - 1) == ':' ? " " : "; ");
+            }
+            sb.append(line);
+        }
+        return sb.toString();
+    }
+
+    /** Whether a log call could start with a level in brackets, its colour codes aside: a cheap look first. */
+    private static boolean mayBeLevel(String message) {
+        int end = Math.min(message.length(), 40);
+        for (int i = 0; i < end; i++) {
+            char c = message.charAt(i);
+            if (c == 'E' || c == 'W' || c == 'F') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(boolean error, String line) {
+        if (error) {
+            if (errorChars + line.length() > MAX_ERROR_CHARS) {
+                omittedErrors++;
+            } else {
+                errors.add(line);
+                errorChars += line.length();
+            }
+        } else if (warningChars + line.length() > MAX_WARNING_CHARS) {
+            omittedWarnings++;
+        } else {
+            warnings.add(line);
+            warningChars += line.length();
+        }
+    }
+
+    /** No more lines are taken (the goal ended). */
+    public void close() {
+        closed = true;
+    }
+
+    public synchronized List<String> errors() {
+        return Collections.unmodifiableList(new ArrayList<>(errors));
+    }
+
+    public synchronized List<String> warnings() {
+        return Collections.unmodifiableList(new ArrayList<>(warnings));
+    }
+
+    /**
+     * Adds to {@code lines} what this goal printed beyond what is said already: its ERROR lines that the
+     * exception does not say; when none is left, its WARNING lines (JaCoCo's rules, {@code -Werror}'s warnings).
+     *
+     * @param lines the section's details so far, cleaned; a line in them, or in {@code said}, is not added again
+     * @param said the exception's text, cleaned
+     * @param clean how each line is cleaned and redacted, as every detail is
+     * @return how many lines were left out because they did not fit the bounds (only counted)
+     */
+    public synchronized int addTo(Set<String> lines, String said, UnaryOperator<String> clean) {
+        int before = lines.size();
+        addNew(lines, errors, said, clean);
+        if (lines.size() > before) {
+            return omittedErrors;
+        }
+        addNew(lines, warnings, said, clean);
+        return lines.size() > before ? omittedWarnings : 0;
+    }
+
+    private static void addNew(Set<String> lines, List<String> candidates, String said, UnaryOperator<String> clean) {
+        for (String candidate : candidates) {
+            String line = DetailLines.withoutDirectories(clean.apply(candidate).trim());
+            if (!line.isEmpty() && !said.contains(line) && !DetailLines.NOISE.matcher(line).matches()
+                    && !ClassRealmDump.isDumpLine(line) && !isSaidIn(lines, line)) {
+                lines.add(line);
+            }
+        }
+    }
+
+    private static boolean isSaidIn(Set<String> lines, String line) {
+        for (String existing : lines) {
+            if (existing.contains(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.codepipeline.maven.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GoalLinesTest {
+    private static List<String> added(GoalLines lines, String said) {
+        Set<String> out = new LinkedHashSet<>();
+        lines.addTo(out, said, s -> s);
+        return new ArrayList<>(out);
+    }
+
+    @Test
+    void keepsErrorAndWarningLinesColouredOrNotAndNothingElse() {
+        GoalLines lines = new GoalLines();
+        lines.accept("[INFO] Compiling 3 source files");
+        lines.accept("\u001B[1;31mERROR\u001B[m] not a level in brackets");
+        lines.accept("[\u001B[1;31mERROR\u001B[m] Names.java:[3,8] (imports) UnusedImports: Unused import - java.util.List.");
+        lines.accept("[ERROR] Names.java:[4,15] (imports) AvoidStarImport: Using the '.*' form");
+        lines.accept("[\u001B[1;33mWARNING\u001B[m] Rule violated for bundle shop: lines covered ratio is 0.18");
+        lines.accept("[DEBUG] [ERROR] not this");
+        lines.accept("plain text");
+
+        assertThat(lines.errors()).containsExactly(
+                "Names.java:[3,8] (imports) UnusedImports: Unused import - java.util.List.",
+                "Names.java:[4,15] (imports) AvoidStarImport: Using the '.*' form");
+        assertThat(lines.warnings()).containsExactly("Rule violated for bundle shop: lines covered ratio is 0.18");
+    }
+
+    @Test
+    void aMultiLineLogCallIsOneLineAndAHeaderIntroducesWhatFollows() {
+        GoalLines lines = new GoalLines();
+        lines.accept("[WARNING] Files with unapproved licenses:\n  /home/ci/shop/src/Unlicensed.java\n  /home/ci/shop/src/Other.java\n");
+        lines.accept("[WARNING] /home/ci/shop/src/Legacy.java:[8,19] found raw type: java.util.List\n"
+                + "  missing type arguments for generic class java.util.List<E>");
+        lines.accept("[WARNING] COMPILATION WARNING : ");
+        lines.accept("[ERROR] boom\n\tat com.example.Mojo.execute(Mojo.java:10)\n\t... 12 more");
+
+        assertThat(lines.warnings()).containsExactly(
+                "Files with unapproved licenses: /home/ci/shop/src/Unlicensed.java; /home/ci/shop/src/Other.java",
+                "/home/ci/shop/src/Legacy.java:[8,19] found raw type: java.util.List; missing type arguments for"
+                        + " generic class java.util.List<E>");
+        assertThat(lines.errors()).containsExactly("boom");
+    }
+
+    @Test
+    void errorsTheExceptionDoesNotSayComeFirstAndWarningsOnlyWhenNoErrorIsLeft() {
+        GoalLines lines = new GoalLines();
+        lines.accept("[WARNING] some warning");
+        lines.accept("[ERROR] /home/ci/shop/src/Legacy.java: warnings found and -Werror specified");
+        assertThat(added(lines, "Compilation failure\nLegacy.java: warnings found and -Werror specified"))
+                .as("the only error is said already: the warnings explain it").containsExactly("some warning");
+
+        lines = new GoalLines();
+        lines.accept("[WARNING] some warning");
+        lines.accept("[ERROR] Names.java:[3,8] Unused import");
+        assertThat(added(lines, "You have 1 Checkstyle violation.")).containsExactly("Names.java:[3,8] Unused import");
+    }
+
+    @Test
+    void linesOfMavensOwnOrOfAPluginsRawStreamsAreNotTaken() {
+        GoalLines lines = new GoalLines();
+        lines.accept("[WARNING] [stderr] printed by the plugin");
+        lines.accept("[ERROR] -> [Help 1]");
+        assertThat(lines.warnings()).isEmpty();
+        assertThat(added(lines, "")).isEmpty();
+    }
+
+    @Test
+    void boundedWhateverTheGoalPrintsAndWhatIsLeftOutIsCounted() {
+        GoalLines lines = new GoalLines();
+        StringBuilder huge = new StringBuilder("[WARNING] ");
+        for (int i = 0; i < 100_000; i++) {
+            huge.append("x");
+        }
+        lines.accept(huge.toString());
+        for (int i = 0; i < 200_000; i++) {
+            lines.accept("[WARNING] Rule violated for class com.example.Class" + i + ": lines covered ratio is 0.1");
+        }
+        List<String> warnings = lines.warnings();
+        assertThat(warnings.get(0)).hasSize(GoalLines.MAX_LINE);
+        assertThat(String.join("", warnings).length()).isLessThanOrEqualTo(GoalLines.MAX_WARNING_CHARS);
+        Set<String> out = new LinkedHashSet<>();
+        int notKept = lines.addTo(out, "", s -> s);
+        assertThat(out).hasSize(warnings.size());
+        assertThat(notKept).isEqualTo(200_001 - warnings.size());
+    }
+
+    @Test
+    void aClosedGoalTakesNoMoreLines() {
+        GoalLines lines = new GoalLines();
+        lines.close();
+        lines.accept("[ERROR] after the end");
+        assertThat(lines.errors()).isEmpty();
+    }
+}
