@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * (flaky) and one that fails all three, and test JVMs that die ({@code System.exit}, out of memory with
  * {@code -XX:+CrashOnOutOfMemoryError}) in one line each, without the fork's command line or Maven's stack.
  */
-class TestRunsIT extends EndpointSupport {
+class FailingTestRunsIT extends EndpointSupport {
     private static final String VERSIONS = "\nMaven \\d[^,\n]*, Java \\d[^\n]*$";
 
     @SuppressWarnings("unchecked")
