@@ -32,7 +32,7 @@ import java.util.Map;
  */
 final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
-    static final int MAX_MESSAGE = 5000;
+    static final int MAX_MESSAGE = WorkerReports.MAX_MESSAGE;
 
     enum Stop { TIME_LIMIT, WORKER_STOPPED, WORKER_FAILED }
 
@@ -41,6 +41,7 @@ final class JobRun {
     private final Secrets secrets;
     private final ReportLog log;
     private final String prefix;
+    private final WorkerReports reports;
     private final long startMillis = System.currentTimeMillis();
     private Workspace workspace;
     private List<String> command;
@@ -56,6 +57,7 @@ final class JobRun {
         this.secrets = worker.secrets.and(job.secrets().toArray(new String[0]));
         this.log = new RedactingLog(worker.log, secrets);
         this.prefix = "[job " + (job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
+        this.reports = new WorkerReports(worker, job, secrets, log, prefix);
     }
 
     /**
@@ -70,12 +72,13 @@ final class JobRun {
             workspace = Workspace.create(worker.settings.workDirectory, job.id);
             if (!job.inputs.isEmpty()) {
                 SettingSources sources = worker.sources(job);
-                new ArtifactCalls(calls(), log, secrets).download(ReportSettings.resolve(sources),
+                new ArtifactCalls(reports.calls(), log, secrets).download(ReportSettings.resolve(sources),
                         ArtifactSettings.resolve(sources), workspace.source);
             }
-            command = command();
+            command = BuildCommand.command(worker, workspace);
             log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
-            build = Build.start(command, workspace.source, environment(), workspace.log, secrets);
+            build = Build.start(command, workspace.source, BuildCommand.environment(worker, job, workspace), workspace.log,
+                    secrets);
             return true;
         } catch (ReportException | ArtifactException | InvalidSettingException e) {
             problem = "The job worker could not prepare the build: " + e.getMessage();
@@ -88,57 +91,6 @@ final class JobRun {
         reportFailure(problem);
         end();
         return false;
-    }
-
-    /** The configured command, else {@code ./mvnw -B verify} when the sources hold an executable mvnw, else this Maven's. */
-    private List<String> command() {
-        if (worker.settings.command != null) {
-            return worker.settings.command;
-        }
-        List<String> words = new ArrayList<>();
-        Path wrapper = workspace.source.resolve("mvnw");
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        if (!windows && Files.isRegularFile(wrapper) && Files.isExecutable(wrapper)) {
-            words.add(wrapper.toString());
-        } else {
-            words.add(worker.mavenCommand());
-        }
-        words.add("-B");
-        words.add("verify");
-        return words;
-    }
-
-    /** The worker's environment without its own CODEPIPELINE_ variables, and the job's. */
-    private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Map.Entry<String, String> each : worker.environment.entrySet()) {
-            if (!each.getKey().startsWith("CODEPIPELINE_")) {
-                env.put(each.getKey(), each.getValue());
-            }
-        }
-        env.putAll(worker.childConnection);
-        env.put("CODEPIPELINE_JOB_ID", job.id);
-        if (job.clientToken != null) {
-            env.put("CODEPIPELINE_CLIENT_TOKEN", job.clientToken);
-        }
-        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
-        env.put("CODEPIPELINE_RESULT_FILE", workspace.result.toString());
-        putIfSet(env, "CODEPIPELINE_PIPELINE_NAME", job.pipeline);
-        putIfSet(env, "CODEPIPELINE_STAGE_NAME", job.stage);
-        putIfSet(env, "CODEPIPELINE_ACTION_NAME", job.action);
-        putIfSet(env, OutputVariables.INPUT_REVISION_VARIABLE, job.inputRevision);
-        putIfSet(env, "CODEPIPELINE_CONTINUATION_TOKEN", job.continuationToken);
-        for (Map.Entry<String, String> each : job.configuration.entrySet()) {
-            env.put("CODEPIPELINE_CONFIG_" + each.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"),
-                    each.getValue());
-        }
-        return env;
-    }
-
-    private static void putIfSet(Map<String, String> env, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            env.put(name, value);
-        }
     }
 
     /** One turn: prints new output, enforces the time limit; {@code true} once the job has ended and has its result. */
@@ -241,56 +193,13 @@ final class JobRun {
         return tail.length() == 0 ? head : head + "\nLast lines of its output:\n" + tail.toString().trim();
     }
 
-    private JobCalls calls() {
-        return new JobCalls(log, secrets, worker.accessKeys);
-    }
-
-    /**
-     * The worker's own failure report, through the same {@link JobCalls} as the goals' (the owner's call, time limits,
-     * retries, redaction): {@code PutJobFailureResult} or {@code PutThirdPartyJobFailureResult}.
-     */
     private void reportFailure(String message) {
-        String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
-        result = "failed, reported by the worker" + (build == null ? " (the build did not start)" : " ("
-                + Build.describeExit(build.exitValue()) + ")");
-        try {
-            calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "failure", "failed; the worker's report failed too");
-        }
+        result = reports.reportFailure(message, "failed, reported by the worker" + (build == null
+                ? " (the build did not start)" : " (" + Build.describeExit(build.exitValue()) + ")"));
     }
 
-    /**
-     * The worker's own success report ({@code PutJobSuccessResult} or {@code PutThirdPartyJobSuccessResult}). A custom
-     * action's carries the output variable {@code INPUT_REVISION} when the job's input has a revision: the worker reads
-     * no pom, so it knows no {@code PROJECT_VERSION}; {@code codepipeline.outputVariables} given to the worker wins.
-     */
     private void reportSuccess() {
-        result = "succeeded, reported by the worker (exit status 0)";
-        String summary = "Built by the job worker: " + String.join(" ", command) + " exited with status 0.";
-        try {
-            SettingSources sources = worker.sources(job);
-            ReportSettings settings = ReportSettings.resolve(sources);
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put(OutputVariables.INPUT_REVISION, job.inputRevision);
-            calls().reportSuccess(settings, SuccessDetails.resolve(sources, summary, settings.actionOwner(), variables));
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "success", "succeeded; the worker's report failed");
-        }
-    }
-
-    /**
-     * The worker's report of the job's {@code what} failed: a job with a result already keeps it (the one result it may
-     * have, one WARN line); else one ERROR line, and the job ended with {@code outcome}.
-     */
-    private void reportFailed(Exception e, String what, String outcome) {
-        if (e instanceof ReportException && ((ReportException) e).isWarning()) {
-            result = "had a result already";
-            log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-        } else {
-            result = outcome;
-            log.error(JobCalls.PREFIX + prefix + "could not report the " + what + " of job " + job.id + ": " + e.getMessage());
-        }
+        result = reports.reportSuccess("Built by the job worker: " + String.join(" ", command) + " exited with status 0.");
     }
 
     private void end() {
