@@ -60,41 +60,65 @@ final class Intake {
         return pacing.afterSuccess(taken);
     }
 
-    /** Looks up the token, reads the details, acknowledges and starts the build of one polled job; whether it was taken. */
+    /**
+     * Looks up the token, reads the details, checks, acknowledges and starts the build of one polled job; whether it was
+     * taken. A job whose result could not even be reported is left alone (not acknowledged); a job that cannot be built
+     * is acknowledged and failed at once ({@link JobCheck}); a job whose acknowledgement answers another status than
+     * {@code InProgress} is not built.
+     */
     private boolean take(Job job) {
         if (!job.owner.equals(ActionType.CUSTOM)) {
             worker.refreshTokens();
             job.clientToken = worker.tokens.token(job.clientId);
             if (job.clientToken == null) {
                 if (remember(job.id)) {
-                    worker.log.error(JobCalls.PREFIX + "job " + job.id + " has the client ID " + job.clientId
+                    worker.log.error(JobCalls.PREFIX + "job " + job.shownId() + " has the client ID " + Shown.of(job.clientId)
                             + ", which is not in " + worker.settings.clientTokens + ": left alone. Add a line "
-                            + job.clientId + "=<client token> to build such jobs.");
+                            + Shown.of(job.clientId) + "=<client token> to build such jobs.");
                 }
                 return false;
             }
             try {
                 worker.queue.details(job);
             } catch (JobQueue.CallException e) {
-                worker.log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID "
-                        + job.clientId + "), left alone: " + worker.secrets.and(job.secrets().toArray(new String[0]))
-                                .redact(e.getMessage()));
+                worker.log.error(JobCalls.PREFIX + "could not read the details of job " + job.shownId() + " (client ID "
+                        + Shown.of(job.clientId) + "), left alone: " + masked(job, e.getMessage()));
                 return false;
             }
         }
-        try {
-            if (!worker.queue.acknowledge(job)) {
-                worker.log.info(JobCalls.PREFIX + "job " + job.id + " was not acknowledged (InvalidNonceException: another"
-                        + " worker took it, or it is no longer waiting): not built.");
-                return false;
+        String unreportable = JobCheck.unreportable(worker, job);
+        if (unreportable != null) {
+            if (remember(job.id)) {
+                worker.log.error(JobCalls.PREFIX + "job " + job.shownId() + " cannot be reported, so it is left alone (not"
+                        + " acknowledged): " + masked(job, unreportable));
             }
-        } catch (JobQueue.CallException e) {
-            worker.log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: "
-                    + worker.secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
             return false;
         }
-        worker.launch(job);
+        JobCheck.Problem problem = JobCheck.unbuildable(job);
+        String status;
+        try {
+            status = worker.queue.acknowledge(job);
+        } catch (JobQueue.CallException e) {
+            worker.log.error(JobCalls.PREFIX + "could not acknowledge job " + job.shownId() + ", left alone: "
+                    + masked(job, e.getMessage()));
+            return false;
+        }
+        if (status == null) {
+            worker.log.info(JobCalls.PREFIX + "job " + job.shownId() + " was not acknowledged (InvalidNonceException: another"
+                    + " worker took it, or it is no longer waiting): not built.");
+            return false;
+        }
+        if (!status.isEmpty() && !status.equals("InProgress")) {
+            worker.log.warn(JobCalls.PREFIX + "job " + job.shownId() + " was acknowledged with the status " + Shown.of(status)
+                    + ", not InProgress: not built and not reported (CodePipeline has it in that state).");
+            return false;
+        }
+        worker.launch(job, problem);
         return true;
+    }
+
+    private String masked(Job job, String text) {
+        return Shown.of(worker.secrets.and(job.secrets().toArray(new String[0])).redact(String.valueOf(text)), 1000);
     }
 
     private boolean remember(String jobId) {

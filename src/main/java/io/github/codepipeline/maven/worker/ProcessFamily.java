@@ -16,9 +16,11 @@ final class ProcessFamily {
     private static final Method DESTROY;
     private static final Method DESTROY_FORCIBLY;
     private static final Method IS_ALIVE;
+    private static final Method OF;
+    private static final Method PID;
 
     static {
-        Method[] methods = new Method[5];
+        Method[] methods = new Method[7];
         try {
             Class<?> handle = Class.forName("java.lang.ProcessHandle");
             methods[0] = Process.class.getMethod("toHandle");
@@ -26,14 +28,18 @@ final class ProcessFamily {
             methods[2] = handle.getMethod("destroy");
             methods[3] = handle.getMethod("destroyForcibly");
             methods[4] = handle.getMethod("isAlive");
+            methods[5] = handle.getMethod("of", long.class);
+            methods[6] = Process.class.getMethod("pid");
         } catch (ReflectiveOperationException | RuntimeException e) {
-            methods = new Method[5]; // Java 8
+            methods = new Method[7]; // Java 8
         }
         TO_HANDLE = methods[0];
         DESCENDANTS = methods[1];
         DESTROY = methods[2];
         DESTROY_FORCIBLY = methods[3];
         IS_ALIVE = methods[4];
+        OF = methods[5];
+        PID = methods[6];
     }
 
     private ProcessFamily() {}
@@ -72,5 +78,28 @@ final class ProcessFamily {
             return false;
         }
     }
-}
 
+    /** The process's PID, or -1 on Java 8. */
+    static long pid(Process process) {
+        try {
+            return PID == null ? -1 : (Long) PID.invoke(process);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** {@code SIGTERM} or ({@code kill}) {@code SIGKILL} to the process {@code pid}, when this Java can send them. */
+    static void signal(long pid, boolean kill) {
+        if (OF == null) {
+            return;
+        }
+        try {
+            java.util.Optional<?> handle = (java.util.Optional<?>) OF.invoke(null, pid);
+            if (handle.isPresent()) {
+                destroy(handle.get(), kill);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // gone already, or not ours to signal
+        }
+    }
+}

@@ -40,7 +40,14 @@ final class Runs {
         boolean ended = false;
         for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
             JobRun run = it.next();
-            if (run.tick(now)) {
+            boolean done;
+            try {
+                done = run.tick(now);
+            } catch (RuntimeException e) { // a bug: this job ends, the others go on
+                run.crashed(e);
+                done = false;
+            }
+            if (done) {
                 it.remove();
                 alive.remove(run);
                 ended = true;
@@ -92,10 +99,8 @@ final class Runs {
                 try {
                     ended = run.tick(now);
                 } catch (RuntimeException e) {
-                    worker.log.error(JobCalls.PREFIX + "job " + run.job.id + " could not be seen to its end ("
-                            + e.getClass().getName() + "): its build is killed; CodePipeline times the job out.");
-                    run.kill();
-                    ended = true;
+                    run.crashed(e);
+                    ended = false;
                 }
                 if (ended) {
                     it.remove();

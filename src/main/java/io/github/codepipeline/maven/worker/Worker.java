@@ -13,11 +13,19 @@ import io.github.codepipeline.maven.report.ReportLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The job worker ({@code mvn codepipeline:work}): polls CodePipeline for jobs of one action type, acknowledges each, runs
@@ -25,8 +33,11 @@ import java.util.Random;
  * It keeps no state outside its workspaces: any number of workers may poll the same action type, and the
  * acknowledgement decides which one builds a job.
  *
- * <p>One thread does everything (polls, starts builds, prints their output, enforces time limits, reports), waking a few
- * times a second while builds run and once per poll interval when idle. {@code SIGTERM} or {@code Ctrl-C} run
+ * <p>The worker's thread gives the running builds their turns (prints their output, enforces time limits, stops what
+ * an ended build left running), waking a few times a second while builds run and once per poll interval when idle, and
+ * touches {@code healthFile}; it makes no call itself: polling runs on a thread of its own, each job's calls (its inputs'
+ * download, its report, retried with backoff) on the job's, so that no hung call holds up another job. At its start it
+ * recovers what a dead worker left in the work directory ({@link Recovery}). {@code SIGTERM} or {@code Ctrl-C} run
  * {@link #stop()} from the JVM's shutdown hook: polling stops, the builds get {@code SIGTERM} (each reports its
  * interruption), and whatever is left after {@code shutdownTimeout} is killed and reported by the worker.
  */
@@ -53,8 +64,21 @@ public final class Worker {
     private final String mavenHome;
     private final Runs runs = new Runs(this);
     private final Intake intake = new Intake(this);
+    /** Jobs the poll thread acknowledged, for the worker's thread to start. */
+    private final Queue<JobRun> launched = new ConcurrentLinkedQueue<>();
     private final Object wake = new Object();
+    private final AtomicInteger threads = new AtomicInteger();
+    /** The threads of the jobs' calls, the poll and the recovery: daemons, so that none holds up the JVM's end. */
+    private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "codepipeline-worker-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** {@code codepipeline.buildUser}, resolved; {@code null} for the worker's own user. */
+    BuildUser buildUser;
+    private final HealthFile health;
     private volatile boolean stopping;
+    private volatile long stopAt;
     private volatile boolean stopped;
     JobQueue queue;
     ClientTokens tokens;
@@ -71,6 +95,7 @@ public final class Worker {
         this.accessKeys = accessKeys;
         this.environment = Collections.unmodifiableMap(new HashMap<>(environment));
         this.mavenHome = mavenHome;
+        this.health = new HealthFile(settings.healthFile);
     }
 
     /**
@@ -121,6 +146,9 @@ public final class Worker {
     }
 
     private void work() throws InvalidSettingException, ReportException {
+        if (settings.buildUser != null && !settings.dryRun) {
+            buildUser = BuildUser.resolve(settings.buildUser);
+        }
         if (settings.clientTokens != null) {
             tokens = ClientTokens.read(settings.clientTokens);
             maskTokens();
@@ -131,6 +159,9 @@ public final class Worker {
         }
         try {
             Files.createDirectories(settings.workDirectory);
+            if (buildUser != null) { // builds reach their own workspace by its name, and list none
+                Files.setPosixFilePermissions(settings.workDirectory, PosixFilePermissions.fromString("rwx--x--x"));
+            }
         } catch (IOException | RuntimeException e) {
             throw new InvalidSettingException("Cannot create the work directory " + settings.workDirectory + " ("
                     + e.getClass().getSimpleName() + "): set -D" + Setting.WORK_DIRECTORY.property()
@@ -146,18 +177,41 @@ public final class Worker {
                 + (settings.maxJobsTotal > 0 ? ", " + settings.maxJobsTotal + " in all" : "")
                 + (settings.idleTimeoutSeconds > 0 ? ", ending after " + WorkerSettings.duration(settings.idleTimeoutSeconds)
                         + " idle" : "") + ", workspaces in " + settings.workDirectory + ").");
+        Recovery recovery = new Recovery(this);
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
+            recovery.start();
             boolean ended = false;
             try {
                 loop(pacing);
                 ended = true;
             } finally {
-                if (!ended && !runs.isEmpty()) { // a fatal poll error or a bug: no build is left running unreported
-                    runs.shutDown(JobRun.Stop.WORKER_FAILED);
+                if (!ended) { // a fatal poll error or a bug: no build is left running unreported
+                    drain();
+                    if (!runs.isEmpty()) {
+                        runs.shutDown(JobRun.Stop.WORKER_FAILED);
+                    }
                 }
+                recovery.await(System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 30) * 1000);
             }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** Runs {@code task} on a thread of its own (a job's calls, the poll, a recovery), never on the worker's thread. */
+    Future<?> background(Runnable task) {
+        return pool.submit(task);
+    }
+
+    /** How {@link Build} starts the builds: as {@code buildUser}, with {@code build.log}'s bounds. */
+    Build.Launch launch() {
+        return new Build.Launch(buildUser == null ? null : buildUser.ids(), BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES);
+    }
+
+    /** Until when a report may be tried again: no limit, or while the worker stops, until its shutdown ends. */
+    long reportDeadline() {
+        return stopping ? stopAt + (settings.shutdownTimeoutSeconds + 30) * 1000 : Long.MAX_VALUE;
     }
 
     /**
@@ -204,41 +258,56 @@ public final class Worker {
     private void loop(Pacing pacing) throws ReportException {
         long nextPoll = 0;
         long idleSince = System.currentTimeMillis();
+        Future<Long> polling = null;
         while (true) {
             long now = System.currentTimeMillis();
+            health.touch(now, log);
             if (stopping) {
+                if (polling != null) {
+                    waitFor(polling); // its jobs acknowledged meanwhile are started and stopped with the others
+                }
+                drain();
                 runs.shutDown(JobRun.Stop.WORKER_STOPPED);
                 return;
+            }
+            if (drain() > 0) {
+                idleSince = now;
             }
             if (runs.tick(now)) {
                 idleSince = now;
             }
+            if (polling != null && polling.isDone()) {
+                nextPoll = System.currentTimeMillis() + waitFor(polling);
+                polling = null;
+                if (drain() > 0 || !runs.isEmpty()) {
+                    idleSince = System.currentTimeMillis();
+                }
+                continue;
+            }
             boolean allStarted = settings.maxJobsTotal > 0 && started >= settings.maxJobsTotal;
-            if (allStarted && runs.isEmpty()) {
+            if (polling == null && allStarted && runs.isEmpty()) {
                 log.info(JobCalls.PREFIX + "job worker done: " + started + (started == 1 ? " job" : " jobs")
                         + " (codepipeline.maxJobsTotal).");
                 return;
             }
-            if (runs.isEmpty() && settings.idleTimeoutSeconds > 0 && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
+            if (polling == null && runs.isEmpty() && settings.idleTimeoutSeconds > 0
+                    && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
                 log.info(JobCalls.PREFIX + "job worker done: no job for " + WorkerSettings.duration(settings.idleTimeoutSeconds)
                         + " (codepipeline.idleTimeout); " + started + (started == 1 ? " job" : " jobs") + " built.");
                 return;
             }
             int free = settings.maxJobs - runs.size();
-            if (!allStarted && free > 0 && now >= nextPoll) {
+            if (polling == null && !allStarted && free > 0 && now >= nextPoll) {
                 int max = settings.maxJobsTotal > 0 ? Math.min(free, settings.maxJobsTotal - started) : free;
-                nextPoll = System.currentTimeMillis() + intake.poll(pacing, max);
-                if (!runs.isEmpty()) {
-                    idleSince = System.currentTimeMillis();
-                }
+                polling = poll(pacing, max);
                 continue;
             }
-            long sleep = runs.isEmpty() ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
-            if (!runs.isEmpty() && free > 0) {
+            long sleep = runs.isEmpty() && polling == null ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
+            if (polling == null && free > 0) {
                 sleep = Math.max(1, Math.min(sleep, nextPoll - now));
             }
             synchronized (wake) {
-                if (!stopping) {
+                if (!stopping && launched.isEmpty() && (polling == null || !polling.isDone())) {
                     try {
                         wake.wait(sleep);
                     } catch (InterruptedException e) {
@@ -250,13 +319,54 @@ public final class Worker {
         }
     }
 
-    /** Starts the build of an acknowledged job ({@link Intake}). */
-    void launch(Job job) {
-        started++;
-        JobRun run = new JobRun(this, job);
-        if (run.start()) {
-            runs.add(run);
+    /** One poll, on a thread of its own; the worker's thread is woken when it is done. */
+    private Future<Long> poll(Pacing pacing, int max) {
+        return pool.submit(() -> {
+            try {
+                return intake.poll(pacing, max);
+            } finally {
+                synchronized (wake) {
+                    wake.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** The wait until the next poll, once {@code polling} is done; rethrows a fatal poll error. */
+    private long waitFor(Future<Long> polling) throws ReportException {
+        try {
+            return polling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ReportException) {
+                throw (ReportException) e.getCause();
+            }
+            log.error(JobCalls.PREFIX + "polling failed on an error of the worker (" + e.getCause().getClass().getName()
+                    + "); polling again after the poll interval.");
+            return settings.pollIntervalSeconds * 1000;
         }
+    }
+
+    /** Starts the jobs the poll thread acknowledged; how many. */
+    private int drain() {
+        int count = 0;
+        for (JobRun run = launched.poll(); run != null; run = launched.poll()) {
+            started++;
+            count++;
+            runs.add(run);
+            run.begin();
+            if (stopping) {
+                run.terminate(JobRun.Stop.WORKER_STOPPED, System.currentTimeMillis());
+            }
+        }
+        return count;
+    }
+
+    /** Hands an acknowledged job to the worker's thread, which starts it ({@link Intake}, on the poll thread). */
+    void launch(Job job, JobCheck.Problem problem) {
+        launched.add(new JobRun(this, job, problem));
     }
 
     boolean isStopping() {
@@ -269,6 +379,7 @@ public final class Worker {
      * ({@code SIGKILL}), so that none outlives the worker unseen.
      */
     public void stop() {
+        stopAt = System.currentTimeMillis();
         stopping = true;
         long deadline = System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 60) * 1000;
         synchronized (wake) {
