@@ -285,8 +285,8 @@ public final class CodePipelineJobClient implements AutoCloseable {
                     + " to the clientToken the job worker received with this job.", false);
         } catch (OutputVariablesSizeExceededException e) {
             throw new ReportException("CodePipeline refused the output variables as too large for the pipeline"
-                    + " (OutputVariablesSizeExceededException" + requestId(e) + "): send fewer or shorter values with "
-                    + Setting.OUTPUT_VARIABLES.howToSet() + ". " + serviceMessage(e), false);
+                    + " (OutputVariablesSizeExceededException" + requestId(e) + ": " + serviceMessage(e)
+                    + "): send fewer or shorter values with " + Setting.OUTPUT_VARIABLES.howToSet() + ".", false);
         } catch (ValidationException e) {
             throw new ReportException("CodePipeline rejected " + operation + " as invalid (ValidationException"
                     + requestId(e) + "): " + serviceMessage(e), false);
@@ -305,7 +305,7 @@ public final class CodePipelineJobClient implements AutoCloseable {
         }
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         if (code != null && REJECTED_CREDENTIALS.contains(code)) {
-            return "AWS rejected the credentials (" + code + requestId(e) + "): " + serviceMessage(e)
+            return "AWS rejected the credentials (" + code + requestId(e) + "): " + sentence(serviceMessage(e))
                     + " Check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN or the profile ("
                     + Setting.PROFILE.howToSet() + ").";
         }
@@ -361,6 +361,11 @@ public final class CodePipelineJobClient implements AutoCloseable {
     private String serviceMessage(AwsServiceException e) {
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         return message == null ? "(no message)" : firstLine(secrets.redact(message));
+    }
+
+    /** The service's message as a sentence of its own, so that the next one does not run into it. */
+    static String sentence(String message) {
+        return message.matches("(?s).*[.!?]\\s*$") ? message : message + ".";
     }
 
     static String requestId(AwsServiceException e) {

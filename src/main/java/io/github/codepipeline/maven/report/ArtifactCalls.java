@@ -221,8 +221,8 @@ public final class ArtifactCalls {
                     SafeUnzip.Result result = SafeUnzip.unzip(file, target, artifacts.overwrite(), artifacts.maxInputBytes(),
                             "the input artifact " + input.name() + " (" + EntryNames.shown(input.url()) + ")", "-D" + Setting.MAX_INPUT_SIZE.property()
                                     + " (in MB, now " + artifacts.maxInputBytes() / (1024 * 1024) + ")");
-                    log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + Progress.megabytes(size) + ", "
-                            + count(result.files) + ", " + Progress.megabytes(result.bytes) + ") into " + target
+                    log.info(PREFIX + "unpacked the input artifact " + input.name() + " (" + count(result.files) + ", "
+                            + Progress.megabytes(result.bytes) + " unpacked, from a zip of " + Progress.megabytes(size) + ") into " + target
                             + (input.revision() == null ? "" : ", revision " + input.revision()) + ", in "
                             + (System.nanoTime() - start) / 1_000_000 + " ms.");
                 } else {

@@ -166,7 +166,7 @@ final class JobQueue {
             throw new CallException("CodePipeline refused " + operation + ": the job is no longer waiting for a result"
                     + " (InvalidJobStateException).", false, false);
         } catch (ActionTypeNotFoundException e) {
-            throw new CallException("CodePipeline has no action type " + type + " in this region (ActionTypeNotFoundException):"
+            throw new CallException("No action type " + type + " in this region (ActionTypeNotFoundException):"
                     + " check -Dcodepipeline.actionType and the region.", false, true);
         } catch (AwsServiceException e) {
             if (e.isThrottlingException()) {

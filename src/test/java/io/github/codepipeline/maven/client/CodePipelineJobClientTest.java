@@ -199,7 +199,8 @@ class CodePipelineJobClientTest {
         ReportException e = failure(settings(endpoint.url()));
 
         assertThat(endpoint.requests(FAILURE)).hasSize(1);
-        assertThat(e.getMessage()).startsWith("AWS rejected the credentials (InvalidSignatureException");
+        assertThat(e.getMessage()).startsWith("AWS rejected the credentials (InvalidSignatureException")
+                .contains("): The request signature we calculated does not match. Check AWS_ACCESS_KEY_ID/");
     }
 
     @Test

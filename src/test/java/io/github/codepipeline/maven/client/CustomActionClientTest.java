@@ -128,9 +128,10 @@ class CustomActionClientTest {
                 client.putSuccess(success(settings, "codepipeline.outputVariables", "A=1"), null);
             }
         });
-        assertThat(e.getMessage()).startsWith("CodePipeline refused the output variables as too large for the pipeline"
-                + " (OutputVariablesSizeExceededException, request ID req-OutputVariablesSizeExceededException)")
-                .doesNotContain("\n");
+        assertThat(e.getMessage()).isEqualTo("CodePipeline refused the output variables as too large for the pipeline"
+                + " (OutputVariablesSizeExceededException, request ID req-OutputVariablesSizeExceededException: Exceeded the"
+                + " total size limit for all variables in the pipeline.): send fewer or shorter values with"
+                + " -Dcodepipeline.outputVariables.");
     }
 
     @Test

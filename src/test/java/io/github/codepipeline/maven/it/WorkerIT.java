@@ -310,7 +310,7 @@ class WorkerIT {
                 "-Dcodepipeline.command=sh -c 'echo build-running; exec sleep 60'").run();
 
         assertThat(result.exitCode).as(result.toString()).isOne();
-        assertThat(result.log).contains("ActionTypeNotFoundException")
+        assertThat(result.log).contains("CodePipeline: No action type " + TYPE + " in this region (ActionTypeNotFoundException)")
                 .contains("job worker ending on an error: no more polling; stopping 1 build (SIGTERM)");
         assertThat(queue.results(job)).singleElement().asString().startsWith("failure: The build (sh -c echo build-running;"
                 + " exec sleep 60) did not report a result: the job worker ended on an error while it ran and stopped it,"

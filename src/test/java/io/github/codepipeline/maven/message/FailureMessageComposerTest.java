@@ -103,6 +103,27 @@ class FailureMessageComposerTest {
                 .endsWith("\n  " + Text.ELLIPSIS + " 4 more errors");
     }
 
+    /** As the failure-message page says: named when at most five and their names fit in 200 characters, else counted. */
+    @Test
+    void skippedModulesAreNamedWhenAtMostFiveFitIn200Characters() {
+        List<ModuleResult> five = new java.util.ArrayList<>(List.of(compileFailure("api", 1)));
+        List<ModuleResult> six = new java.util.ArrayList<>(five);
+        List<ModuleResult> long5 = new java.util.ArrayList<>(five);
+        for (int i = 1; i <= 6; i++) {
+            if (i <= 5) {
+                five.add(ModuleResult.skipped("m" + i));
+                // Five names of 49 characters: 253 with their commas.
+                long5.add(ModuleResult.skipped("module-" + i + "-" + "x".repeat(40)));
+            }
+            six.add(ModuleResult.skipped("m" + i));
+        }
+
+        assertThat(composer.compose(five, List.of())).startsWith("Maven build failed: 1 of 6 modules failed (api);"
+                + " 5 skipped (m1, m2, m3, m4, m5)\n");
+        assertThat(composer.compose(six, List.of())).startsWith("Maven build failed: 1 of 7 modules failed (api); 6 skipped\n");
+        assertThat(composer.compose(long5, List.of())).startsWith("Maven build failed: 1 of 6 modules failed (api); 5 skipped\n");
+    }
+
     @Test
     void theSummaryCountsFailedAndSkippedModulesInReactorOrder() {
         List<ModuleResult> modules = List.of(ModuleResult.succeeded("alpha"),

@@ -34,7 +34,7 @@ class ArtifactCallsDownloadTest extends ArtifactCallsFixture {
         assertThat(request.getUrl()).isEqualTo("/" + BUCKET + "/p/Source/1");
         assertThat(request.getHeader("X-Amz-Security-Token")).isEqualTo(ARTIFACT_KEYS[2]);
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("INFO CodePipeline: unpacked the input artifact SourceOutput"
-                + " \\(0\\.0 MB, 2 files, 0\\.0 MB\\) into " + java.util.regex.Pattern.quote(into.toString())
+                + " \\(2 files, 0\\.0 MB unpacked, from a zip of 0\\.0 MB\\) into " + java.util.regex.Pattern.quote(into.toString())
                 + ", revision rev-SourceOutput, in \\d+ ms\\."));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("INFO CodePipeline: Downloaded SourceOutput: 0.0 MB in "));
         try (Stream<Path> files = Files.list(into)) {

@@ -1,0 +1,5 @@
+package com.example;
+
+public class App {
+    int broken = "not a number";
+}
