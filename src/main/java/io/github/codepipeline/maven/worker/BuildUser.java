@@ -116,22 +116,27 @@ final class BuildUser {
 
     /** Gives {@code path} (and, for a directory, all below it, links as links) to this user. */
     void own(Path path) throws IOException {
+        own(path, uid, gid);
+    }
+
+    /** Gives {@code path} and all below it (links as links) to {@code uid}:{@code gid}. */
+    static void own(Path path, long uid, long gid) throws IOException {
         Files.walkFileTree(path, new SimpleFileVisitor<Path>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                chown(dir);
+                chown(dir, uid, gid);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                chown(file);
+                chown(file, uid, gid);
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
-    private void chown(Path path) throws IOException {
+    private static void chown(Path path, long uid, long gid) throws IOException {
         Files.setAttribute(path, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(path, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
     }

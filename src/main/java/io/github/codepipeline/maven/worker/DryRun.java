@@ -25,6 +25,9 @@ final class DryRun {
         log.info("  run " + (settings.command == null ? "./mvnw -B verify (when the sources hold an executable mvnw), else "
                 + worker.mavenCommand() + " -B verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
                 + " at once, each for at most " + WorkerSettings.duration(settings.jobTimeoutSeconds));
+        if (settings.buildUser != null) {
+            log.info("  run each build as the user " + Shown.of(settings.buildUser) + " (setpriv; the worker must run as root)");
+        }
         log.info("  report a result for each build that did not report one itself"
                 + (settings.keepWorkspaces ? "; keep the workspaces" : "; then delete its workspace"));
         log.info("  end " + (settings.maxJobsTotal > 0 ? "after " + settings.maxJobsTotal + " jobs" : "")

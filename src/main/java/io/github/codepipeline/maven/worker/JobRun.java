@@ -321,6 +321,12 @@ final class JobRun {
         if (made != null) {
             if (worker.settings.keepWorkspaces) {
                 made.markEnded();
+                try {
+                    made.reclaim(worker.buildUser);
+                } catch (IOException e) {
+                    log.warn(JobCalls.PREFIX + prefix + "could not take the kept workspace back from "
+                            + worker.settings.buildUser + " (" + e.getClass().getSimpleName() + ").");
+                }
                 log.info(JobCalls.PREFIX + prefix + "kept the workspace " + made.directory + " (codepipeline.keepWorkspaces).");
             } else {
                 try {

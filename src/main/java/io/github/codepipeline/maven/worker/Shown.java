@@ -34,7 +34,7 @@ final class Shown {
                 out.append("\\t");
             } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
                     || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-                    || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                    || Character.isHighSurrogate(c) && !(i + 1 < value.length()
                             && Character.isLowSurrogate(value.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(value.charAt(i - 1)))) {
                 out.append(String.format("\\u%04x", (int) c));

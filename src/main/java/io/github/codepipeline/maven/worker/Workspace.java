@@ -102,6 +102,13 @@ final class Workspace {
         Files.setAttribute(directory, "unix:gid", (int) user.gid, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** With {@code user}: a workspace kept after its job becomes root's again, out of reach of the next builds. */
+    void reclaim(BuildUser user) throws IOException {
+        if (user != null) {
+            BuildUser.own(directory, 0, 0);
+        }
+    }
+
     /** Notes the build's process in the marker: what a worker that recovers this workspace must stop. */
     void markBuild(Build build) throws IOException {
         if (build.first != null) {

@@ -34,7 +34,7 @@ class BuildTest {
             Thread.sleep(25);
         }
         List<String> lines = new ArrayList<>();
-        build.print(lines::add);
+        build.printEnd(lines::add);
         return lines;
     }
 
@@ -128,7 +128,9 @@ class BuildTest {
         assertThat(kept).anySatisfy(line -> assertThat(line).matches("\\[codepipeline: \\d+ lines \\(\\d+ bytes\\) of output"
                 + " left out here: build.log keeps the first 1000 bytes and the last 2000 bytes\\]"));
         assertThat(build.tail()).hasSize(Build.TAIL_LINES).endsWith("line 19999", "the real last line");
-        assertThat(lines).last().isEqualTo("the real last line");
+        assertThat(lines).hasSize(Build.LINES_A_TURN + 1).last().isEqualTo("the real last line");
+        assertThat(lines.get(0)).matches("\\[codepipeline: \\d+ lines of output not shown here: the build wrote faster than"
+                + " the worker prints; build.log has its head and tail\\]");
     }
 
     @Test
