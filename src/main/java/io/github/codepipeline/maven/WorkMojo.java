@@ -132,6 +132,23 @@ public class WorkMojo extends AbstractCodePipelineMojo {
     @Parameter(property = "codepipeline.s3Endpoint")
     private String s3Endpoint;
 
+    /**
+     * The OS user each build runs as ({@code setpriv}, Linux): the worker runs as root, each workspace is that user's,
+     * and nothing of the worker's (token file, home, other workspaces) is readable by it. Default: the worker's user.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.buildUser")
+    private String buildUser;
+
+    /**
+     * A file the worker touches each time its loop turns (every second or so), for a liveness probe. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.healthFile")
+    private String healthFile;
+
     @Override
     public void execute() throws MojoExecutionException {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -146,6 +163,8 @@ public class WorkMojo extends AbstractCodePipelineMojo {
         parameters.put(Setting.IDLE_TIMEOUT.element(), idleTimeout);
         parameters.put(Setting.POLL_INTERVAL.element(), pollInterval);
         parameters.put(Setting.KEEP_WORKSPACES.element(), keepWorkspaces);
+        parameters.put(Setting.BUILD_USER.element(), buildUser);
+        parameters.put(Setting.HEALTH_FILE.element(), healthFile);
         putCallParameters(parameters);
         parameters.put(Setting.S3_ENDPOINT.element(), s3Endpoint);
         Worker.Sources sources = (properties, environment) ->

@@ -291,9 +291,11 @@ public final class CodePipelineJobClient implements AutoCloseable {
             throw new ReportException("CodePipeline rejected " + operation + " as invalid (ValidationException"
                     + requestId(e) + "): " + serviceMessage(e), false);
         } catch (AwsServiceException e) {
-            throw new ReportException(describeServiceProblem(e, operation), false);
+            throw new ReportException(describeServiceProblem(e, operation), false,
+                    e.statusCode() >= 500 || e.isThrottlingException());
         } catch (RuntimeException e) {
-            throw new ReportException(describeClientProblem(e, where, settings, secrets), false);
+            throw new ReportException(describeClientProblem(e, where, settings, secrets), false,
+                    e instanceof SdkClientException);
         }
     }
 

@@ -8,10 +8,22 @@ package io.github.codepipeline.maven.client;
 public class ReportException extends Exception {
     private static final long serialVersionUID = 1L;
     private final boolean warning;
+    private final boolean retryable;
 
     public ReportException(String message, boolean warning) {
+        this(message, warning, false);
+    }
+
+    /** @param retryable whether the same call may work later (a server error, throttling, the network) */
+    public ReportException(String message, boolean warning, boolean retryable) {
         super(message);
         this.warning = warning;
+        this.retryable = retryable;
+    }
+
+    /** Whether the same call may work later: the service failed (HTTP 5xx), throttled, or could not be reached. */
+    public boolean isRetryable() {
+        return retryable;
     }
 
     public boolean isWarning() {

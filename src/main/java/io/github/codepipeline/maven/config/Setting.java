@@ -65,7 +65,9 @@ public enum Setting {
     SHUTDOWN_TIMEOUT("shutdownTimeout", "codepipeline.shutdownTimeout"),
     IDLE_TIMEOUT("idleTimeout", "codepipeline.idleTimeout"),
     POLL_INTERVAL("pollInterval", "codepipeline.pollInterval"),
-    KEEP_WORKSPACES("keepWorkspaces", "codepipeline.keepWorkspaces");
+    KEEP_WORKSPACES("keepWorkspaces", "codepipeline.keepWorkspaces"),
+    BUILD_USER("buildUser", "codepipeline.buildUser"),
+    HEALTH_FILE("healthFile", "codepipeline.healthFile");
 
     private final String element;
     private final String property;

@@ -2,135 +2,189 @@ package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.config.Secrets;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * A job's build, a child process in the job's workspace. Its output (stdout and stderr together) goes to a file in the
- * workspace, which the worker's one thread reads on each turn ({@link #pump}) and prints with the job's prefix: no
- * reader thread per build, and the whole output is kept however long it gets. The last lines are kept for the failure
- * message. Each line is masked (the job's secrets) before it is cut, kept or printed. Stopped with {@code SIGTERM}
- * ({@link Process#destroy()}), then {@code SIGKILL}, each sent to the processes the build started too.
+ * A job's build, a child process in the job's workspace, in a session of its own ({@code setsid}, on Linux) and, with
+ * {@code codepipeline.buildUser}, as that user ({@code setpriv}). Its output (stdout and stderr together) is read to the
+ * last byte by a thread of its own ({@link BuildOutput}); the worker's thread prints it with the job's prefix
+ * ({@link #print}). The build's processes are those of its session and those that carry its marker in their
+ * environment ({@link ProcessTable}), plus, where there is no {@code /proc}, its descendants ({@link ProcessFamily}):
+ * stopped with {@code SIGTERM}, then {@code SIGKILL}, all of them.
  */
 final class Build {
-    static final int TAIL_LINES = 40;
-    /** Longer lines are cut when printed and kept: a minified file printed by a test must not fill the worker's memory. */
-    static final int MAX_LINE = 2000;
-    /**
-     * The longest secret a line is sure to be masked for before it is cut: a line is read up to
-     * {@code 4 * (MAX_LINE + MASKED)} bytes, masked, then cut at {@link #MAX_LINE} characters, so a secret that starts
-     * before the cut is whole when masked (a configuration value has at most 1,000 characters, a client token 256).
-     */
-    static final int MASKED = 4096;
-    private static final int CHUNK = 64 * 1024;
+    static final int TAIL_LINES = BuildOutput.TAIL_LINES;
+    static final int MAX_LINE = BuildOutput.MAX_LINE;
+    static final int MASKED = BuildOutput.MASKED;
+    static final int LINES_A_TURN = 2000;
+    private static final String SETSID = first("/usr/bin/setsid", "/bin/setsid");
+    private static final String SETPRIV = first("/usr/bin/setpriv", "/bin/setpriv");
+
+    /** How a build is started: as whom, and how much of its output {@code build.log} keeps. */
+    static final class Launch {
+        /** {@code uid:gid} to run as, or {@code null} for the worker's own user. */
+        final String user;
+        final long headBytes;
+        final long tailBytes;
+
+        Launch(String user, long headBytes, long tailBytes) {
+            this.user = user;
+            this.headBytes = headBytes;
+            this.tailBytes = tailBytes;
+        }
+
+        static Launch plain() {
+            return new Launch(null, BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES);
+        }
+    }
 
     private final Process process;
-    private final Path log;
-    private final Secrets secrets;
-    private final Deque<String> tail = new ArrayDeque<>();
-    private final StringBuilder partial = new StringBuilder();
-    /** The build's descendants ({@code ProcessHandle}s) noted when it was stopped. */
+    private final BuildOutput output;
+    private final Thread reader;
+    final String marker;
+    /** The build's session (its first process's PID, which {@code setsid} makes a session leader), or -1. */
+    final long leader;
+    /** The build's first process, or {@code null} where there is no {@code /proc}. */
+    final ProcessTable.Proc first;
+    /** The build's descendants ({@code ProcessHandle}s) noted when it was stopped: for systems without {@code /proc}. */
     private final List<Object> family = new ArrayList<>();
-    private long position;
     private final long started = System.nanoTime();
 
-    private Build(Process process, Path log, Secrets secrets) {
+    private Build(Process process, BuildOutput output, String marker, boolean session) {
         this.process = process;
-        this.log = log;
-        this.secrets = secrets;
+        this.output = output;
+        this.marker = marker;
+        long pid = ProcessFamily.pid(process);
+        this.leader = session ? pid : -1;
+        this.first = pid > 0 ? ProcessTable.of(pid) : null;
+        this.reader = new Thread(() -> output.readAll(process.getInputStream()), "codepipeline-build-output-" + pid);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log, Secrets secrets)
+            throws IOException {
+        return start(command, directory, environment, log, secrets, Launch.plain());
     }
 
     /**
-     * Starts {@code command} in {@code directory} with exactly {@code environment}, its output to {@code log}; each line
-     * is masked with {@code secrets} before it is cut, kept or handed on.
+     * Starts {@code command} in {@code directory} with exactly {@code environment} and the build's marker, its output to
+     * {@code log} (head and tail); each line is masked with {@code secrets} before it is cut, kept or handed on.
      */
-    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log, Secrets secrets)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    static Build start(List<String> command, Path directory, Map<String, String> environment, Path log, Secrets secrets,
+            Launch launch) throws IOException {
+        List<String> words = new ArrayList<>();
+        boolean session = SETSID != null && ProcessTable.supported();
+        if (session || launch.user != null) { // the wrapper would start, then fail to run it: say so as Java would
+            findProgram(command.get(0), System.getenv("PATH"), directory); // as Java looks it up: in its own PATH
+        }
+        if (session) {
+            words.add(SETSID);
+        }
+        if (launch.user != null) {
+            if (SETPRIV == null) {
+                throw new IOException("setpriv is not installed, so the build cannot run as another user");
+            }
+            String[] ids = launch.user.split(":");
+            words.add(SETPRIV);
+            words.add("--reuid=" + ids[0]);
+            words.add("--regid=" + ids[1]);
+            words.add("--init-groups");
+            words.add("--");
+        }
+        words.addAll(command);
+        String marker = UUID.randomUUID().toString();
+        ProcessBuilder builder = new ProcessBuilder(words).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
+        builder.environment().put(ProcessTable.MARKER_VARIABLE, marker);
+        BuildOutput output = new BuildOutput(log, secrets, launch.headBytes, launch.tailBytes);
         Process process = builder.start();
         process.getOutputStream().close(); // no input: a build that reads it sees its end, not a wait for ever
-        return new Build(process, log, secrets);
+        return new Build(process, output, marker, session);
     }
 
-    /** Hands each whole new line of output to {@code lines}; at the build's end also a last line without newline. */
-    void pump(Consumer<String> lines) {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            byte[] buffer = new byte[CHUNK];
-            for (int turns = 0; turns < 64; turns++) { // at most 4 MB a turn: other builds' turns come too
-                file.seek(position);
-                int read = file.read(buffer);
-                if (read <= 0) {
-                    break;
-                }
-                position += read;
-                // ISO-8859-1 keeps bytes apart; lines are decoded as UTF-8 whole
-                String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
-                int start = 0;
-                for (int i = 0; i < text.length(); i++) {
-                    if (text.charAt(i) == '\n') {
-                        append(text, start, i);
-                        emit(lines);
-                        start = i + 1;
-                    }
-                }
-                append(text, start, text.length());
+    /** Throws what {@link ProcessBuilder#start()} would for a program that is not there (or not executable). */
+    private static void findProgram(String program, String path, Path directory) throws IOException {
+        if (program.contains("/")) {
+            if (Files.isExecutable(directory.resolve(program)) && !Files.isDirectory(directory.resolve(program))) {
+                return;
             }
-        } catch (IOException e) {
-            // the log is ours, in the workspace: nothing to do but show less
+        } else {
+            for (String each : (path == null ? "" : path).split(":")) {
+                Path candidate = Paths.get(each.isEmpty() ? "." : each).resolve(program);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return;
+                }
+            }
         }
-        if (!process.isAlive() && partial.length() > 0) {
-            emit(lines);
-        }
+        throw new IOException("Cannot run program \"" + program + "\": error=2, No such file or directory");
     }
 
-    private void append(String text, int from, int to) {
-        int room = 4 * (MAX_LINE + MASKED) - partial.length();
-        partial.append(text, from, Math.min(to, from + Math.max(0, room)));
+    private static String first(String... paths) {
+        for (String path : paths) {
+            if (Files.isExecutable(Paths.get(path))) {
+                return path;
+            }
+        }
+        return null;
     }
 
-    private void emit(Consumer<String> lines) {
-        byte[] bytes = partial.toString().getBytes(StandardCharsets.ISO_8859_1);
-        partial.setLength(0);
-        String line = new String(bytes, StandardCharsets.UTF_8);
-        if (line.endsWith("\r")) {
-            line = line.substring(0, line.length() - 1);
-        }
-        line = secrets.redact(line); // before the cut: a secret crossing it would lose its end and no longer match
-        if (line.length() > MAX_LINE) {
-            line = line.substring(0, MAX_LINE) + "\u2026";
-        }
-        tail.addLast(line);
-        if (tail.size() > TAIL_LINES) {
-            tail.removeFirst();
-        }
-        lines.accept(line);
+    /**
+     * Hands up to a turn's worth of new lines of output to {@code lines}: at most {@link #LINES_A_TURN} (some 8,000 lines a
+     * second), so that a build that prints without end does not flood the worker's log; the lines past that are in
+     * {@code build.log}'s head and tail.
+     */
+    void print(Consumer<String> lines) {
+        output.print(lines, LINES_A_TURN);
     }
 
-    /** The last lines printed so far. */
+    /** Once the output has ended: its last lines still waiting, at most a turn's worth. */
+    void printEnd(Consumer<String> lines) {
+        output.printEnd(lines, LINES_A_TURN);
+    }
+
+    /** The build's last lines (masked, cut): its real last lines once {@link #outputDone()}. */
     List<String> tail() {
-        return new ArrayList<>(tail);
+        return output.last();
     }
 
-    /** The build's process, or after {@link #terminate} any of the processes it had started, still runs. */
+    /** Whether every byte of the output was read ({@code build.log} complete). */
+    boolean outputDone() {
+        return output.isDone();
+    }
+
+    /** Whether the build's first process still runs. */
+    boolean mainAlive() {
+        return process.isAlive();
+    }
+
+    /** The build's processes still running other than its first: left behind once it has ended. */
+    List<ProcessTable.Proc> leftovers() {
+        Set<ProcessTable.Proc> found = new LinkedHashSet<>(ProcessTable.find(leader, marker));
+        if (first != null) {
+            found.remove(first);
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** The build's first process, or any process it started, still runs. */
     boolean isAlive() {
-        if (process.isAlive()) {
+        if (process.isAlive() || !leftovers().isEmpty()) {
             return true;
         }
         for (Object each : family) {
-            if (Family.isAlive(each)) {
+            if (ProcessFamily.isAlive(each)) {
                 return true;
             }
         }
@@ -142,105 +196,46 @@ final class Build {
         return process.exitValue();
     }
 
-    /** Waits up to {@code millis} for the build to end. */
+    /** Waits up to {@code millis} for the build's first process to end. */
     boolean waitFor(long millis) throws InterruptedException {
         return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * {@code SIGTERM} to the build and every process it started (on Java 9+): the build's Maven reports its interruption
-     * (shutdown hook) and ends, also when the command is a script that runs Maven ({@code bash ci.sh}), whose shell
-     * would die and leave Maven running. The processes are noted now, while they are still the build's descendants
-     * (a shell's children are handed to init when it dies), and the build counts as running while any of them is.
+     * {@code SIGTERM} to the build and every process of it: the build's Maven reports its interruption (shutdown hook)
+     * and ends, also when the command is a script that runs Maven ({@code bash ci.sh}), whose shell would die and leave
+     * Maven running. Descendants are noted now too, for systems without {@code /proc}.
      */
     void terminate() {
-        family.addAll(Family.descendants(process));
-        for (Object each : family) {
-            Family.destroy(each, false);
-        }
+        signalAll(false);
         process.destroy();
     }
 
-    /** {@code SIGKILL} to the build and every process it started (on Java 9+), also those noted by {@link #terminate}. */
+    /** {@code SIGKILL} to the build and every process of it. */
     void kill() {
-        for (Object each : Family.descendants(process)) {
-            if (!family.contains(each)) {
-                family.add(each);
-            }
-        }
-        for (Object each : family) {
-            Family.destroy(each, true);
-        }
+        signalAll(true);
         process.destroyForcibly();
     }
 
-    /**
-     * {@code java.lang.ProcessHandle} through reflection, as the main code is compiled for Java 8: the descendants of a
-     * process, their signals and whether they live. On Java 8 a build's descendants are not seen, and stopping a build
-     * stops the process the worker started only (the README says so).
-     */
-    static final class Family {
-        private static final Method TO_HANDLE;
-        private static final Method DESCENDANTS;
-        private static final Method DESTROY;
-        private static final Method DESTROY_FORCIBLY;
-        private static final Method IS_ALIVE;
-
-        static {
-            Method[] methods = new Method[5];
-            try {
-                Class<?> handle = Class.forName("java.lang.ProcessHandle");
-                methods[0] = Process.class.getMethod("toHandle");
-                methods[1] = handle.getMethod("descendants");
-                methods[2] = handle.getMethod("destroy");
-                methods[3] = handle.getMethod("destroyForcibly");
-                methods[4] = handle.getMethod("isAlive");
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                methods = new Method[5]; // Java 8
-            }
-            TO_HANDLE = methods[0];
-            DESCENDANTS = methods[1];
-            DESTROY = methods[2];
-            DESTROY_FORCIBLY = methods[3];
-            IS_ALIVE = methods[4];
-        }
-
-        private Family() {}
-
-        static boolean supported() {
-            return IS_ALIVE != null;
-        }
-
-        /** The process's descendants now (children, their children...), as {@code ProcessHandle}s; none on Java 8. */
-        static List<Object> descendants(Process process) {
-            List<Object> handles = new ArrayList<>();
-            if (supported()) {
-                try {
-                    try (Stream<?> stream = (Stream<?>) DESCENDANTS.invoke(TO_HANDLE.invoke(process))) {
-                        stream.forEach(handles::add);
-                    }
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    // not allowed to see them (a security manager): the build's own process is still stopped
+    private void signalAll(boolean kill) {
+        if (process.isAlive()) {
+            for (Object each : ProcessFamily.descendants(process)) {
+                if (!family.contains(each)) {
+                    family.add(each);
                 }
             }
-            return handles;
         }
+        for (Object each : family) {
+            ProcessFamily.destroy(each, kill);
+        }
+        for (ProcessTable.Proc each : leftovers()) {
+            ProcessTable.signal(each, kill);
+        }
+    }
 
-        static void destroy(Object handle, boolean forcibly) {
-            try {
-                (forcibly ? DESTROY_FORCIBLY : DESTROY).invoke(handle);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // gone already, or not ours to signal
-            }
-        }
-
-        static boolean isAlive(Object handle) {
-            try {
-                return Boolean.TRUE.equals(IS_ALIVE.invoke(handle));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return false;
-            }
-        }
+    /** {@code SIGTERM} or ({@code kill}) {@code SIGKILL} to the processes the build left running. */
+    void stopLeftovers(boolean kill) {
+        signalAll(kill);
     }
 
     long elapsedMillis() {

@@ -44,18 +44,20 @@ final class Job {
         return Collections.unmodifiableList(secrets);
     }
 
-    /** "pipeline P, stage S, action A, job ID" for log lines. */
+    /** "pipeline P, stage S, action A, job ID" for log lines, each escaped ({@link Shown}). */
     String describe() {
-        return "pipeline " + or(pipeline) + ", stage " + or(stage) + ", action " + or(action) + ", job " + id;
+        return "pipeline " + Shown.of(pipeline) + ", stage " + Shown.of(stage) + ", action " + Shown.of(action) + ", job "
+                + Shown.of(id);
     }
 
-    private static String or(String value) {
-        return value == null ? "?" : value;
+    /** The job ID for a log line, escaped ({@link Shown}). */
+    String shownId() {
+        return Shown.of(id);
     }
 
     @Override
     public String toString() {
-        return "Job{" + describe() + ", owner=" + owner + ", clientId=" + clientId + ", inputs=" + inputs + ", outputs="
+        return "Job{" + describe() + ", owner=" + owner + ", clientId=" + Shown.of(clientId) + ", inputs=" + inputs + ", outputs="
                 + outputs + "}";
     }
 }

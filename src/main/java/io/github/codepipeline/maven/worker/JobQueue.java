@@ -84,7 +84,7 @@ final class JobQueue {
         ThirdPartyJobDetails details = call("GetThirdPartyJobDetails", () -> sdk.getThirdPartyJobDetails(r -> r
                 .jobId(job.id).clientToken(job.clientToken)).jobDetails());
         if (details == null) {
-            throw new CallException("GetThirdPartyJobDetails returned no details for job " + job.id + ".", false, false);
+            throw new CallException("GetThirdPartyJobDetails returned no details for job " + job.shownId() + ".", false, false);
         }
         job.nonce = details.nonce();
         ThirdPartyJobData data = details.data();
@@ -118,24 +118,26 @@ final class JobQueue {
     }
 
     /**
-     * Acknowledges the job with its nonce; {@code false} when CodePipeline refuses the nonce (another worker took the
-     * job, or it is no longer waiting) and the job must not be built.
+     * Acknowledges the job with its nonce; {@code null} when CodePipeline refuses the nonce (another worker took the
+     * job, or it is no longer waiting) and the job must not be built; else the job's status in the answer
+     * ({@code InProgress} for a job this worker is to build), "" when the answer has none.
      */
-    boolean acknowledge(Job job) throws CallException {
+    String acknowledge(Job job) throws CallException {
         if (job.nonce == null || job.nonce.isEmpty()) {
-            throw new CallException("CodePipeline gave no nonce for job " + job.id + ", so it cannot be acknowledged.", false,
+            throw new CallException("CodePipeline gave no nonce for job " + job.shownId() + ", so it cannot be acknowledged.", false,
                     false);
         }
         try {
+            String status;
             if (type.isCustom()) {
-                call("AcknowledgeJob", () -> sdk.acknowledgeJob(r -> r.jobId(job.id).nonce(job.nonce)));
+                status = call("AcknowledgeJob", () -> sdk.acknowledgeJob(r -> r.jobId(job.id).nonce(job.nonce)).statusAsString());
             } else {
-                call("AcknowledgeThirdPartyJob", () -> sdk.acknowledgeThirdPartyJob(r -> r.jobId(job.id).nonce(job.nonce)
-                        .clientToken(job.clientToken)));
+                status = call("AcknowledgeThirdPartyJob", () -> sdk.acknowledgeThirdPartyJob(r -> r.jobId(job.id)
+                        .nonce(job.nonce).clientToken(job.clientToken)).statusAsString());
             }
-            return true;
+            return status == null ? "" : status;
         } catch (Refused e) {
-            return false;
+            return null;
         }
     }
 

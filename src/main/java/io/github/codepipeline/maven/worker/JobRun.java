@@ -5,11 +5,9 @@ import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ArtifactSettings;
 import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.InvalidSettingException;
-import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SettingSources;
-import io.github.codepipeline.maven.config.SuccessDetails;
 import io.github.codepipeline.maven.message.Text;
 import io.github.codepipeline.maven.report.ArtifactCalls;
 import io.github.codepipeline.maven.report.JobCalls;
@@ -17,169 +15,251 @@ import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
 import io.github.codepipeline.maven.report.ResultRecord;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * One acknowledged job, from its workspace to its one result: downloads the inputs in-process, starts the build, prints
- * its output with the job's prefix, stops it at the time limit, and when it ends reports for it unless the build
- * reported itself (see {@link ResultRecord}). Driven by the worker's one thread ({@link #tick}).
+ * One acknowledged job, from its workspace to its one result. Its calls (the inputs' download, the report) run on a
+ * thread of its own ({@link Worker#background}); the worker's thread only gives it turns ({@link #tick}): prints its
+ * output with the job's prefix, stops it at the time limit, stops what it left running when it ends. Whatever fails
+ * while it runs (a bug included) ends this job alone, with a failure reported for it when it has no result yet.
  */
 final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
-    static final int MAX_MESSAGE = 5000;
+    /** How long the processes a build left running get between SIGTERM and SIGKILL. */
+    static final long LEFTOVER_GRACE_MILLIS = 5_000;
+    /** How long the output may stay open after the build's processes are gone (a process nobody can see holds it). */
+    static final long OUTPUT_GRACE_MILLIS = 2_000;
+    static final int MAX_MESSAGE = WorkerReports.MAX_MESSAGE;
 
     enum Stop { TIME_LIMIT, WORKER_STOPPED, WORKER_FAILED }
+
+    private enum Phase { PREPARING, RUNNING, ENDING, REPORTING, DONE }
 
     private final Worker worker;
     final Job job;
     private final Secrets secrets;
     private final ReportLog log;
     private final String prefix;
+    private final WorkerReports reports;
+    private final JobCheck.Problem problem;
     private final long startMillis = System.currentTimeMillis();
-    private Workspace workspace;
-    private List<String> command;
-    private Build build;
-    private Stop stop;
+    private volatile Phase phase = Phase.PREPARING;
+    private volatile Workspace workspace;
+    private volatile List<String> command;
+    private volatile Build build;
+    private volatile Stop stop;
     private long terminatedAt;
     private boolean killed;
-    private String result;
+    private long endedAt;
+    private boolean leftoversKilled;
+    private int leftoversSeen = -1;
+    private volatile String result;
+    private volatile boolean crashed;
 
-    JobRun(Worker worker, Job job) {
+    JobRun(Worker worker, Job job, JobCheck.Problem problem) {
         this.worker = worker;
         this.job = job;
+        this.problem = problem;
         this.secrets = worker.secrets.and(job.secrets().toArray(new String[0]));
         this.log = new RedactingLog(worker.log, secrets);
-        this.prefix = "[job " + (job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
+        this.prefix = "[job " + Shown.of(job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
+        this.reports = new WorkerReports(worker, job, secrets, log, prefix);
+    }
+
+    /** Starts the job: its preparation (workspace, inputs, the build's start) runs on the job's own thread. */
+    void begin() {
+        log.info(JobCalls.PREFIX + "job started: " + job.describe());
+        worker.background(() -> guarded(this::prepare));
     }
 
     /**
-     * Makes the workspace, downloads the inputs and starts the build; when any of that fails, reports the failure at once.
-     *
-     * @return whether the build runs ({@link #tick} until it ends)
+     * Makes the workspace, downloads the inputs and starts the build; when any of that fails, or the job cannot be
+     * built at all ({@link JobCheck}), reports the failure at once.
      */
-    boolean start() {
-        log.info(JobCalls.PREFIX + "job started: " + job.describe());
-        String problem;
+    private void prepare() {
+        if (problem != null) {
+            log.error(JobCalls.PREFIX + prefix + "not built: " + problem.message);
+            result = reports.reportFailure(problem.type, problem.message, "failed, reported by the worker (not built)");
+            end();
+            return;
+        }
+        String failure;
         try {
-            workspace = Workspace.create(worker.settings.workDirectory, job.id);
+            workspace = Workspace.create(worker.settings.workDirectory, job, worker.buildUser);
             if (!job.inputs.isEmpty()) {
                 SettingSources sources = worker.sources(job);
-                new ArtifactCalls(calls(), log, secrets).download(ReportSettings.resolve(sources),
+                new ArtifactCalls(reports.calls(), log, secrets).download(ReportSettings.resolve(sources),
                         ArtifactSettings.resolve(sources), workspace.source);
             }
-            command = command();
-            log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
-            build = Build.start(command, workspace.source, environment(), workspace.log, secrets);
-            return true;
+            command = BuildCommand.command(worker, workspace);
+            workspace.handOver(worker.buildUser);
+            if (stop != null) {
+                failure = "The job worker was stopped before the build started.";
+            } else {
+                log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
+                Map<String, String> environment = BuildCommand.environment(worker, job, workspace);
+                if (worker.buildUser != null) {
+                    environment.put("HOME", worker.buildUser.home);
+                    environment.put("USER", worker.buildUser.name);
+                    environment.put("LOGNAME", worker.buildUser.name);
+                }
+                build = Build.start(command, workspace.source, environment, workspace.log, secrets, worker.launch());
+                workspace.markBuild(build);
+                phase = Phase.RUNNING;
+                return;
+            }
         } catch (ReportException | ArtifactException | InvalidSettingException e) {
-            problem = "The job worker could not prepare the build: " + e.getMessage();
+            failure = "The job worker could not prepare the build: " + e.getMessage();
         } catch (IOException e) {
-            problem = "The job worker could not " + (command == null ? "prepare the workspace " : "start the build ")
+            failure = "The job worker could not " + (command == null ? "prepare the workspace " : "start the build ")
                     + (command == null ? "" : String.join(" ", command) + " ") + "(" + e.getClass().getSimpleName() + ": "
                     + Text.firstLine(String.valueOf(e.getMessage())) + ").";
         }
-        log.error(JobCalls.PREFIX + prefix + problem);
-        reportFailure(problem);
+        log.error(JobCalls.PREFIX + prefix + Shown.of(failure, MAX_MESSAGE));
+        reportFailure(failure);
         end();
-        return false;
     }
 
-    /** The configured command, else {@code ./mvnw -B verify} when the sources hold an executable mvnw, else this Maven's. */
-    private List<String> command() {
-        if (worker.settings.command != null) {
-            return worker.settings.command;
-        }
-        List<String> words = new ArrayList<>();
-        Path wrapper = workspace.source.resolve("mvnw");
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        if (!windows && Files.isRegularFile(wrapper) && Files.isExecutable(wrapper)) {
-            words.add(wrapper.toString());
-        } else {
-            words.add(worker.mavenCommand());
-        }
-        words.add("-B");
-        words.add("verify");
-        return words;
-    }
-
-    /** The worker's environment without its own CODEPIPELINE_ variables, and the job's. */
-    private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Map.Entry<String, String> each : worker.environment.entrySet()) {
-            if (!each.getKey().startsWith("CODEPIPELINE_")) {
-                env.put(each.getKey(), each.getValue());
-            }
-        }
-        env.putAll(worker.childConnection);
-        env.put("CODEPIPELINE_JOB_ID", job.id);
-        if (job.clientToken != null) {
-            env.put("CODEPIPELINE_CLIENT_TOKEN", job.clientToken);
-        }
-        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
-        env.put("CODEPIPELINE_RESULT_FILE", workspace.result.toString());
-        putIfSet(env, "CODEPIPELINE_PIPELINE_NAME", job.pipeline);
-        putIfSet(env, "CODEPIPELINE_STAGE_NAME", job.stage);
-        putIfSet(env, "CODEPIPELINE_ACTION_NAME", job.action);
-        putIfSet(env, OutputVariables.INPUT_REVISION_VARIABLE, job.inputRevision);
-        putIfSet(env, "CODEPIPELINE_CONTINUATION_TOKEN", job.continuationToken);
-        for (Map.Entry<String, String> each : job.configuration.entrySet()) {
-            env.put("CODEPIPELINE_CONFIG_" + each.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"),
-                    each.getValue());
-        }
-        return env;
-    }
-
-    private static void putIfSet(Map<String, String> env, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            env.put(name, value);
-        }
-    }
-
-    /** One turn: prints new output, enforces the time limit; {@code true} once the job has ended and has its result. */
+    /**
+     * One turn on the worker's thread: prints new output, enforces the time limit, stops what an ended build left
+     * running; {@code true} once the job has ended and has its result. Never blocks on a call.
+     */
     boolean tick(long now) {
-        build.pump(line -> log.info(prefix + line));
-        if (!build.isAlive()) {
-            finish();
+        if (crashed) {
+            return phase == Phase.DONE;
+        }
+        Phase at = phase;
+        if (at == Phase.DONE) {
             return true;
         }
-        if (stop == null && build.elapsedMillis() >= worker.settings.jobTimeoutSeconds * 1000) {
-            log.warn(JobCalls.PREFIX + prefix + "the build reached the time limit of "
-                    + WorkerSettings.duration(worker.settings.jobTimeoutSeconds) + " (codepipeline.jobTimeout): stopping it"
-                    + " (SIGTERM, then SIGKILL after " + KILL_GRACE_MILLIS / 1000 + " s).");
-            terminate(Stop.TIME_LIMIT, now);
+        if (at == Phase.PREPARING || at == Phase.REPORTING) {
+            return false;
         }
-        if (stop == Stop.TIME_LIMIT && !killed && now - terminatedAt >= KILL_GRACE_MILLIS) {
-            kill();
+        build.print(line -> log.info(prefix + line));
+        if (at == Phase.RUNNING) {
+            if (!build.mainAlive()) {
+                phase = Phase.ENDING;
+                endedAt = now;
+                return false;
+            }
+            if (stop == null && build.elapsedMillis() >= worker.settings.jobTimeoutSeconds * 1000) {
+                log.warn(JobCalls.PREFIX + prefix + "the build reached the time limit of "
+                        + WorkerSettings.duration(worker.settings.jobTimeoutSeconds) + " (codepipeline.jobTimeout): stopping"
+                        + " it (SIGTERM, then SIGKILL after " + KILL_GRACE_MILLIS / 1000 + " s).");
+                terminate(Stop.TIME_LIMIT, now);
+            }
+            if (stop == Stop.TIME_LIMIT && !killed && now - terminatedAt >= KILL_GRACE_MILLIS) {
+                kill();
+            }
+            return false;
         }
+        // ENDING: the build's first process has ended; what it left running is stopped before its result
+        List<ProcessTable.Proc> left = build.leftovers();
+        if (!left.isEmpty()) {
+            if (leftoversSeen < 0) {
+                leftoversSeen = left.size();
+                log.warn(JobCalls.PREFIX + prefix + "the build ended but left " + left.size()
+                        + (left.size() == 1 ? " process" : " processes") + " running (PID " + joined(left) + "): stopping "
+                        + (left.size() == 1 ? "it" : "them") + " (SIGTERM, then SIGKILL after " + LEFTOVER_GRACE_MILLIS / 1000
+                        + " s).");
+                build.stopLeftovers(false);
+            } else if (!leftoversKilled && now - endedAt >= LEFTOVER_GRACE_MILLIS) {
+                leftoversKilled = true;
+                build.stopLeftovers(true);
+            } else if (leftoversKilled && now - endedAt >= LEFTOVER_GRACE_MILLIS + 1000) {
+                build.stopLeftovers(true); // again: a process that forked meanwhile
+            }
+            return false;
+        }
+        if (!build.outputDone() && now - endedAt < LEFTOVER_GRACE_MILLIS + OUTPUT_GRACE_MILLIS) {
+            return false;
+        }
+        build.printEnd(line -> log.info(prefix + line));
+        if (!build.outputDone()) {
+            log.warn(JobCalls.PREFIX + prefix + "the build's output is still open, held by a process the worker cannot see;"
+                    + " the output after this point is not read.");
+        }
+        phase = Phase.REPORTING;
+        worker.background(() -> guarded(this::finish));
         return false;
+    }
+
+    private static String joined(List<ProcessTable.Proc> procs) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < procs.size() && i < 10; i++) {
+            out.append(i == 0 ? "" : ", ").append(procs.get(i));
+        }
+        return procs.size() > 10 ? out + ", \u2026" : out.toString();
     }
 
     void terminate(Stop why, long now) {
         if (stop == null) {
             stop = why;
             terminatedAt = now;
-            build.terminate();
+            Build running = build;
+            if (running != null) {
+                running.terminate();
+            }
         }
     }
 
     void kill() {
         killed = true;
-        build.kill();
+        Build running = build;
+        if (running != null) {
+            running.kill();
+        }
     }
 
+    /** Whether the job has not ended yet (its build, what it left, or its report). */
     boolean isAlive() {
-        return build.isAlive();
+        return phase != Phase.DONE;
+    }
+
+    /**
+     * Runs {@code step} of the job; whatever it throws ends this job alone: one escaped, masked line, its build killed,
+     * and a failure reported unless the job has its result.
+     */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            crashed(e);
+        }
+    }
+
+    /** Ends this job after {@code e} (a bug), from whichever thread saw it. */
+    void crashed(Throwable e) {
+        synchronized (this) {
+            if (crashed) {
+                return;
+            }
+            crashed = true;
+        }
+        StackTraceElement[] where = e.getStackTrace();
+        String at = where.length == 0 ? "" : " at " + where[0].getFileName() + ":" + where[0].getLineNumber();
+        log.error(JobCalls.PREFIX + prefix + "the job worker failed on job " + job.shownId() + " (" + e.getClass().getName()
+                + at + "): " + Shown.of(secrets.redact(String.valueOf(e.getMessage())), 300) + "; this job ends, the worker goes on.");
+        kill();
+        if (result == null) {
+            String message = "The job worker failed on this job (" + e.getClass().getSimpleName() + ") and ended it.";
+            worker.background(() -> {
+                try {
+                    reportFailure(message);
+                } catch (RuntimeException again) {
+                    result = "failed; the worker's report failed too (" + again.getClass().getSimpleName() + ")";
+                }
+                end();
+            });
+        } else {
+            end();
+        }
     }
 
     /** The build has ended: reports for it unless it reported itself, then removes the workspace. */
-    void finish() {
-        build.pump(line -> log.info(prefix + line));
+    private void finish() {
         int status = build.exitValue();
         String reported = null;
         List<String> uploaded = new ArrayList<>();
@@ -199,115 +279,64 @@ final class JobRun {
             List<String> missing = new ArrayList<>(job.outputs);
             missing.removeAll(uploaded);
             if (missing.isEmpty()) {
-                reportSuccess();
+                result = reports.reportSuccess("Built by the job worker: " + String.join(" ", command)
+                        + " exited with status 0.");
             } else {
                 reportFailure("The build exited with status 0 but did not upload the output artifact"
                         + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " that the job expects: add the"
                         + " plugin's upload-output goal to the build (see the \"Artifacts\" page of the plugin's site).");
             }
         } else {
-            reportFailure(failureMessage(status));
+            reportFailure(FailureText.of(why(status), command, build.tail(), secrets));
         }
         end();
     }
 
-    private String failureMessage(int status) {
-        String why;
+    private String why(int status) {
         if (stop == Stop.TIME_LIMIT) {
-            why = "it reached the time limit of " + WorkerSettings.duration(worker.settings.jobTimeoutSeconds)
+            return "it reached the time limit of " + WorkerSettings.duration(worker.settings.jobTimeoutSeconds)
                     + " (codepipeline.jobTimeout) and was stopped, " + Build.describeExit(status);
         } else if (stop == Stop.WORKER_STOPPED) {
-            why = "the job worker was stopped while it ran, " + Build.describeExit(status);
+            return "the job worker was stopped while it ran, " + Build.describeExit(status);
         } else if (stop == Stop.WORKER_FAILED) {
-            why = "the job worker ended on an error while it ran and stopped it, " + Build.describeExit(status);
-        } else {
-            why = "it ended with " + Build.describeExit(status);
+            return "the job worker ended on an error while it ran and stopped it, " + Build.describeExit(status);
         }
-        String head = "The build (" + String.join(" ", command) + ") did not report a result: " + why + ".";
-        head = Text.cut(Text.clean(head), 1000);
-        StringBuilder tail = new StringBuilder();
-        List<String> lines = build.tail();
-        int room = MAX_MESSAGE - head.length() - 40;
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = Text.clean(secrets.redact(lines.get(i)));
-            if (line.trim().isEmpty() && tail.length() == 0) {
-                continue;
-            }
-            if (tail.length() + line.length() + 1 > room) {
-                break;
-            }
-            tail.insert(0, line + "\n");
-        }
-        return tail.length() == 0 ? head : head + "\nLast lines of its output:\n" + tail.toString().trim();
+        return "it ended with " + Build.describeExit(status);
     }
 
-    private JobCalls calls() {
-        return new JobCalls(log, secrets, worker.accessKeys);
-    }
-
-    /**
-     * The worker's own failure report, through the same {@link JobCalls} as the goals' (the owner's call, time limits,
-     * retries, redaction): {@code PutJobFailureResult} or {@code PutThirdPartyJobFailureResult}.
-     */
     private void reportFailure(String message) {
-        String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
-        result = "failed, reported by the worker" + (build == null ? " (the build did not start)" : " ("
-                + Build.describeExit(build.exitValue()) + ")");
-        try {
-            calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "failure", "failed; the worker's report failed too");
-        }
+        Build started = build;
+        result = reports.reportFailure(FailureType.JobFailed, message, "failed, reported by the worker" + (started == null
+                ? " (the build did not start)" : started.mainAlive() ? " (the build was killed)"
+                        : " (" + Build.describeExit(started.exitValue()) + ")"));
     }
 
-    /**
-     * The worker's own success report ({@code PutJobSuccessResult} or {@code PutThirdPartyJobSuccessResult}). A custom
-     * action's carries the output variable {@code INPUT_REVISION} when the job's input has a revision: the worker reads
-     * no pom, so it knows no {@code PROJECT_VERSION}; {@code codepipeline.outputVariables} given to the worker wins.
-     */
-    private void reportSuccess() {
-        result = "succeeded, reported by the worker (exit status 0)";
-        String summary = "Built by the job worker: " + String.join(" ", command) + " exited with status 0.";
-        try {
-            SettingSources sources = worker.sources(job);
-            ReportSettings settings = ReportSettings.resolve(sources);
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put(OutputVariables.INPUT_REVISION, job.inputRevision);
-            calls().reportSuccess(settings, SuccessDetails.resolve(sources, summary, settings.actionOwner(), variables));
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "success", "succeeded; the worker's report failed");
+    private synchronized void end() {
+        if (phase == Phase.DONE) {
+            return;
         }
-    }
-
-    /**
-     * The worker's report of the job's {@code what} failed: a job with a result already keeps it (the one result it may
-     * have, one WARN line); else one ERROR line, and the job ended with {@code outcome}.
-     */
-    private void reportFailed(Exception e, String what, String outcome) {
-        if (e instanceof ReportException && ((ReportException) e).isWarning()) {
-            result = "had a result already";
-            log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-        } else {
-            result = outcome;
-            log.error(JobCalls.PREFIX + prefix + "could not report the " + what + " of job " + job.id + ": " + e.getMessage());
-        }
-    }
-
-    private void end() {
         log.info(JobCalls.PREFIX + "job ended: " + job.describe() + ", " + (System.currentTimeMillis() - startMillis) / 100 / 10.0
                 + " s, result: " + result + ".");
-        if (workspace == null) {
-            return;
+        Workspace made = workspace;
+        if (made != null) {
+            if (worker.settings.keepWorkspaces) {
+                made.markEnded();
+                try {
+                    made.reclaim(worker.buildUser);
+                } catch (IOException e) {
+                    log.warn(JobCalls.PREFIX + prefix + "could not take the kept workspace back from "
+                            + worker.settings.buildUser + " (" + e.getClass().getSimpleName() + ").");
+                }
+                log.info(JobCalls.PREFIX + prefix + "kept the workspace " + made.directory + " (codepipeline.keepWorkspaces).");
+            } else {
+                try {
+                    made.delete();
+                } catch (IOException e) {
+                    log.warn(JobCalls.PREFIX + prefix + "could not delete the workspace " + made.directory + " ("
+                            + e.getClass().getSimpleName() + ").");
+                }
+            }
         }
-        if (worker.settings.keepWorkspaces) {
-            log.info(JobCalls.PREFIX + prefix + "kept the workspace " + workspace.directory + " (codepipeline.keepWorkspaces).");
-            return;
-        }
-        try {
-            workspace.delete();
-        } catch (IOException e) {
-            log.warn(JobCalls.PREFIX + prefix + "could not delete the workspace " + workspace.directory + " ("
-                    + e.getClass().getSimpleName() + ").");
-        }
+        phase = Phase.DONE;
     }
 }

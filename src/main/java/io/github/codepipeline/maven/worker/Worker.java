@@ -13,17 +13,19 @@ import io.github.codepipeline.maven.report.ReportLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The job worker ({@code mvn codepipeline:work}): polls CodePipeline for jobs of one action type, acknowledges each, runs
@@ -31,8 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * It keeps no state outside its workspaces: any number of workers may poll the same action type, and the
  * acknowledgement decides which one builds a job.
  *
- * <p>One thread does everything (polls, starts builds, prints their output, enforces time limits, reports), waking a few
- * times a second while builds run and once per poll interval when idle. {@code SIGTERM} or {@code Ctrl-C} run
+ * <p>The worker's thread gives the running builds their turns (prints their output, enforces time limits, stops what
+ * an ended build left running), waking a few times a second while builds run and once per poll interval when idle, and
+ * touches {@code healthFile}; it makes no call itself: polling runs on a thread of its own, each job's calls (its inputs'
+ * download, its report, retried with backoff) on the job's, so that no hung call holds up another job. At its start it
+ * recovers what a dead worker left in the work directory ({@link Recovery}). {@code SIGTERM} or {@code Ctrl-C} run
  * {@link #stop()} from the JVM's shutdown hook: polling stops, the builds get {@code SIGTERM} (each reports its
  * interruption), and whatever is left after {@code shutdownTimeout} is killed and reported by the worker.
  */
@@ -57,13 +62,23 @@ public final class Worker {
     final Map<String, String> childConnection = new LinkedHashMap<>();
     private final Sources sources;
     private final String mavenHome;
-    private final List<JobRun> running = new ArrayList<>();
-    /** The running builds, for {@link #stop()} on the shutdown hook's thread (the worker's thread owns {@link #running}). */
-    private final Set<JobRun> alive = ConcurrentHashMap.newKeySet();
-    /** Jobs left alone (unknown client ID) or refused: logged once each. */
-    private final Set<String> passed = new LinkedHashSet<>();
+    private final Runs runs = new Runs(this);
+    private final Intake intake = new Intake(this);
+    /** Jobs the poll thread acknowledged, for the worker's thread to start. */
+    private final Queue<JobRun> launched = new ConcurrentLinkedQueue<>();
     private final Object wake = new Object();
+    private final AtomicInteger threads = new AtomicInteger();
+    /** The threads of the jobs' calls, the poll and the recovery: daemons, so that none holds up the JVM's end. */
+    private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "codepipeline-worker-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** {@code codepipeline.buildUser}, resolved; {@code null} for the worker's own user. */
+    BuildUser buildUser;
+    private final HealthFile health;
     private volatile boolean stopping;
+    private volatile long stopAt;
     private volatile boolean stopped;
     JobQueue queue;
     ClientTokens tokens;
@@ -80,6 +95,7 @@ public final class Worker {
         this.accessKeys = accessKeys;
         this.environment = Collections.unmodifiableMap(new HashMap<>(environment));
         this.mavenHome = mavenHome;
+        this.health = new HealthFile(settings.healthFile);
     }
 
     /**
@@ -130,16 +146,22 @@ public final class Worker {
     }
 
     private void work() throws InvalidSettingException, ReportException {
+        if (settings.buildUser != null && !settings.dryRun) {
+            buildUser = BuildUser.resolve(settings.buildUser);
+        }
         if (settings.clientTokens != null) {
             tokens = ClientTokens.read(settings.clientTokens);
             maskTokens();
         }
         if (settings.dryRun) {
-            printDryRun();
+            DryRun.print(this);
             return;
         }
         try {
             Files.createDirectories(settings.workDirectory);
+            if (buildUser != null) { // builds reach their own workspace by its name, and list none
+                Files.setPosixFilePermissions(settings.workDirectory, PosixFilePermissions.fromString("rwx--x--x"));
+            }
         } catch (IOException | RuntimeException e) {
             throw new InvalidSettingException("Cannot create the work directory " + settings.workDirectory + " ("
                     + e.getClass().getSimpleName() + "): set -D" + Setting.WORK_DIRECTORY.property()
@@ -155,18 +177,41 @@ public final class Worker {
                 + (settings.maxJobsTotal > 0 ? ", " + settings.maxJobsTotal + " in all" : "")
                 + (settings.idleTimeoutSeconds > 0 ? ", ending after " + WorkerSettings.duration(settings.idleTimeoutSeconds)
                         + " idle" : "") + ", workspaces in " + settings.workDirectory + ").");
+        Recovery recovery = new Recovery(this);
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
+            recovery.start();
             boolean ended = false;
             try {
                 loop(pacing);
                 ended = true;
             } finally {
-                if (!ended && !running.isEmpty()) { // a fatal poll error or a bug: no build is left running unreported
-                    shutDown(JobRun.Stop.WORKER_FAILED);
+                if (!ended) { // a fatal poll error or a bug: no build is left running unreported
+                    drain();
+                    if (!runs.isEmpty()) {
+                        runs.shutDown(JobRun.Stop.WORKER_FAILED);
+                    }
                 }
+                recovery.await(System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 30) * 1000);
             }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** Runs {@code task} on a thread of its own (a job's calls, the poll, a recovery), never on the worker's thread. */
+    Future<?> background(Runnable task) {
+        return pool.submit(task);
+    }
+
+    /** How {@link Build} starts the builds: as {@code buildUser}, with {@code build.log}'s bounds. */
+    Build.Launch launch() {
+        return new Build.Launch(buildUser == null ? null : buildUser.ids(), BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES);
+    }
+
+    /** Until when a report may be tried again: no limit, or while the worker stops, until its shutdown ends. */
+    long reportDeadline() {
+        return stopping ? stopAt + (settings.shutdownTimeoutSeconds + 30) * 1000 : Long.MAX_VALUE;
     }
 
     /**
@@ -213,46 +258,56 @@ public final class Worker {
     private void loop(Pacing pacing) throws ReportException {
         long nextPoll = 0;
         long idleSince = System.currentTimeMillis();
+        Future<Long> polling = null;
         while (true) {
             long now = System.currentTimeMillis();
+            health.touch(now, log);
             if (stopping) {
-                shutDown(JobRun.Stop.WORKER_STOPPED);
-                return;
-            }
-            for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
-                JobRun run = it.next();
-                if (run.tick(now)) {
-                    it.remove();
-                    alive.remove(run);
-                    idleSince = now;
+                if (polling != null) {
+                    waitFor(polling); // its jobs acknowledged meanwhile are started and stopped with the others
                 }
-            }
-            boolean allStarted = settings.maxJobsTotal > 0 && started >= settings.maxJobsTotal;
-            if (allStarted && running.isEmpty()) {
-                log.info(JobCalls.PREFIX + "job worker done: " + started + (started == 1 ? " job" : " jobs")
-                        + " (codepipeline.maxJobsTotal).");
+                drain();
+                runs.shutDown(JobRun.Stop.WORKER_STOPPED);
                 return;
             }
-            if (running.isEmpty() && settings.idleTimeoutSeconds > 0 && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
-                log.info(JobCalls.PREFIX + "job worker done: no job for " + WorkerSettings.duration(settings.idleTimeoutSeconds)
-                        + " (codepipeline.idleTimeout); " + started + (started == 1 ? " job" : " jobs") + " built.");
-                return;
+            if (drain() > 0) {
+                idleSince = now;
             }
-            int free = settings.maxJobs - running.size();
-            if (!allStarted && free > 0 && now >= nextPoll) {
-                int max = settings.maxJobsTotal > 0 ? Math.min(free, settings.maxJobsTotal - started) : free;
-                nextPoll = System.currentTimeMillis() + poll(pacing, max);
-                if (!running.isEmpty()) {
+            if (runs.tick(now)) {
+                idleSince = now;
+            }
+            if (polling != null && polling.isDone()) {
+                nextPoll = System.currentTimeMillis() + waitFor(polling);
+                polling = null;
+                if (drain() > 0 || !runs.isEmpty()) {
                     idleSince = System.currentTimeMillis();
                 }
                 continue;
             }
-            long sleep = running.isEmpty() ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
-            if (!running.isEmpty() && free > 0) {
+            boolean allStarted = settings.maxJobsTotal > 0 && started >= settings.maxJobsTotal;
+            if (polling == null && allStarted && runs.isEmpty()) {
+                log.info(JobCalls.PREFIX + "job worker done: " + started + (started == 1 ? " job" : " jobs")
+                        + " (codepipeline.maxJobsTotal).");
+                return;
+            }
+            if (polling == null && runs.isEmpty() && settings.idleTimeoutSeconds > 0
+                    && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
+                log.info(JobCalls.PREFIX + "job worker done: no job for " + WorkerSettings.duration(settings.idleTimeoutSeconds)
+                        + " (codepipeline.idleTimeout); " + started + (started == 1 ? " job" : " jobs") + " built.");
+                return;
+            }
+            int free = settings.maxJobs - runs.size();
+            if (polling == null && !allStarted && free > 0 && now >= nextPoll) {
+                int max = settings.maxJobsTotal > 0 ? Math.min(free, settings.maxJobsTotal - started) : free;
+                polling = poll(pacing, max);
+                continue;
+            }
+            long sleep = runs.isEmpty() && polling == null ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
+            if (polling == null && free > 0) {
                 sleep = Math.max(1, Math.min(sleep, nextPoll - now));
             }
             synchronized (wake) {
-                if (!stopping) {
+                if (!stopping && launched.isEmpty() && (polling == null || !polling.isDone())) {
                     try {
                         wake.wait(sleep);
                     } catch (InterruptedException e) {
@@ -264,142 +319,58 @@ public final class Worker {
         }
     }
 
-    /** One poll and the jobs it returned; the wait until the next poll. */
-    private long poll(Pacing pacing, int max) throws ReportException {
-        List<Job> jobs;
+    /** One poll, on a thread of its own; the worker's thread is woken when it is done. */
+    private Future<Long> poll(Pacing pacing, int max) {
+        return pool.submit(() -> {
+            try {
+                return intake.poll(pacing, max);
+            } finally {
+                synchronized (wake) {
+                    wake.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** The wait until the next poll, once {@code polling} is done; rethrows a fatal poll error. */
+    private long waitFor(Future<Long> polling) throws ReportException {
         try {
-            jobs = queue.poll(max);
-        } catch (JobQueue.CallException e) {
-            if (e.fatal) {
-                throw new ReportException(e.getMessage(), false);
+            return polling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ReportException) {
+                throw (ReportException) e.getCause();
             }
-            long wait = pacing.afterFailure();
-            String message = JobCalls.PREFIX + "polling failed" + (e.throttled ? " (throttled)" : "") + ": " + e.getMessage();
-            if (pacing.firstTime(e.getMessage())) {
-                log.warn(message + " Trying again in " + (wait + 500) / 1000 + " s, backing off up to "
-                        + Pacing.MAX_BACKOFF_MILLIS / 60000 + " min while it lasts.");
-            } else {
-                log.debug(message);
-            }
-            return wait;
+            log.error(JobCalls.PREFIX + "polling failed on an error of the worker (" + e.getCause().getClass().getName()
+                    + "); polling again after the poll interval.");
+            return settings.pollIntervalSeconds * 1000;
         }
-        if (pacing.failuresInARow() > 0) {
-            log.info(JobCalls.PREFIX + "polling works again.");
-        }
-        log.debug(JobCalls.PREFIX + "polled " + settings.actionType + " (up to " + max + "): " + jobs.size() + " jobs.");
-        int before = started;
-        for (Job job : jobs) {
+    }
+
+    /** Starts the jobs the poll thread acknowledged; how many. */
+    private int drain() {
+        int count = 0;
+        for (JobRun run = launched.poll(); run != null; run = launched.poll()) {
+            started++;
+            count++;
+            runs.add(run);
+            run.begin();
             if (stopping) {
-                break; // not acknowledged: CodePipeline hands it to another worker
+                run.terminate(JobRun.Stop.WORKER_STOPPED, System.currentTimeMillis());
             }
-            take(job);
         }
-        // At once again only when a job was taken: jobs left alone come back with the next poll, which must not spin.
-        return pacing.afterSuccess(started - before);
+        return count;
     }
 
-    /** Looks up the token, reads the details, acknowledges and starts the build of one polled job. */
-    private void take(Job job) {
-        if (!job.owner.equals(ActionType.CUSTOM)) {
-            refreshTokens();
-            job.clientToken = tokens.token(job.clientId);
-            if (job.clientToken == null) {
-                if (remember(job.id)) {
-                    log.error(JobCalls.PREFIX + "job " + job.id + " has the client ID " + job.clientId + ", which is not in "
-                            + settings.clientTokens + ": left alone. Add a line " + job.clientId + "=<client token> to build"
-                            + " such jobs.");
-                }
-                return;
-            }
-            try {
-                queue.details(job);
-            } catch (JobQueue.CallException e) {
-                log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID " + job.clientId
-                        + "), left alone: " + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
-                return;
-            }
-        }
-        try {
-            if (!queue.acknowledge(job)) {
-                log.info(JobCalls.PREFIX + "job " + job.id + " was not acknowledged (InvalidNonceException: another worker"
-                        + " took it, or it is no longer waiting): not built.");
-                return;
-            }
-        } catch (JobQueue.CallException e) {
-            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: "
-                    + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
-            return;
-        }
-        started++;
-        JobRun run = new JobRun(this, job);
-        if (run.start()) {
-            running.add(run);
-            alive.add(run);
-        }
+    /** Hands an acknowledged job to the worker's thread, which starts it ({@link Intake}, on the poll thread). */
+    void launch(Job job, JobCheck.Problem problem) {
+        launched.add(new JobRun(this, job, problem));
     }
 
-    private boolean remember(String jobId) {
-        if (passed.size() >= 10_000) {
-            passed.remove(passed.iterator().next());
-        }
-        return passed.add(jobId);
-    }
-
-    /**
-     * Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. For
-     * a worker asked to stop, and for one that ends on an error while builds run ({@code why}: how each job's failure
-     * message explains its end). A job whose turn fails (a bug) is killed and left, so that the others still end.
-     */
-    private void shutDown(JobRun.Stop why) {
-        if (!running.isEmpty()) {
-            String stopping = why == JobRun.Stop.WORKER_FAILED ? "job worker ending on an error" : "job worker stopping";
-            log.warn(JobCalls.PREFIX + stopping + ": no more polling; stopping " + running.size()
-                    + (running.size() == 1 ? " build" : " builds") + " (SIGTERM) and waiting up to "
-                    + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " (codepipeline.shutdownTimeout).");
-        } else {
-            log.info(JobCalls.PREFIX + "job worker stopping: no build running.");
-        }
-        long now = System.currentTimeMillis();
-        for (JobRun run : running) {
-            run.terminate(why, now);
-        }
-        long deadline = now + settings.shutdownTimeoutSeconds * 1000;
-        while (!running.isEmpty()) {
-            now = System.currentTimeMillis();
-            if (now >= deadline) {
-                for (JobRun run : running) {
-                    run.kill();
-                }
-            }
-            for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
-                JobRun run = it.next();
-                if (now >= deadline && run.isAlive()) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                boolean ended;
-                try {
-                    ended = run.tick(now);
-                } catch (RuntimeException e) {
-                    log.error(JobCalls.PREFIX + "job " + run.job.id + " could not be seen to its end ("
-                            + e.getClass().getName() + "): its build is killed; CodePipeline times the job out.");
-                    run.kill();
-                    ended = true;
-                }
-                if (ended) {
-                    it.remove();
-                    alive.remove(run);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    boolean isStopping() {
+        return stopping;
     }
 
     /**
@@ -408,6 +379,7 @@ public final class Worker {
      * ({@code SIGKILL}), so that none outlives the worker unseen.
      */
     public void stop() {
+        stopAt = System.currentTimeMillis();
         stopping = true;
         long deadline = System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 60) * 1000;
         synchronized (wake) {
@@ -421,33 +393,7 @@ public final class Worker {
             }
         }
         if (!stopped) { // the worker's thread is stuck (a report that hangs): the JVM ends now, no build may outlive it
-            for (JobRun run : alive) {
-                run.kill();
-            }
+            runs.killAll();
         }
-    }
-
-    private void printDryRun() {
-        log.info(JobCalls.PREFIX + "dry run (codepipeline.dryRun=true): nothing is polled, acknowledged, built or reported."
-                + " The job worker would:");
-        log.info("  poll with " + (settings.actionType.isCustom() ? "PollForJobs" : "PollForThirdPartyJobs") + " for "
-                + settings.actionType + ", every " + WorkerSettings.duration(settings.pollIntervalSeconds)
-                + " (with jitter) while idle");
-        if (!settings.actionType.isCustom()) {
-            log.info("  look up client tokens in " + (settings.clientTokens == null ? "(codepipeline.clientTokens not set:"
-                    + " a real run refuses to start)" : settings.clientTokens + " (" + tokens.size() + " client IDs)"));
-        }
-        log.info("  acknowledge each job (" + (settings.actionType.isCustom() ? "AcknowledgeJob" : "AcknowledgeThirdPartyJob")
-                + "), unpack its inputs into a fresh workspace under " + settings.workDirectory);
-        log.info("  run " + (settings.command == null ? "./mvnw -B verify (when the sources hold an executable mvnw), else "
-                + mavenCommand() + " -B verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
-                + " at once, each for at most " + WorkerSettings.duration(settings.jobTimeoutSeconds));
-        log.info("  report a result for each build that did not report one itself"
-                + (settings.keepWorkspaces ? "; keep the workspaces" : "; then delete its workspace"));
-        log.info("  end " + (settings.maxJobsTotal > 0 ? "after " + settings.maxJobsTotal + " jobs" : "")
-                + (settings.maxJobsTotal > 0 && settings.idleTimeoutSeconds > 0 ? " or " : "")
-                + (settings.idleTimeoutSeconds > 0 ? "after " + WorkerSettings.duration(settings.idleTimeoutSeconds) + " idle"
-                        : settings.maxJobsTotal > 0 ? "" : "on SIGTERM or Ctrl-C only") + "; on SIGTERM or Ctrl-C, give builds "
-                + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " to stop");
     }
 }

@@ -36,6 +36,10 @@ public final class WorkerSettings {
     final long pollIntervalSeconds;
     final boolean keepWorkspaces;
     final boolean dryRun;
+    /** The OS user the builds run as, or {@code null} for the worker's own. */
+    final String buildUser;
+    /** The file touched at each turn of the worker's loop, or {@code null}. */
+    final Path healthFile;
 
     private WorkerSettings(SettingSources sources, Path base) throws InvalidSettingException {
         actionType = ActionType.parse(sources.get(Setting.ACTION_TYPE));
@@ -53,6 +57,10 @@ public final class WorkerSettings {
         pollIntervalSeconds = duration(sources, Setting.POLL_INTERVAL, DEFAULT_POLL_INTERVAL, 1, 600);
         keepWorkspaces = bool(sources, Setting.KEEP_WORKSPACES);
         dryRun = bool(sources, Setting.DRY_RUN);
+        String user = sources.get(Setting.BUILD_USER);
+        buildUser = user == null || user.trim().isEmpty() ? null : user.trim();
+        String health = sources.get(Setting.HEALTH_FILE);
+        healthFile = health == null || health.trim().isEmpty() ? null : base.resolve(health.trim()).toAbsolutePath().normalize();
         if (!actionType.isCustom() && clientTokens == null && !dryRun) {
             throw new InvalidSettingException("No client token file: a worker for the partner action type " + actionType
                     + " looks up each job's client token by its client ID; set -D" + Setting.CLIENT_TOKENS.property()

@@ -41,6 +41,12 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
         String nonce;
         boolean acknowledged;
         final List<String> results = new ArrayList<>();
+        /** The status the acknowledgement answers (the service's {@code JobStatus}). */
+        String ackStatus = "InProgress";
+        /** How many result calls are answered HTTP 500 before one is taken. */
+        int resultErrors;
+        /** How long the answer to the result call is held back (the result is taken at once). */
+        int resultDelayMillis;
 
         QueuedJob(String id, String actionType, String clientId, String token, String data) {
             this.id = id;
@@ -58,7 +64,12 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
 
     /** Adds a job for {@code actionType} (Category/Owner/Provider/Version); {@code data} is its JobData JSON. */
     synchronized QueuedJob add(String actionType, String clientId, String token, String data) {
-        QueuedJob job = new QueuedJob(UUID.randomUUID().toString(), actionType, clientId, token, data);
+        return add(UUID.randomUUID().toString(), actionType, clientId, token, data);
+    }
+
+    /** {@link #add(String, String, String, String)} with the job ID {@code id}, whatever it holds. */
+    synchronized QueuedJob add(String id, String actionType, String clientId, String token, String data) {
+        QueuedJob job = new QueuedJob(id, actionType, clientId, token, data);
         jobs.put(job.id, job);
         return job;
     }
@@ -118,7 +129,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                     return error("InvalidClientTokenException", "The client token was invalid.");
                 }
                 job.nonce = job.nonce == null ? Integer.toString(1000 + jobs.size()) : job.nonce;
-                return ok("{\"jobDetails\":{\"id\":\"" + job.id + "\",\"nonce\":\"" + job.nonce + "\",\"data\":" + job.data + "}}");
+                return ok("{\"jobDetails\":{\"id\":" + Json.write(job.id) + ",\"nonce\":\"" + job.nonce + "\",\"data\":" + job.data + "}}");
             }
             case "GetJobDetails": { // a custom job: no client token (the model has no such member), no nonce
                 QueuedJob job = find(operation, body);
@@ -141,7 +152,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                     return error("InvalidNonceException", "The nonce was specified in an invalid format.");
                 }
                 job.acknowledged = true;
-                return ok("{\"status\":\"InProgress\"}");
+                return ok("{\"status\":\"" + job.ackStatus + "\"}");
             }
             default: { // the four Put*Result calls
                 QueuedJob job = find(operation, body);
@@ -154,13 +165,17 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                 if (!job.acknowledged || !job.results.isEmpty()) {
                     return error("InvalidJobStateException", "The job state was specified in an invalid format.");
                 }
+                if (job.resultErrors > 0) {
+                    job.resultErrors--;
+                    return CodePipelineEndpoint.error(500, "InternalServiceError", "Internal service error.").build();
+                }
                 if (operation.endsWith("FailureResult")) {
                     Map<String, Object> failure = (Map<String, Object>) body.get("failureDetails");
                     job.results.add("failure: " + failure.get("message"));
                 } else {
                     job.results.add("success");
                 }
-                return ok("{}");
+                return CodePipelineEndpoint.ok("{}").withFixedDelay(job.resultDelayMillis).build();
             }
         }
     }
@@ -187,7 +202,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
         }
         return ok("{\"jobs\":" + batch.stream().map(j -> custom
                 ? "{\"id\":\"" + j.id + "\",\"nonce\":\"" + j.nonce + "\",\"accountId\":\"123456789012\",\"data\":" + j.data + "}"
-                : "{\"clientId\":\"" + j.clientId + "\",\"jobId\":\"" + j.id + "\"}").collect(Collectors.joining(",", "[", "]"))
+                : "{\"clientId\":\"" + j.clientId + "\",\"jobId\":" + Json.write(j.id) + "}").collect(Collectors.joining(",", "[", "]"))
                 + "}");
     }
 

@@ -27,6 +27,17 @@ class BuildTest {
         return Build.start(Arrays.asList("sh", "-c", script), directory, env, log, secrets);
     }
 
+    /** Every line the build printed, once its output has ended. */
+    private static List<String> lines(Build build) throws Exception {
+        build.waitFor(10_000);
+        for (int i = 0; i < 400 && !build.outputDone(); i++) {
+            Thread.sleep(25);
+        }
+        List<String> lines = new ArrayList<>();
+        build.printEnd(lines::add);
+        return lines;
+    }
+
     @Test
     void printsEveryLineOnceKeepsTheLastOnesAndOnlyTheGivenEnvironment() throws Exception {
         Map<String, String> env = new HashMap<>();
@@ -35,11 +46,11 @@ class BuildTest {
         Build build = start("echo \"job=$CODEPIPELINE_JOB_ID home=${HOME:-none}\"; i=0; while [ $i -lt 100 ]; do echo line $i;"
                 + " i=$((i+1)); done; printf 'no newline'; exit 3", env);
         List<String> lines = new ArrayList<>();
-        while (build.isAlive()) {
-            build.pump(lines::add);
+        while (!build.outputDone()) {
+            build.print(lines::add);
             Thread.sleep(10);
         }
-        build.pump(lines::add);
+        build.print(lines::add);
 
         assertThat(lines).hasSize(102).startsWith("job=job-1 home=none").endsWith("line 99", "no newline");
         assertThat(build.tail()).hasSize(Build.TAIL_LINES).endsWith("line 99", "no newline");
@@ -65,7 +76,7 @@ class BuildTest {
             Thread.sleep(25);
         }
         ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
-        assertThat(Build.Family.supported()).isTrue();
+        assertThat(ProcessFamily.supported()).isTrue();
 
         build.terminate();
         child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -80,9 +91,7 @@ class BuildTest {
     @Test
     void aLongLineIsCut() throws Exception {
         Build build = start("head -c 100000 /dev/zero | tr '\\000' x; echo", new HashMap<>());
-        build.waitFor(10_000);
-        List<String> lines = new ArrayList<>();
-        build.pump(lines::add);
+        List<String> lines = lines(build);
 
         assertThat(lines).singleElement().asString().hasSize(Build.MAX_LINE + 1).endsWith("x\u2026");
     }
@@ -94,9 +103,7 @@ class BuildTest {
         Build build = start("head -c " + (Build.MAX_LINE - 10) + " /dev/zero | tr '\\000' x; echo " + secret
                 + "; head -c " + (4 * (Build.MAX_LINE + Build.MASKED) - 20) + " /dev/zero | tr '\\000' y; echo " + secret
                 + "; echo 'key line MIIEpAIBAAKCAQEA7s3cr3tL1n3 printed'", new HashMap<>(), Secrets.of(secret, pem));
-        build.waitFor(10_000);
-        List<String> lines = new ArrayList<>();
-        build.pump(lines::add);
+        List<String> lines = lines(build);
 
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("x".repeat(Build.MAX_LINE - 10) + "****");
@@ -104,6 +111,56 @@ class BuildTest {
         assertThat(lines.get(2)).isEqualTo("key line **** printed");
         assertThat(String.join("\n", lines) + build.tail()).doesNotContain(secret.substring(0, 6))
                 .doesNotContain("MIIEpAIB");
+    }
+
+    @Test
+    void buildLogKeepsItsHeadAndTailWithALineForWhatWasLeftOutAndTheTailIsTheRealLastLines() throws Exception {
+        Path log = Files.createFile(directory.resolve("build.log"));
+        Build build = Build.start(Arrays.asList("sh", "-c", "i=0; while [ $i -lt 20000 ]; do echo line $i; i=$((i+1));"
+                + " done; echo the real last line"), directory, new HashMap<>(), log, Secrets.none(),
+                new Build.Launch(null, 1000, 2000));
+        List<String> lines = lines(build);
+
+        List<String> kept = Files.readAllLines(log);
+        assertThat(String.join("\n", kept).length()).isLessThan(1000 + 2000 + 200);
+        assertThat(kept.get(0)).isEqualTo("line 0");
+        assertThat(kept).last().isEqualTo("the real last line");
+        assertThat(kept).anySatisfy(line -> assertThat(line).matches("\\[codepipeline: \\d+ lines \\(\\d+ bytes\\) of output"
+                + " left out here: build.log keeps the first 1000 bytes and the last 2000 bytes\\]"));
+        assertThat(build.tail()).hasSize(Build.TAIL_LINES).endsWith("line 19999", "the real last line");
+        assertThat(lines).hasSize(Build.LINES_A_TURN + 1).last().isEqualTo("the real last line");
+        assertThat(lines.get(0)).matches("\\[codepipeline: \\d+ lines of output not shown here: the build wrote faster than"
+                + " the worker prints; build.log has its head and tail\\]");
+    }
+
+    @Test
+    void aProcessTheBuildLeftInItsSessionOrWithItsMarkerIsFoundAndStopped() throws Exception {
+        // one daemon stays in the session, one leaves it (setsid) but keeps the environment's marker
+        Build build = start("sleep 60 > /dev/null 2>&1 & setsid sleep 61 > /dev/null 2>&1 & echo started", new HashMap<>());
+        lines(build);
+        assertThat(build.mainAlive()).isFalse();
+        List<ProcessTable.Proc> left = new ArrayList<>();
+        for (int i = 0; i < 200 && left.size() < 2; i++) {
+            Thread.sleep(25);
+            left = build.leftovers();
+        }
+        assertThat(left).hasSize(2);
+        assertThat(build.isAlive()).isTrue();
+
+        build.stopLeftovers(false);
+        for (int i = 0; i < 200 && build.isAlive(); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(build.leftovers()).isEmpty();
+        assertThat(left).noneMatch(ProcessTable::isAlive);
+    }
+
+    @Test
+    void aProcessIsNamedByItsPidAndStartTimeSoAReusedPidIsNotItsProcess() {
+        ProcessTable.Proc self = ProcessTable.self();
+        assertThat(self).isNotNull();
+        assertThat(ProcessTable.isAlive(self)).isTrue();
+        assertThat(ProcessTable.isAlive(new ProcessTable.Proc(self.pid, self.start + 1))).isFalse();
     }
 
     @Test

@@ -1,0 +1,165 @@
+package io.github.codepipeline.maven.worker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The processes of a build as Linux's {@code /proc} shows them: those in the build's session or process group (the
+ * build starts as the leader of its own session, {@code setsid}), and those whose environment holds the build's marker
+ * ({@code CODEPIPELINE_BUILD_MARKER}, which a daemon keeps when it leaves the session). A process is named by its PID
+ * and its start time, so that a PID the system gave to another process since is never signalled. Elsewhere (no
+ * {@code /proc}) it finds nothing, and the worker falls back on the build's descendants ({@link ProcessFamily}).
+ */
+final class ProcessTable {
+    static final String MARKER_VARIABLE = "CODEPIPELINE_BUILD_MARKER";
+    private static final Path PROC = Paths.get("/proc");
+
+    /** A process: its PID and start time (clock ticks after boot). */
+    static final class Proc {
+        final long pid;
+        final long start;
+
+        Proc(long pid, long start) {
+            this.pid = pid;
+            this.start = start;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Proc && ((Proc) other).pid == pid && ((Proc) other).start == start;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(pid, start);
+        }
+
+        @Override
+        public String toString() {
+            return Long.toString(pid);
+        }
+    }
+
+    private ProcessTable() {}
+
+    static boolean supported() {
+        return Files.isDirectory(PROC.resolve("self"));
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command's name: [0] state, [1] ppid, [2] pgrp, [3] session... */
+    private static String[] stat(long pid) {
+        try {
+            String text = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")),
+                    StandardCharsets.ISO_8859_1);
+            int end = text.lastIndexOf(')');
+            return end < 0 ? null : text.substring(end + 2).trim().split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The process {@code pid} as it is now ({@code null} when gone or a zombie). */
+    static Proc of(long pid) {
+        String[] stat = stat(pid);
+        if (stat == null || stat.length < 20 || stat[0].equals("Z") || stat[0].equals("X")) {
+            return null;
+        }
+        try {
+            return new Proc(pid, Long.parseLong(stat[19]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code proc} still runs (the same PID with the same start time, not a zombie). */
+    static boolean isAlive(Proc proc) {
+        return proc.equals(of(proc.pid));
+    }
+
+    /** This JVM. */
+    static Proc self() {
+        try {
+            return of(Long.parseLong(PROC.resolve("self").toRealPath().getFileName().toString()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The running processes in session or process group {@code leader}, or whose environment holds
+     * {@code MARKER_VARIABLE=marker}; never this JVM.
+     */
+    static List<Proc> find(long leader, String marker) {
+        List<Proc> found = new ArrayList<>();
+        if (!supported()) {
+            return found;
+        }
+        byte[] needle = marker == null ? null : ("\0" + MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
+        Proc self = self();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                if (self != null && pid == self.pid) {
+                    continue;
+                }
+                String[] stat = stat(pid);
+                if (stat == null || stat.length < 20 || stat[0].equals("Z") || stat[0].equals("X")) {
+                    continue;
+                }
+                boolean ours = leader > 0 && (stat[2].equals(Long.toString(leader)) || stat[3].equals(Long.toString(leader)));
+                if (!ours && needle != null) {
+                    ours = holds(entry.resolve("environ"), needle);
+                }
+                if (ours) {
+                    try {
+                        found.add(new Proc(pid, Long.parseLong(stat[19])));
+                    } catch (NumberFormatException e) {
+                        // not a process line we understand
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // /proc went away: nothing found
+        }
+        return found;
+    }
+
+    private static boolean holds(Path environ, byte[] needle) {
+        byte[] bytes;
+        try {
+            byte[] read = Files.readAllBytes(environ);
+            bytes = new byte[read.length + 1];
+            System.arraycopy(read, 0, bytes, 1, read.length); // a leading NUL, so the first variable matches too
+        } catch (IOException | RuntimeException e) {
+            return false; // gone, or another user's (the worker runs as root when it runs builds as another user)
+        }
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code SIGTERM} ({@code kill} false) or {@code SIGKILL} to {@code proc}, if it is still that process. */
+    static void signal(Proc proc, boolean kill) {
+        if (isAlive(proc)) {
+            ProcessFamily.signal(proc.pid, kill);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.github.codepipeline.maven.it;
+
+import static io.github.codepipeline.maven.it.WorkerSupport.assertNoSecrets;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job worker against hostile job data and hostile builds, end to end (a real worker, the stand-in CodePipeline):
+ * each bad job ends alone with exactly one result, or none when it cannot even be reported; nothing it carries is
+ * printed raw; no build outlives its job; all output is read and {@code build.log} stays bounded; a hung or failing
+ * call holds up no other job. The builds are scripts: a real Maven build adds nothing here.
+ */
+class WorkerHostileIT {
+    private WorkerSupport support;
+
+    @BeforeEach
+    void start() {
+        support = new WorkerSupport();
+    }
+
+    @AfterEach
+    void stop() {
+        support.close();
+    }
+
+    @Test
+    void aNulInAConfigurationValueFailsThatJobAloneWithAConfigurationErrorWhileASecondBuildRuns() throws IOException {
+        JobQueue.QueuedJob good = support.job(WorkerSupport.CONFIG_VALUE);
+        JobQueue.QueuedJob bad = support.job("Shop\\u0000" + WorkerSupport.CONFIG_VALUE);
+        MavenBuild.Result result = support.worker("hostile-nul", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.maxJobsTotal=2",
+                "-Dcodepipeline.command=sh -c 'sleep 2; echo built-$CODEPIPELINE_JOB_ID'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(good)).containsExactly("success");
+        assertThat(support.resultCalls(good)).isOne();
+        assertThat(result.log).contains("built-" + good.id).doesNotContain("built-" + bad.id)
+                .doesNotContain("ending on an error");
+        assertThat(support.resultCalls(bad)).isOne();
+        assertThat(support.failure(bad)).containsEntry("type", "ConfigurationError");
+        assertThat((String) support.failure(bad).get("message")).isEqualTo("The action configuration's property ProjectName"
+                + " holds a NUL character, which no process environment can hold, so the job worker cannot hand it to the"
+                + " build: remove it from the value in the action's configuration.");
+        assertThat(result.lines("job ended: ")).hasSize(2);
+        assertThat(result.log).doesNotContain("Shop\u0000").doesNotContain("Shop\\u0000");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
+    void anInputArtifactWithoutANameIsFailedWithOneReasonAndTheWorkerGoesOn() throws IOException {
+        JobQueue.QueuedJob job = support.queue.add(WorkerSupport.TYPE, WorkerSupport.CLIENT_ID, WorkerSupport.TOKEN,
+                WorkerSupport.data("{}", "[{\"revision\":\"rev-1\",\"location\":{\"type\":\"S3\",\"s3Location\":"
+                        + "{\"bucketName\":\"b\",\"objectKey\":\"k\"}}}]", "[]"));
+        JobQueue.QueuedJob next = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild.Result result = support.worker("hostile-no-name", "-Dcodepipeline.maxJobsTotal=2",
+                "-Dcodepipeline.command=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.failure(job)).containsEntry("type", "JobFailed");
+        assertThat((String) support.failure(job).get("message")).isEqualTo("CodePipeline gave this job an input artifact"
+                + " without a name, so the job worker cannot unpack it: check the action's input artifacts in the pipeline.");
+        assertThat(support.queue.results(next)).containsExactly("success");
+        assertThat(result.log).doesNotContain("NullPointerException");
+    }
+
+    @Test
+    void aPartnerJobIdWithANewlineIsLeftAloneUnacknowledgedAndPrintedEscaped() throws IOException {
+        String id = "6f1e2d3c-0000-4a6b-8c7d-9e0f1a2b3c4d\n[INFO] BUILD SUCCESS";
+        JobQueue.QueuedJob job = support.queue.add(id, WorkerSupport.TYPE, WorkerSupport.CLIENT_ID, WorkerSupport.TOKEN,
+                WorkerSupport.data("{}", "[]", "[]"));
+        MavenBuild.Result result = support.worker("hostile-newline", "-Dcodepipeline.idleTimeout=3",
+                "-Dcodepipeline.command=sh -c 'echo built'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(job.acknowledged).isFalse();
+        assertThat(support.resultCalls(job)).isZero();
+        assertThat(support.endpoint.requests("AcknowledgeThirdPartyJob")).isEmpty();
+        assertThat(result.lines("cannot be reported, so it is left alone (not acknowledged)")).singleElement().asString()
+                .contains("job 6f1e2d3c-0000-4a6b-8c7d-9e0f1a2b3c4d\\n[INFO] BUILD SUCCESS cannot be reported")
+                .contains("contains whitespace");
+        assertThat(Arrays.stream(result.log.split("\n")).filter(line -> line.startsWith("[INFO] BUILD SUCCESS")))
+                .as("Maven's own line only").hasSize(1);
+        assertThat(result.log).doesNotContain("] built");
+    }
+
+    @Test
+    void anAcknowledgementAnsweredFailedIsNotBuiltNorReported() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        job.ackStatus = "Failed";
+        MavenBuild.Result result = support.worker("hostile-ack-failed", "-Dcodepipeline.idleTimeout=3",
+                "-Dcodepipeline.command=sh -c 'echo built'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.endpoint.requests("AcknowledgeThirdPartyJob")).hasSize(1);
+        assertThat(support.resultCalls(job)).isZero();
+        assertThat(result.lines("was acknowledged with the status Failed, not InProgress: not built and not reported"))
+                .hasSize(1);
+        assertThat(result.log).doesNotContain("job started: ").doesNotContain("] built");
+    }
+
+    @Test
+    void aDaemonTheBuildLeftIsStoppedBeforeTheResultIsReported() throws Exception {
+        int n = 300 + (int) (System.nanoTime() % 50); // command lines no other test runs
+        String inSession = "sleep " + n;
+        String leftSession = "sleep " + (n + 100);
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild.Result result = support.worker("hostile-daemon", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=sh -c '" + inSession + " > /dev/null 2>&1 & setsid " + leftSession
+                        + " > /dev/null 2>&1 & echo daemons-started'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(job)).containsExactly("success");
+        assertThat(WorkerSupport.running(inSession)).as(inSession + " outlived its job").isFalse();
+        assertThat(WorkerSupport.running(leftSession)).as(leftSession + " (setsid) outlived its job").isFalse();
+        int stopped = result.log.indexOf("the build ended but left 2 processes running");
+        assertThat(stopped).as(result.toString()).isPositive();
+        assertThat(result.log.indexOf("reported the success of job " + job.id)).isGreaterThan(stopped);
+    }
+
+    @Test
+    void threeHundredMegabytesOfOutputAreAllReadTheLastLineIsReportedAndBuildLogStaysBounded() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild worker = support.worker("hostile-output", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.keepWorkspaces=true", "-Dcodepipeline.command=sh -c 'yes"
+                        + " 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+                        + " | head -c 300000000; echo; echo THE-REAL-LAST-LINE; exit 3'");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString().substring(0, 2000)).isZero();
+        assertThat(support.resultCalls(job)).isOne();
+        String message = (String) support.failure(job).get("message");
+        assertThat(message).startsWith("The build (sh -c yes").contains("it ended with exit status 3.")
+                .endsWith("\nTHE-REAL-LAST-LINE");
+        assertThat(result.log).contains("] THE-REAL-LAST-LINE").contains("lines of output not shown here");
+        Path log;
+        try (java.util.stream.Stream<Path> files = Files.walk(worker.directory().resolve("codepipeline-work"))) {
+            log = files.filter(p -> p.getFileName().toString().equals("build.log")).findFirst().orElseThrow();
+        }
+        assertThat(Files.size(log)).isBetween(8L * 1024 * 1024, 9L * 1024 * 1024);
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).last().isEqualTo("THE-REAL-LAST-LINE");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("\\[codepipeline: \\d+ lines \\(\\d+ bytes\\) of output"
+                + " left out here: build.log keeps the first 4 MB and the last 4 MB\\]"));
+        assertThat(result.log.length()).as("what the worker printed").isLessThan(20 * 1024 * 1024);
+    }
+
+    @Test
+    void aReportThatHangsHoldsUpNoOtherJobsTimeLimit() throws Exception {
+        JobQueue.QueuedJob quick = support.job("quick");
+        quick.resultDelayMillis = 25_000;
+        JobQueue.QueuedJob slow = support.job("slow");
+        MavenBuild.Running running = support.worker("hostile-hung-report", "-Dcodepipeline.maxJobs=2",
+                "-Dcodepipeline.maxJobsTotal=2", "-Dcodepipeline.jobTimeout=3",
+                "-Dcodepipeline.command=sh -c 'if [ $CODEPIPELINE_CONFIG_PROJECTNAME = slow ]; then exec sleep 60; fi'").start();
+        running.awaitLog("job started: pipeline shop-pipeline, stage Build, action Maven, job " + slow.id, 60);
+        long started = System.nanoTime();
+        while (support.queue.results(slow).isEmpty() && System.nanoTime() - started < 30_000_000_000L) {
+            Thread.sleep(50);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        MavenBuild.Result result = running.waitFor(120);
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(slow)).singleElement().asString().contains("it reached the time limit of 3 s");
+        assertThat(millis).as("the slow job's result, after its start").isLessThan(3_000 + 2_500);
+        assertThat(support.queue.results(quick)).containsExactly("success");
+        assertThat(result.millis).isGreaterThan(25_000);
+    }
+
+    @Test
+    void theWorkersOwnReportIsTriedAgainWithBackoffThroughTenServerErrors() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        job.resultErrors = 10;
+        MavenBuild.Result result = support.worker("hostile-500", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=true").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(job)).containsExactly("success");
+        assertThat(support.endpoint.requests("PutThirdPartyJobSuccessResult")).hasSize(11);
+        assertThat(result.lines("could not report the success of job " + job.id + " (attempt 1): ")).singleElement()
+                .asString().contains("Trying again in 1 s");
+        assertThat(result.log).containsPattern("the success of job " + job.id + " was reported at attempt [2-9]\\.");
+        assertThat(result.lines("job ended: ")).singleElement().asString()
+                .contains("result: succeeded, reported by the worker (exit status 0)");
+    }
+
+    @Test
+    void workspacesAre700AndBuildLog600AndTheBuildSeesNoSecretInItsEnvironmentMasked() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild worker = support.worker("hostile-modes", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.keepWorkspaces=true", "-Dcodepipeline.command=sh -c 'env | sort; stat -c \"mode %a\" ..'");
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(job)).containsExactly("success");
+        assertThat(result.log).contains("] mode 700");
+        Path workspace;
+        try (java.util.stream.Stream<Path> files = Files.list(worker.directory().resolve("codepipeline-work"))) {
+            workspace = files.findFirst().orElseThrow();
+        }
+        assertThat(Files.getPosixFilePermissions(workspace)).isEqualTo(java.nio.file.attribute.PosixFilePermissions
+                .fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(workspace.resolve("build.log"))).isEqualTo(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(workspace.resolve("worker"))).isEqualTo(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertNoSecrets(result.log);
+        assertNoSecrets(Files.readString(workspace.resolve("build.log")));
+        Map<String, Object> none = support.failure(job);
+        assertThat(none).isNull();
+    }
+}
