@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.client.JobDetails;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,8 @@ final class Job {
     String inputRevision;
     final List<String> inputs = new ArrayList<>();
     final List<String> outputs = new ArrayList<>();
+    /** All the job's data, for the job file the build reads (artifact locations and credentials); never logged. */
+    JobDetails details;
 
     Job(String id, String owner, String clientId) {
         this.id = id;

@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.artifact.ArtifactException;
+import io.github.codepipeline.maven.client.JobFile;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ArtifactSettings;
 import io.github.codepipeline.maven.config.FailureType;
@@ -15,7 +16,6 @@ import io.github.codepipeline.maven.report.ArtifactCalls;
 import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
-import io.github.codepipeline.maven.report.ResultRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * One acknowledged job, from its workspace to its one result: downloads the inputs in-process, starts the build, prints
- * its output with the job's prefix, stops it at the time limit, and when it ends reports for it unless the build
- * reported itself (see {@link ResultRecord}). Driven by the worker's one thread ({@link #tick}).
+ * its output with the job's prefix, stops it at the time limit, and when it ends reports its one result (what the build
+ * handed over, see {@link ResultHandoff}, else the worker's own). Driven by the worker's one thread ({@link #tick}).
  */
 final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
@@ -44,6 +44,8 @@ final class JobRun {
     private final long startMillis = System.currentTimeMillis();
     private Workspace workspace;
     private List<String> command;
+    /** The command as messages name it: the default one without this machine's paths. */
+    private String shownCommand;
     private Build build;
     private Stop stop;
     private long terminatedAt;
@@ -53,7 +55,8 @@ final class JobRun {
     JobRun(Worker worker, Job job) {
         this.worker = worker;
         this.job = job;
-        this.secrets = worker.secrets.and(job.secrets().toArray(new String[0]));
+        Secrets all = worker.secrets.and(job.secrets().toArray(new String[0]));
+        this.secrets = job.details == null ? all : job.details.secrets(all);
         this.log = new RedactingLog(worker.log, secrets);
         this.prefix = "[job " + (job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
     }
@@ -74,6 +77,9 @@ final class JobRun {
                         ArtifactSettings.resolve(sources), workspace.source);
             }
             command = command();
+            if (job.details != null) {
+                JobFile.write(jobFile(), job.id, job.owner, job.details);
+            }
             log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
             build = Build.start(command, workspace.source, environment(), workspace.log, secrets);
             return true;
@@ -90,55 +96,33 @@ final class JobRun {
         return false;
     }
 
-    /** The configured command, else {@code ./mvnw -B verify} when the sources hold an executable mvnw, else this Maven's. */
+    /** The job file the build's plugin reads instead of calling {@code GetJobDetails}; beside the result file. */
+    private Path jobFile() {
+        return workspace.directory.resolve("job.properties");
+    }
+
+    /** The configured command, else {@code ./mvnw -B -ntp verify} when the sources hold an executable mvnw, else this Maven's. */
     private List<String> command() {
         if (worker.settings.command != null) {
+            shownCommand = String.join(" ", worker.settings.command);
             return worker.settings.command;
         }
         List<String> words = new ArrayList<>();
         Path wrapper = workspace.source.resolve("mvnw");
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        if (!windows && Files.isRegularFile(wrapper) && Files.isExecutable(wrapper)) {
-            words.add(wrapper.toString());
-        } else {
-            words.add(worker.mavenCommand());
-        }
+        boolean mvnw = !windows && Files.isRegularFile(wrapper) && Files.isExecutable(wrapper);
+        words.add(mvnw ? wrapper.toString() : worker.mavenCommand());
         words.add("-B");
+        words.add("-ntp");
         words.add("verify");
+        shownCommand = (mvnw ? "./mvnw" : "mvn") + " -B -ntp verify";
         return words;
     }
 
-    /** The worker's environment without its own CODEPIPELINE_ variables, and the job's. */
+    /** The build's environment: see {@link BuildEnvironment}. */
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Map.Entry<String, String> each : worker.environment.entrySet()) {
-            if (!each.getKey().startsWith("CODEPIPELINE_")) {
-                env.put(each.getKey(), each.getValue());
-            }
-        }
-        env.putAll(worker.childConnection);
-        env.put("CODEPIPELINE_JOB_ID", job.id);
-        if (job.clientToken != null) {
-            env.put("CODEPIPELINE_CLIENT_TOKEN", job.clientToken);
-        }
-        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
-        env.put("CODEPIPELINE_RESULT_FILE", workspace.result.toString());
-        putIfSet(env, "CODEPIPELINE_PIPELINE_NAME", job.pipeline);
-        putIfSet(env, "CODEPIPELINE_STAGE_NAME", job.stage);
-        putIfSet(env, "CODEPIPELINE_ACTION_NAME", job.action);
-        putIfSet(env, OutputVariables.INPUT_REVISION_VARIABLE, job.inputRevision);
-        putIfSet(env, "CODEPIPELINE_CONTINUATION_TOKEN", job.continuationToken);
-        for (Map.Entry<String, String> each : job.configuration.entrySet()) {
-            env.put("CODEPIPELINE_CONFIG_" + each.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"),
-                    each.getValue());
-        }
-        return env;
-    }
-
-    private static void putIfSet(Map<String, String> env, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            env.put(name, value);
-        }
+        return BuildEnvironment.of(worker.environment, worker.childConnection, job, workspace.result, jobFile(),
+                worker.settings.passAwsCredentials, log, prefix);
     }
 
     /** One turn: prints new output, enforces the time limit; {@code true} once the job has ended and has its result. */
@@ -177,27 +161,19 @@ final class JobRun {
         return build.isAlive();
     }
 
-    /** The build has ended: reports for it unless it reported itself, then removes the workspace. */
+    /**
+     * The build has ended: reports the result it handed over ({@link ResultHandoff}), else its failure or, for a build
+     * that exited 0 having uploaded every output, its success; then removes the workspace.
+     */
     void finish() {
         build.pump(line -> log.info(prefix + line));
         int status = build.exitValue();
-        String reported = null;
-        List<String> uploaded = new ArrayList<>();
-        for (String line : ResultRecord.read(workspace.result)) {
-            String kind = line.split(" ", 2)[0];
-            if (kind.equals(ResultRecord.OUTPUT)) {
-                uploaded.add(line.substring(kind.length()).trim());
-            } else if (kind.equals(ResultRecord.SUCCESS) || kind.equals(ResultRecord.FAILURE)
-                    || kind.equals(ResultRecord.EXISTS)) {
-                reported = kind;
-            }
-        }
-        if (reported != null) {
-            result = (reported.equals(ResultRecord.SUCCESS) ? "succeeded" : reported.equals(ResultRecord.FAILURE) ? "failed"
-                    : "had a result already") + ", reported by the build (" + Build.describeExit(status) + ")";
+        ResultHandoff.Result handed = ResultHandoff.read(workspace.result, job.id, log, prefix);
+        if (handed.kind != ResultHandoff.Kind.NOTHING) {
+            reportHanded(handed, status);
         } else if (status == 0 && stop == null) {
             List<String> missing = new ArrayList<>(job.outputs);
-            missing.removeAll(uploaded);
+            missing.removeAll(handed.outputs);
             if (missing.isEmpty()) {
                 reportSuccess();
             } else {
@@ -223,7 +199,7 @@ final class JobRun {
         } else {
             why = "it ended with " + Build.describeExit(status);
         }
-        String head = "The build (" + String.join(" ", command) + ") did not report a result: " + why + ".";
+        String head = "The build (" + shownCommand + ") did not report a result: " + why + ".";
         head = Text.cut(Text.clean(head), 1000);
         StringBuilder tail = new StringBuilder();
         List<String> lines = build.tail();
@@ -250,13 +226,53 @@ final class JobRun {
      * retries, redaction): {@code PutJobFailureResult} or {@code PutThirdPartyJobFailureResult}.
      */
     private void reportFailure(String message) {
-        String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
         result = "failed, reported by the worker" + (build == null ? " (the build did not start)" : " ("
                 + Build.describeExit(build.exitValue()) + ")");
+        reportFailure(FailureType.JobFailed, message, worker.sources(job));
+    }
+
+    /** The failure report, {@code message} masked, cleaned and cut to the API's limit. */
+    private void reportFailure(FailureType type, String message, SettingSources sources) {
+        String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
         try {
-            calls().report(ReportSettings.resolve(worker.sources(job)), FailureType.JobFailed, text);
+            calls().report(ReportSettings.resolve(sources), type, text);
         } catch (ReportException | InvalidSettingException e) {
             reportFailed(e, "failure", "failed; the worker's report failed too");
+        }
+    }
+
+    /**
+     * Reports what the build handed over: its failure (type, message, execution ID) or its success (execution details,
+     * output variables, continuation token), checked by the same settings as the goals'; a success that CodePipeline
+     * would refuse becomes the job's failure, saying why.
+     */
+    private void reportHanded(ResultHandoff.Result handed, int status) {
+        SettingSources sources = worker.sources(job, handed.properties());
+        String exit = Build.describeExit(status);
+        if (handed.kind == ResultHandoff.Kind.FAILURE || handed.problem != null) {
+            result = "failed, handed over by the build (" + exit + "), reported by the worker";
+            String message = handed.problem != null ? "The build handed over a failure that cannot be reported as it is: "
+                    + handed.problem + ". " + (handed.message == null ? "" : handed.message)
+                    : handed.message == null || handed.message.trim().isEmpty()
+                    ? "The build handed over a failure without a message (" + exit + ")." : handed.message;
+            reportFailure(handed.failureType, message, sources);
+            return;
+        }
+        result = "succeeded, handed over by the build (" + exit + "), reported by the worker";
+        try {
+            ReportSettings settings = ReportSettings.resolve(sources);
+            SuccessDetails details;
+            try {
+                details = SuccessDetails.resolve(sources, null, settings.actionOwner(), null);
+            } catch (InvalidSettingException e) {
+                result = "failed: the success the build handed over cannot be reported (" + exit + ")";
+                reportFailure(FailureType.JobFailed, "The build handed over a success that CodePipeline would refuse: "
+                        + e.getMessage(), worker.sources(job));
+                return;
+            }
+            calls().reportSuccess(settings, details);
+        } catch (ReportException | InvalidSettingException e) {
+            reportFailed(e, "success", "succeeded; the worker's report failed");
         }
     }
 
@@ -267,7 +283,7 @@ final class JobRun {
      */
     private void reportSuccess() {
         result = "succeeded, reported by the worker (exit status 0)";
-        String summary = "Built by the job worker: " + String.join(" ", command) + " exited with status 0.";
+        String summary = "Built by the job worker: " + shownCommand + " exited with status 0.";
         try {
             SettingSources sources = worker.sources(job);
             ReportSettings settings = ReportSettings.resolve(sources);

@@ -90,6 +90,21 @@ public final class Worker {
         return sources(job.id, job.owner, job.clientToken);
     }
 
+    /** The job's settings with {@code properties} on top: what the build handed over ({@link ResultHandoff}). */
+    SettingSources sources(Job job, Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put(Setting.JOB_ID.property(), job.id);
+        all.put(Setting.ACTION_OWNER.property(), job.owner);
+        all.put(Setting.CLIENT_TOKEN.property(), job.clientToken == null ? "" : job.clientToken);
+        Map<String, String> env = new HashMap<>();
+        if (job.clientToken == null) {
+            for (String variable : Setting.CLIENT_TOKEN.environment()) {
+                env.put(variable, "");
+            }
+        }
+        return sources.with(all, env);
+    }
+
     /**
      * The owner is the action type's and wins over any {@code codepipeline.actionOwner} the worker was started with; a
      * custom job gets no client token at all (a token in the worker's own environment would only earn a warning).
@@ -439,8 +454,8 @@ public final class Worker {
         }
         log.info("  acknowledge each job (" + (settings.actionType.isCustom() ? "AcknowledgeJob" : "AcknowledgeThirdPartyJob")
                 + "), unpack its inputs into a fresh workspace under " + settings.workDirectory);
-        log.info("  run " + (settings.command == null ? "./mvnw -B verify (when the sources hold an executable mvnw), else "
-                + mavenCommand() + " -B verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
+        log.info("  run " + (settings.command == null ? "./mvnw -B -ntp verify (when the sources hold an executable mvnw), else "
+                + mavenCommand() + " -B -ntp verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
                 + " at once, each for at most " + WorkerSettings.duration(settings.jobTimeoutSeconds));
         log.info("  report a result for each build that did not report one itself"
                 + (settings.keepWorkspaces ? "; keep the workspaces" : "; then delete its workspace"));
