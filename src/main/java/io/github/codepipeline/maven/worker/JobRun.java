@@ -27,12 +27,12 @@ import java.util.Map;
 
 /**
  * One acknowledged job, from its workspace to its one result: downloads the inputs in-process, starts the build, prints
- * its output with the job's prefix, stops it at the time limit, and when it ends reports its one result (what the build
- * handed over, see {@link ResultHandoff}, else the worker's own). Driven by the worker's one thread ({@link #tick}).
+ * its output with the job's prefix, stops it at the time limit, and when it ends reports its one result: what the build
+ * handed over ({@link ResultHandoff}), else the worker's own. Driven by the worker's one thread ({@link #tick}).
  */
 final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
-    static final int MAX_MESSAGE = 5000;
+    static final int MAX_MESSAGE = WorkerReports.MAX_MESSAGE;
 
     enum Stop { TIME_LIMIT, WORKER_STOPPED, WORKER_FAILED }
 
@@ -41,11 +41,10 @@ final class JobRun {
     private final Secrets secrets;
     private final ReportLog log;
     private final String prefix;
+    private final WorkerReports reports;
     private final long startMillis = System.currentTimeMillis();
     private Workspace workspace;
     private List<String> command;
-    /** The command as messages name it: the default one without this machine's paths. */
-    private String shownCommand;
     private Build build;
     private Stop stop;
     private long terminatedAt;
@@ -59,6 +58,7 @@ final class JobRun {
         this.secrets = job.details == null ? all : job.details.secrets(all);
         this.log = new RedactingLog(worker.log, secrets);
         this.prefix = "[job " + (job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
+        this.reports = new WorkerReports(worker, job, secrets, log, prefix);
     }
 
     /**
@@ -73,15 +73,16 @@ final class JobRun {
             workspace = Workspace.create(worker.settings.workDirectory, job.id);
             if (!job.inputs.isEmpty()) {
                 SettingSources sources = worker.sources(job);
-                new ArtifactCalls(calls(), log, secrets).download(ReportSettings.resolve(sources),
+                new ArtifactCalls(reports.calls(), log, secrets).download(ReportSettings.resolve(sources),
                         ArtifactSettings.resolve(sources), workspace.source);
             }
-            command = command();
+            command = BuildCommand.command(worker, workspace);
             if (job.details != null) {
-                JobFile.write(jobFile(), job.id, job.owner, job.details);
+                JobFile.write(BuildCommand.jobFile(workspace), job.id, job.owner, job.details);
             }
             log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
-            build = Build.start(command, workspace.source, environment(), workspace.log, secrets);
+            build = Build.start(command, workspace.source, BuildCommand.environment(worker, job, workspace, log, prefix), workspace.log,
+                    secrets);
             return true;
         } catch (ReportException | ArtifactException | InvalidSettingException e) {
             problem = "The job worker could not prepare the build: " + e.getMessage();
@@ -94,35 +95,6 @@ final class JobRun {
         reportFailure(problem);
         end();
         return false;
-    }
-
-    /** The job file the build's plugin reads instead of calling {@code GetJobDetails}; beside the result file. */
-    private Path jobFile() {
-        return workspace.directory.resolve("job.properties");
-    }
-
-    /** The configured command, else {@code ./mvnw -B -ntp verify} when the sources hold an executable mvnw, else this Maven's. */
-    private List<String> command() {
-        if (worker.settings.command != null) {
-            shownCommand = String.join(" ", worker.settings.command);
-            return worker.settings.command;
-        }
-        List<String> words = new ArrayList<>();
-        Path wrapper = workspace.source.resolve("mvnw");
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        boolean mvnw = !windows && Files.isRegularFile(wrapper) && Files.isExecutable(wrapper);
-        words.add(mvnw ? wrapper.toString() : worker.mavenCommand());
-        words.add("-B");
-        words.add("-ntp");
-        words.add("verify");
-        shownCommand = (mvnw ? "./mvnw" : "mvn") + " -B -ntp verify";
-        return words;
-    }
-
-    /** The build's environment: see {@link BuildEnvironment}. */
-    private Map<String, String> environment() {
-        return BuildEnvironment.of(worker.environment, worker.childConnection, job, workspace.result, jobFile(),
-                worker.settings.passAwsCredentials, log, prefix);
     }
 
     /** One turn: prints new output, enforces the time limit; {@code true} once the job has ended and has its result. */
@@ -170,7 +142,8 @@ final class JobRun {
         int status = build.exitValue();
         ResultHandoff.Result handed = ResultHandoff.read(workspace.result, job.id, log, prefix);
         if (handed.kind != ResultHandoff.Kind.NOTHING) {
-            reportHanded(handed, status);
+            result = ResultHandoff.report(handed, Build.describeExit(status), worker.sources(job, handed.properties()),
+                    worker.sources(job), reports);
         } else if (status == 0 && stop == null) {
             List<String> missing = new ArrayList<>(job.outputs);
             missing.removeAll(handed.outputs);
@@ -199,7 +172,7 @@ final class JobRun {
         } else {
             why = "it ended with " + Build.describeExit(status);
         }
-        String head = "The build (" + shownCommand + ") did not report a result: " + why + ".";
+        String head = "The build (" + BuildCommand.shown(worker, command) + ") did not report a result: " + why + ".";
         head = Text.cut(Text.clean(head), 1000);
         StringBuilder tail = new StringBuilder();
         List<String> lines = build.tail();
@@ -217,96 +190,13 @@ final class JobRun {
         return tail.length() == 0 ? head : head + "\nLast lines of its output:\n" + tail.toString().trim();
     }
 
-    private JobCalls calls() {
-        return new JobCalls(log, secrets, worker.accessKeys);
-    }
-
-    /**
-     * The worker's own failure report, through the same {@link JobCalls} as the goals' (the owner's call, time limits,
-     * retries, redaction): {@code PutJobFailureResult} or {@code PutThirdPartyJobFailureResult}.
-     */
     private void reportFailure(String message) {
-        result = "failed, reported by the worker" + (build == null ? " (the build did not start)" : " ("
-                + Build.describeExit(build.exitValue()) + ")");
-        reportFailure(FailureType.JobFailed, message, worker.sources(job));
+        result = reports.reportFailure(message, "failed, reported by the worker" + (build == null
+                ? " (the build did not start)" : " (" + Build.describeExit(build.exitValue()) + ")"));
     }
 
-    /** The failure report, {@code message} masked, cleaned and cut to the API's limit. */
-    private void reportFailure(FailureType type, String message, SettingSources sources) {
-        String text = Text.truncate(Text.clean(secrets.redact(message)), MAX_MESSAGE);
-        try {
-            calls().report(ReportSettings.resolve(sources), type, text);
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "failure", "failed; the worker's report failed too");
-        }
-    }
-
-    /**
-     * Reports what the build handed over: its failure (type, message, execution ID) or its success (execution details,
-     * output variables, continuation token), checked by the same settings as the goals'; a success that CodePipeline
-     * would refuse becomes the job's failure, saying why.
-     */
-    private void reportHanded(ResultHandoff.Result handed, int status) {
-        SettingSources sources = worker.sources(job, handed.properties());
-        String exit = Build.describeExit(status);
-        if (handed.kind == ResultHandoff.Kind.FAILURE || handed.problem != null) {
-            result = "failed, handed over by the build (" + exit + "), reported by the worker";
-            String message = handed.problem != null ? "The build handed over a failure that cannot be reported as it is: "
-                    + handed.problem + ". " + (handed.message == null ? "" : handed.message)
-                    : handed.message == null || handed.message.trim().isEmpty()
-                    ? "The build handed over a failure without a message (" + exit + ")." : handed.message;
-            reportFailure(handed.failureType, message, sources);
-            return;
-        }
-        result = "succeeded, handed over by the build (" + exit + "), reported by the worker";
-        try {
-            ReportSettings settings = ReportSettings.resolve(sources);
-            SuccessDetails details;
-            try {
-                details = SuccessDetails.resolve(sources, null, settings.actionOwner(), null);
-            } catch (InvalidSettingException e) {
-                result = "failed: the success the build handed over cannot be reported (" + exit + ")";
-                reportFailure(FailureType.JobFailed, "The build handed over a success that CodePipeline would refuse: "
-                        + e.getMessage(), worker.sources(job));
-                return;
-            }
-            calls().reportSuccess(settings, details);
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "success", "succeeded; the worker's report failed");
-        }
-    }
-
-    /**
-     * The worker's own success report ({@code PutJobSuccessResult} or {@code PutThirdPartyJobSuccessResult}). A custom
-     * action's carries the output variable {@code INPUT_REVISION} when the job's input has a revision: the worker reads
-     * no pom, so it knows no {@code PROJECT_VERSION}; {@code codepipeline.outputVariables} given to the worker wins.
-     */
     private void reportSuccess() {
-        result = "succeeded, reported by the worker (exit status 0)";
-        String summary = "Built by the job worker: " + shownCommand + " exited with status 0.";
-        try {
-            SettingSources sources = worker.sources(job);
-            ReportSettings settings = ReportSettings.resolve(sources);
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put(OutputVariables.INPUT_REVISION, job.inputRevision);
-            calls().reportSuccess(settings, SuccessDetails.resolve(sources, summary, settings.actionOwner(), variables));
-        } catch (ReportException | InvalidSettingException e) {
-            reportFailed(e, "success", "succeeded; the worker's report failed");
-        }
-    }
-
-    /**
-     * The worker's report of the job's {@code what} failed: a job with a result already keeps it (the one result it may
-     * have, one WARN line); else one ERROR line, and the job ended with {@code outcome}.
-     */
-    private void reportFailed(Exception e, String what, String outcome) {
-        if (e instanceof ReportException && ((ReportException) e).isWarning()) {
-            result = "had a result already";
-            log.warn(JobCalls.PREFIX + prefix + e.getMessage());
-        } else {
-            result = outcome;
-            log.error(JobCalls.PREFIX + prefix + "could not report the " + what + " of job " + job.id + ": " + e.getMessage());
-        }
+        result = reports.reportSuccess("Built by the job worker: " + BuildCommand.shown(worker, command) + " exited with status 0.");
     }
 
     private void end() {

@@ -1,9 +1,12 @@
 package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.config.FailureType;
+import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.OutputVariables;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Setting;
+import io.github.codepipeline.maven.config.SettingSources;
+import io.github.codepipeline.maven.config.SuccessDetails;
 import io.github.codepipeline.maven.message.Text;
 import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.ReportLog;
@@ -159,6 +162,40 @@ final class ResultHandoff {
         }
         return new Result(Kind.SUCCESS, null, null, executionId(result.field(3), log, prefix), result.field(2),
                 result.field(4), result.field(5), resultVariables, outputs, null);
+    }
+
+    /**
+     * Reports what the build handed over: its failure (type, message, execution ID) or its success (execution details,
+     * output variables, continuation token), checked by the same settings as the goals'; a success CodePipeline would
+     * refuse becomes the job's failure, saying why.
+     *
+     * @param handed what {@link #read} returned, not {@link Kind#NOTHING}
+     * @param exit how the build's process ended, for the "job ended" line
+     * @param sources the job's settings with {@link Result#properties()} on top
+     * @param own the job's settings alone, for the worker's own failure report
+     * @return how the job ended
+     */
+    static String report(Result handed, String exit, SettingSources sources, SettingSources own, WorkerReports reports) {
+        if (handed.kind == Kind.FAILURE || handed.problem != null) {
+            String message = handed.problem != null ? "The build handed over a failure that cannot be reported as it is: "
+                    + handed.problem + ". " + (handed.message == null ? "" : handed.message)
+                    : handed.message == null || handed.message.trim().isEmpty()
+                    ? "The build handed over a failure without a message (" + exit + ")." : handed.message;
+            return reports.reportFailure(handed.failureType, message, sources, "failed, handed over by the build (" + exit
+                    + "), reported by the worker");
+        }
+        ReportSettings settings;
+        SuccessDetails details;
+        try {
+            settings = ReportSettings.resolve(sources);
+            details = SuccessDetails.resolve(sources, null, settings.actionOwner(), null);
+        } catch (InvalidSettingException e) {
+            return reports.reportFailure(FailureType.JobFailed, "The build handed over a success that CodePipeline would"
+                    + " refuse: " + e.getMessage(), own, "failed: the success the build handed over cannot be reported ("
+                    + exit + ")");
+        }
+        return reports.reportSuccess(settings, details, "succeeded, handed over by the build (" + exit
+                + "), reported by the worker");
     }
 
     /** An external execution ID past the API's limit is left out (one WARNING) rather than failing the report. */

@@ -13,17 +13,11 @@ import io.github.codepipeline.maven.report.ReportLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job worker ({@code mvn codepipeline:work}): polls CodePipeline for jobs of one action type, acknowledges each, runs
@@ -57,11 +51,8 @@ public final class Worker {
     final Map<String, String> childConnection = new LinkedHashMap<>();
     private final Sources sources;
     private final String mavenHome;
-    private final List<JobRun> running = new ArrayList<>();
-    /** The running builds, for {@link #stop()} on the shutdown hook's thread (the worker's thread owns {@link #running}). */
-    private final Set<JobRun> alive = ConcurrentHashMap.newKeySet();
-    /** Jobs left alone (unknown client ID) or refused: logged once each. */
-    private final Set<String> passed = new LinkedHashSet<>();
+    private final Runs runs = new Runs(this);
+    private final Intake intake = new Intake(this);
     private final Object wake = new Object();
     private volatile boolean stopping;
     private volatile boolean stopped;
@@ -150,7 +141,7 @@ public final class Worker {
             maskTokens();
         }
         if (settings.dryRun) {
-            printDryRun();
+            DryRun.print(this);
             return;
         }
         try {
@@ -177,8 +168,8 @@ public final class Worker {
                 loop(pacing);
                 ended = true;
             } finally {
-                if (!ended && !running.isEmpty()) { // a fatal poll error or a bug: no build is left running unreported
-                    shutDown(JobRun.Stop.WORKER_FAILED);
+                if (!ended && !runs.isEmpty()) { // a fatal poll error or a bug: no build is left running unreported
+                    runs.shutDown(JobRun.Stop.WORKER_FAILED);
                 }
             }
         }
@@ -231,39 +222,34 @@ public final class Worker {
         while (true) {
             long now = System.currentTimeMillis();
             if (stopping) {
-                shutDown(JobRun.Stop.WORKER_STOPPED);
+                runs.shutDown(JobRun.Stop.WORKER_STOPPED);
                 return;
             }
-            for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
-                JobRun run = it.next();
-                if (run.tick(now)) {
-                    it.remove();
-                    alive.remove(run);
-                    idleSince = now;
-                }
+            if (runs.tick(now)) {
+                idleSince = now;
             }
             boolean allStarted = settings.maxJobsTotal > 0 && started >= settings.maxJobsTotal;
-            if (allStarted && running.isEmpty()) {
+            if (allStarted && runs.isEmpty()) {
                 log.info(JobCalls.PREFIX + "job worker done: " + started + (started == 1 ? " job" : " jobs")
                         + " (codepipeline.maxJobsTotal).");
                 return;
             }
-            if (running.isEmpty() && settings.idleTimeoutSeconds > 0 && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
+            if (runs.isEmpty() && settings.idleTimeoutSeconds > 0 && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
                 log.info(JobCalls.PREFIX + "job worker done: no job for " + WorkerSettings.duration(settings.idleTimeoutSeconds)
                         + " (codepipeline.idleTimeout); " + started + (started == 1 ? " job" : " jobs") + " built.");
                 return;
             }
-            int free = settings.maxJobs - running.size();
+            int free = settings.maxJobs - runs.size();
             if (!allStarted && free > 0 && now >= nextPoll) {
                 int max = settings.maxJobsTotal > 0 ? Math.min(free, settings.maxJobsTotal - started) : free;
-                nextPoll = System.currentTimeMillis() + poll(pacing, max);
-                if (!running.isEmpty()) {
+                nextPoll = System.currentTimeMillis() + intake.poll(pacing, max);
+                if (!runs.isEmpty()) {
                     idleSince = System.currentTimeMillis();
                 }
                 continue;
             }
-            long sleep = running.isEmpty() ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
-            if (!running.isEmpty() && free > 0) {
+            long sleep = runs.isEmpty() ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
+            if (!runs.isEmpty() && free > 0) {
                 sleep = Math.max(1, Math.min(sleep, nextPoll - now));
             }
             synchronized (wake) {
@@ -279,142 +265,17 @@ public final class Worker {
         }
     }
 
-    /** One poll and the jobs it returned; the wait until the next poll. */
-    private long poll(Pacing pacing, int max) throws ReportException {
-        List<Job> jobs;
-        try {
-            jobs = queue.poll(max);
-        } catch (JobQueue.CallException e) {
-            if (e.fatal) {
-                throw new ReportException(e.getMessage(), false);
-            }
-            long wait = pacing.afterFailure();
-            String message = JobCalls.PREFIX + "polling failed" + (e.throttled ? " (throttled)" : "") + ": " + e.getMessage();
-            if (pacing.firstTime(e.getMessage())) {
-                log.warn(message + " Trying again in " + (wait + 500) / 1000 + " s, backing off up to "
-                        + Pacing.MAX_BACKOFF_MILLIS / 60000 + " min while it lasts.");
-            } else {
-                log.debug(message);
-            }
-            return wait;
-        }
-        if (pacing.failuresInARow() > 0) {
-            log.info(JobCalls.PREFIX + "polling works again.");
-        }
-        log.debug(JobCalls.PREFIX + "polled " + settings.actionType + " (up to " + max + "): " + jobs.size() + " jobs.");
-        int before = started;
-        for (Job job : jobs) {
-            if (stopping) {
-                break; // not acknowledged: CodePipeline hands it to another worker
-            }
-            take(job);
-        }
-        // At once again only when a job was taken: jobs left alone come back with the next poll, which must not spin.
-        return pacing.afterSuccess(started - before);
-    }
-
-    /** Looks up the token, reads the details, acknowledges and starts the build of one polled job. */
-    private void take(Job job) {
-        if (!job.owner.equals(ActionType.CUSTOM)) {
-            refreshTokens();
-            job.clientToken = tokens.token(job.clientId);
-            if (job.clientToken == null) {
-                if (remember(job.id)) {
-                    log.error(JobCalls.PREFIX + "job " + job.id + " has the client ID " + job.clientId + ", which is not in "
-                            + settings.clientTokens + ": left alone. Add a line " + job.clientId + "=<client token> to build"
-                            + " such jobs.");
-                }
-                return;
-            }
-            try {
-                queue.details(job);
-            } catch (JobQueue.CallException e) {
-                log.error(JobCalls.PREFIX + "could not read the details of job " + job.id + " (client ID " + job.clientId
-                        + "), left alone: " + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
-                return;
-            }
-        }
-        try {
-            if (!queue.acknowledge(job)) {
-                log.info(JobCalls.PREFIX + "job " + job.id + " was not acknowledged (InvalidNonceException: another worker"
-                        + " took it, or it is no longer waiting): not built.");
-                return;
-            }
-        } catch (JobQueue.CallException e) {
-            log.error(JobCalls.PREFIX + "could not acknowledge job " + job.id + ", left alone: "
-                    + secrets.and(job.secrets().toArray(new String[0])).redact(e.getMessage()));
-            return;
-        }
+    /** Starts the build of an acknowledged job ({@link Intake}). */
+    void launch(Job job) {
         started++;
         JobRun run = new JobRun(this, job);
         if (run.start()) {
-            running.add(run);
-            alive.add(run);
+            runs.add(run);
         }
     }
 
-    private boolean remember(String jobId) {
-        if (passed.size() >= 10_000) {
-            passed.remove(passed.iterator().next());
-        }
-        return passed.add(jobId);
-    }
-
-    /**
-     * Stops the builds (SIGTERM), waits up to shutdownTimeout for them to end and report, kills and reports the rest. For
-     * a worker asked to stop, and for one that ends on an error while builds run ({@code why}: how each job's failure
-     * message explains its end). A job whose turn fails (a bug) is killed and left, so that the others still end.
-     */
-    private void shutDown(JobRun.Stop why) {
-        if (!running.isEmpty()) {
-            String stopping = why == JobRun.Stop.WORKER_FAILED ? "job worker ending on an error" : "job worker stopping";
-            log.warn(JobCalls.PREFIX + stopping + ": no more polling; stopping " + running.size()
-                    + (running.size() == 1 ? " build" : " builds") + " (SIGTERM) and waiting up to "
-                    + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " (codepipeline.shutdownTimeout).");
-        } else {
-            log.info(JobCalls.PREFIX + "job worker stopping: no build running.");
-        }
-        long now = System.currentTimeMillis();
-        for (JobRun run : running) {
-            run.terminate(why, now);
-        }
-        long deadline = now + settings.shutdownTimeoutSeconds * 1000;
-        while (!running.isEmpty()) {
-            now = System.currentTimeMillis();
-            if (now >= deadline) {
-                for (JobRun run : running) {
-                    run.kill();
-                }
-            }
-            for (Iterator<JobRun> it = running.iterator(); it.hasNext(); ) {
-                JobRun run = it.next();
-                if (now >= deadline && run.isAlive()) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                boolean ended;
-                try {
-                    ended = run.tick(now);
-                } catch (RuntimeException e) {
-                    log.error(JobCalls.PREFIX + "job " + run.job.id + " could not be seen to its end ("
-                            + e.getClass().getName() + "): its build is killed; CodePipeline times the job out.");
-                    run.kill();
-                    ended = true;
-                }
-                if (ended) {
-                    it.remove();
-                    alive.remove(run);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    boolean isStopping() {
+        return stopping;
     }
 
     /**
@@ -436,33 +297,7 @@ public final class Worker {
             }
         }
         if (!stopped) { // the worker's thread is stuck (a report that hangs): the JVM ends now, no build may outlive it
-            for (JobRun run : alive) {
-                run.kill();
-            }
+            runs.killAll();
         }
-    }
-
-    private void printDryRun() {
-        log.info(JobCalls.PREFIX + "dry run (codepipeline.dryRun=true): nothing is polled, acknowledged, built or reported."
-                + " The job worker would:");
-        log.info("  poll with " + (settings.actionType.isCustom() ? "PollForJobs" : "PollForThirdPartyJobs") + " for "
-                + settings.actionType + ", every " + WorkerSettings.duration(settings.pollIntervalSeconds)
-                + " (with jitter) while idle");
-        if (!settings.actionType.isCustom()) {
-            log.info("  look up client tokens in " + (settings.clientTokens == null ? "(codepipeline.clientTokens not set:"
-                    + " a real run refuses to start)" : settings.clientTokens + " (" + tokens.size() + " client IDs)"));
-        }
-        log.info("  acknowledge each job (" + (settings.actionType.isCustom() ? "AcknowledgeJob" : "AcknowledgeThirdPartyJob")
-                + "), unpack its inputs into a fresh workspace under " + settings.workDirectory);
-        log.info("  run " + (settings.command == null ? "./mvnw -B -ntp verify (when the sources hold an executable mvnw), else "
-                + mavenCommand() + " -B -ntp verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
-                + " at once, each for at most " + WorkerSettings.duration(settings.jobTimeoutSeconds));
-        log.info("  report a result for each build that did not report one itself"
-                + (settings.keepWorkspaces ? "; keep the workspaces" : "; then delete its workspace"));
-        log.info("  end " + (settings.maxJobsTotal > 0 ? "after " + settings.maxJobsTotal + " jobs" : "")
-                + (settings.maxJobsTotal > 0 && settings.idleTimeoutSeconds > 0 ? " or " : "")
-                + (settings.idleTimeoutSeconds > 0 ? "after " + WorkerSettings.duration(settings.idleTimeoutSeconds) + " idle"
-                        : settings.maxJobsTotal > 0 ? "" : "on SIGTERM or Ctrl-C only") + "; on SIGTERM or Ctrl-C, give builds "
-                + WorkerSettings.duration(settings.shutdownTimeoutSeconds) + " to stop");
     }
 }

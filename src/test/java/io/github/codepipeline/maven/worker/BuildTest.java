@@ -65,7 +65,7 @@ class BuildTest {
             Thread.sleep(25);
         }
         ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
-        assertThat(Build.Family.supported()).isTrue();
+        assertThat(ProcessFamily.supported()).isTrue();
 
         build.terminate();
         child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
