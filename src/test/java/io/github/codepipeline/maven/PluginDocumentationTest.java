@@ -21,13 +21,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's tables and the goal reference ({@code mvn site}, {@code codepipeline:help}) from drifting apart:
+ * Keeps the tables of the site's goals and settings page ({@code src/site/markdown/settings.md}) and the goal reference ({@code mvn site}, {@code codepipeline:help}) from drifting apart:
  * both are read from what the build generated, the plugin descriptor ({@code target/classes/META-INF/maven/plugin.xml},
  * written from the mojos' annotations and javadoc before the tests run), and from the {@link Setting} enum. Every goal
- * and every parameter is covered, whichever mojo declares it, so a new goal or parameter fails here until the README
+ * and every parameter is covered, whichever mojo declares it, so a new goal or parameter fails here until that page
  * has its row.
  */
 class PluginDocumentationTest {
+    /** The site's page with the Goals and the Settings tables. */
+    static final String SETTINGS_PAGE = "src/site/markdown/settings.md";
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     private static List<Goal> goals;
@@ -40,27 +42,27 @@ class PluginDocumentationTest {
         Path descriptor = basedir.resolve("target/classes/META-INF/maven/plugin.xml");
         assertThat(descriptor).as("the plugin descriptor, generated at process-classes").exists();
         goals = PluginDescriptor.read(descriptor);
-        String readme = new String(Files.readAllBytes(basedir.resolve("README.md")), StandardCharsets.UTF_8);
-        settingsTable = Row.table(section(readme, "## Settings"));
-        goalsSection = section(readme, "## Goals");
+        String page = new String(Files.readAllBytes(basedir.resolve(SETTINGS_PAGE)), StandardCharsets.UTF_8);
+        settingsTable = Row.table(section(page, "## Settings"));
+        goalsSection = section(page, "## Goals");
     }
 
     @Test
     void theDescriptorHasTheGoals() {
         assertThat(goals).extracting(goal -> goal.name)
                 .contains("report-failure", "report-success", "job-details", PluginDescriptor.HELP_GOAL);
-        assertThat(settingsTable).as("rows of the README's Settings table").hasSizeGreaterThan(10);
+        assertThat(settingsTable).as("rows of the Settings table").hasSizeGreaterThan(10);
     }
 
     @Test
-    void everyGoalIsInTheReadmesGoalsTable() {
+    void everyGoalIsInTheGoalsTable() {
         List<String> missing = goals.stream().map(goal -> "codepipeline:" + goal.name)
                 .filter(goal -> !goalsSection.contains("`" + goal + "`")).collect(Collectors.toList());
-        assertThat(missing).as("goals of plugin.xml missing from the README's Goals table").isEmpty();
+        assertThat(missing).as("goals of plugin.xml missing from the Goals table").isEmpty();
     }
 
     @Test
-    void everyParameterIsInTheReadmesSettingsTable() {
+    void everyParameterIsInTheSettingsTable() {
         List<String> missing = new ArrayList<>();
         for (Goal goal : ownGoals()) {
             for (Parameter parameter : goal.parameters) {
@@ -77,11 +79,11 @@ class PluginDocumentationTest {
                 }
             }
         }
-        assertThat(missing).as("parameters of plugin.xml missing from the README's Settings table").isEmpty();
+        assertThat(missing).as("parameters of plugin.xml missing from the Settings table").isEmpty();
     }
 
     @Test
-    void everySettingIsInTheReadmesSettingsTable() {
+    void everySettingIsInTheSettingsTable() {
         List<String> missing = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             Row row = Row.find(settingsTable, 1, setting.property());
@@ -96,7 +98,7 @@ class PluginDocumentationTest {
                 missing.add(setting + ": Environment is not " + setting.environment());
             }
         }
-        assertThat(missing).as("Setting entries missing from the README's Settings table").isEmpty();
+        assertThat(missing).as("Setting entries missing from the Settings table").isEmpty();
     }
 
     /** The other way round: a row for a setting that no longer exists misleads as much as a missing one. */
@@ -116,7 +118,7 @@ class PluginDocumentationTest {
                 }
             }
         }
-        assertThat(unknown).as("properties in the README's Settings table that no setting or parameter has").isEmpty();
+        assertThat(unknown).as("properties in the Settings table that no setting or parameter has").isEmpty();
     }
 
     /** The goal pages of {@code mvn site} show each goal's and parameter's description and since. */
@@ -141,11 +143,11 @@ class PluginDocumentationTest {
     }
 
     /** From the heading line to the next heading of the same level. */
-    private static String section(String readme, String heading) {
-        int start = readme.indexOf("\n" + heading + "\n");
-        assertThat(start).as("README section " + heading).isNotNegative();
-        int end = readme.indexOf("\n## ", start + heading.length() + 1);
-        return readme.substring(start, end < 0 ? readme.length() : end);
+    private static String section(String page, String heading) {
+        int start = page.indexOf("\n" + heading + "\n");
+        assertThat(start).as(SETTINGS_PAGE + " section " + heading).isNotNegative();
+        int end = page.indexOf("\n## ", start + heading.length() + 1);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 
     /** A row of a Markdown table: what is in backticks in each cell. */
