@@ -42,6 +42,8 @@ public final class ResultRecord {
     /** What a reader reads at most: the records a build of ours writes are far smaller (output variables: 120 KB). */
     public static final long MAX_BYTES = 4L * 1024 * 1024;
 
+    private static final Object WRITING = new Object();
+
     private ResultRecord() {}
 
     /** One record: its kind and its fields, unescaped ({@code ""} for a field not given). */
@@ -146,13 +148,16 @@ public final class ResultRecord {
         for (String line : lines) {
             text.append(line);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-                FileLock lock = channel.lock()) {
-            String all = (channel.size() == 0 ? HEADER + "\n" : "") + text;
-            ByteBuffer bytes = ByteBuffer.wrap(all.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+        // The file lock keeps other processes out; within this JVM (parallel modules) a second lock would throw.
+        synchronized (WRITING) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+                    FileLock lock = channel.lock()) {
+                String all = (channel.size() == 0 ? HEADER + "\n" : "") + text;
+                ByteBuffer bytes = ByteBuffer.wrap(all.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
             }
         }
     }
