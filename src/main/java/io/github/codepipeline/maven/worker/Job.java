@@ -40,7 +40,12 @@ final class Job {
 
     /** The secrets of this job: its client token and the action configuration's values. */
     List<String> secrets() {
-        List<String> secrets = new ArrayList<>(configuration.values());
+        return secrets(SecretProperties.all());
+    }
+
+    /** Its client token and the configuration values {@code secret} says to mask. */
+    List<String> secrets(SecretProperties secret) {
+        List<String> secrets = new ArrayList<>(secret.values(configuration));
         if (clientToken != null) {
             secrets.add(clientToken);
         }

@@ -54,7 +54,7 @@ final class JobRun {
     JobRun(Worker worker, Job job) {
         this.worker = worker;
         this.job = job;
-        Secrets all = worker.secrets.and(job.secrets().toArray(new String[0]));
+        Secrets all = worker.secrets.and(job.secrets(worker.secretProperties).toArray(new String[0]));
         this.secrets = job.details == null ? all : job.details.secrets(all);
         this.log = new RedactingLog(worker.log, secrets);
         this.prefix = "[job " + (job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";

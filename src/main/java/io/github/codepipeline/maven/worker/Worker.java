@@ -53,6 +53,8 @@ public final class Worker {
     private final String mavenHome;
     private final Runs runs = new Runs(this);
     private final Intake intake = new Intake(this);
+    /** Which configuration values each job's lines mask ({@code ListActionTypes}); every one until it is read. */
+    SecretProperties secretProperties = SecretProperties.all();
     private final Object wake = new Object();
     private volatile boolean stopping;
     private volatile boolean stopped;
@@ -163,6 +165,7 @@ public final class Worker {
                         + " idle" : "") + ", workspaces in " + settings.workDirectory + ").");
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
+            secretProperties = SecretProperties.read(client, settings.actionType, log);
             boolean ended = false;
             try {
                 loop(pacing);

@@ -98,6 +98,9 @@ class WorkerHandoffIT {
         Files.write(tokens, tokenLines.getBytes(StandardCharsets.UTF_8));
         Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
         worker.mavenOpts("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
+        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("-Dcodepipeline.actionType="))) {
+            worker.args("-Dcodepipeline.actionType=" + TYPE);
+        }
         return worker.args(MavenBuild.goal("work"), "-Dcodepipeline.clientTokens=tokens", "-Dcodepipeline.endpoint="
                 + endpoint.url(), "-Dcodepipeline.s3Endpoint=" + s3.url(), "-Dcodepipeline.pollInterval=1",
                 "-Dcodepipeline.maxJobsTotal=1").args(args);
@@ -128,15 +131,14 @@ class WorkerHandoffIT {
         JobQueue.QueuedJob job = job(TYPE, null, "handoff-env", false, "\"ProjectName\":\"shop\"");
         MavenBuild worker = worker("handoff-env");
         Path dump = worker.directory().resolve("env.txt");
-        MavenBuild.Result result = worker.env("AWS_SESSION_TOKEN", "worker-session-token-DoNotLeak")
-                .env("AWS_ROLE_SESSION_NAME", "worker-role-session").env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "worker-ecs-token")
+        // (No AWS_SESSION_TOKEN here: the worker would sign with it, and the stand-in refuses keys it does not know.)
+        MavenBuild.Result result = worker.env("AWS_ROLE_SESSION_NAME", "worker-role-session").env("AWS_CONTAINER_AUTHORIZATION_TOKEN", "worker-ecs-token")
                 .args(script(worker, "env > " + dump + "\nstat -c 'jobfile=%a' \"$CODEPIPELINE_JOB_FILE\" >> " + dump + "\n"))
                 .run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         String env = new String(Files.readAllBytes(dump), StandardCharsets.UTF_8);
-        assertThat(env).doesNotContain(MavenBuild.ACCESS_KEY, MavenBuild.SECRET_KEY, TOKEN, "worker-session-token-DoNotLeak",
-                "worker-role-session", "worker-ecs-token", "MAVEN_CMD_LINE_ARGS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+        assertThat(env).doesNotContain(MavenBuild.ACCESS_KEY, MavenBuild.SECRET_KEY, TOKEN, "worker-role-session", "worker-ecs-token", "MAVEN_CMD_LINE_ARGS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
                 "CODEPIPELINE_CLIENT_TOKEN", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "codepipeline.clientTokens");
         assertThat(env).contains("CODEPIPELINE_JOB_ID=" + job.id + "\n", "AWS_EC2_METADATA_DISABLED=true\n",
                 "AWS_REGION=us-east-1\n", "CODEPIPELINE_JOB_FILE=", "CODEPIPELINE_RESULT_FILE=", "jobfile=600\n");
@@ -155,7 +157,7 @@ class WorkerHandoffIT {
         String env = new String(Files.readAllBytes(dump), StandardCharsets.UTF_8);
         assertThat(env).contains("AWS_ACCESS_KEY_ID=" + MavenBuild.ACCESS_KEY + "\n",
                 "AWS_SECRET_ACCESS_KEY=" + MavenBuild.SECRET_KEY + "\n");
-        assertThat(env).doesNotContain(TOKEN, "MAVEN_CMD_LINE_ARGS", "CODEPIPELINE_CLIENT_TOKEN", "AWS_EC2_METADATA_DISABLED");
+        assertThat(env).doesNotContain(TOKEN, "MAVEN_CMD_LINE_ARGS", "CODEPIPELINE_CLIENT_TOKEN");
         assertThat(resultCalls()).hasSize(1);
     }
 
@@ -204,7 +206,7 @@ class WorkerHandoffIT {
         assertThat(result.exitCode).as(result.toString()).isZero();
         String prefix = "[job " + job.id.substring(0, 8) + "] ";
         assertThat(result.lines(prefix + "[INFO] CodePipeline: handed the failure of job " + job.id + " (JobFailed, ")).hasSize(1);
-        List<String> loaded = result.lines("[class,load] ").stream().filter(l -> l.startsWith(prefix)).collect(Collectors.toList());
+        List<String> loaded = result.lines("[class,load] ").stream().filter(l -> l.startsWith("[INFO] " + prefix)).collect(Collectors.toList());
         assertThat(loaded).as("the check sees the build's classes")
                 .anyMatch(l -> l.contains("[class,load] io.github.codepipeline.maven.report.ResultRecord "));
         assertThat(loaded).as("SDK classes the build loaded").noneMatch(l -> l.contains("[class,load] " + LazyLoadingIT.SDK)
@@ -228,8 +230,9 @@ class WorkerHandoffIT {
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(s3.keys()).anyMatch(k -> k.endsWith("-out"));
-        // The worker read the job once to acknowledge it; the build read the job file: no second call, and it had no token.
-        assertThat(endpoint.bodies("GetThirdPartyJobDetails")).hasSize(1);
+        // The worker's two (the nonce, then the input's download); upload-output in the build read the job file, no call.
+        assertThat(endpoint.bodies("GetThirdPartyJobDetails")).hasSize(2);
+        assertThat(result.lines("] [INFO] CodePipeline: uploaded the output artifact BuildOutput to s3://")).hasSize(1);
         assertThat(endpoint.bodies("PutThirdPartyJobSuccessResult")).singleElement().satisfies(body -> assertThat(body)
                 .containsEntry("jobId", job.id).containsEntry("clientToken", TOKEN)
                 .containsEntry("executionDetails", Map.of("summary", "Built-by-the-app")));
@@ -281,5 +284,40 @@ class WorkerHandoffIT {
                 + " client ID.")).isNotEmpty();
         assertThat(result.log).doesNotContain(TOKEN).doesNotContain("other-token");
         assertThat(endpoint.requests()).isEmpty();
+    }
+
+    @Test
+    void onlyTheValuesListActionTypesDeclaresSecretAreMasked() throws IOException {
+        JobQueue.QueuedJob job = job(TYPE, null, "handoff-secret", false,
+                "\"ProjectName\":\"shop-visible-name\",\"ApiKey\":\"api-key-DoNotShow-91\"");
+        queue.declare(TYPE, Map.of("ProjectName", false, "ApiKey", true));
+        MavenBuild worker = worker("handoff-secret");
+        MavenBuild.Result result = worker.args(script(worker, "echo \"name=$CODEPIPELINE_CONFIG_PROJECTNAME"
+                + " key=$CODEPIPELINE_CONFIG_APIKEY\"\nexit 2\n")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(endpoint.bodies("ListActionTypes")).singleElement()
+                .satisfies(body -> assertThat(body).containsEntry("actionOwnerFilter", "ThirdParty"));
+        assertThat(result.log).contains("] name=shop-visible-name key=****").doesNotContain("api-key-DoNotShow-91");
+        assertThat(queue.results(job)).singleElement().asString().contains("name=shop-visible-name key=****")
+                .doesNotContain("api-key-DoNotShow-91");
+        assertThat(result.lines("[WARNING]")).isEmpty();
+    }
+
+    @Test
+    void whenListActionTypesIsRefusedEveryValueIsMaskedWithOneWarning() throws IOException {
+        JobQueue.QueuedJob job = job(TYPE, null, "handoff-secret-refused", false,
+                "\"ProjectName\":\"shop-visible-name\",\"ApiKey\":\"api-key-DoNotShow-91\"");
+        queue.refuseListActionTypes();
+        MavenBuild worker = worker("handoff-secret-refused");
+        MavenBuild.Result result = worker.args(script(worker, "echo \"name=$CODEPIPELINE_CONFIG_PROJECTNAME"
+                + " key=$CODEPIPELINE_CONFIG_APIKEY\"\nexit 2\n")).run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.lines("[WARNING]")).singleElement().asString().contains("could not learn which configuration"
+                + " properties of " + TYPE + " are secret (AWS denied ListActionTypes (AccessDeniedException")
+                .contains("every configuration value is masked");
+        assertThat(result.log).contains("] name=**** key=****").doesNotContain("shop-visible-name");
+        assertThat(queue.results(job)).singleElement().asString().contains("name=**** key=****");
     }
 }
