@@ -86,6 +86,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 del queue[:len(batch)]
                 for job in batch: out("handed", "%s %d" % (job, time.time_ns()))
                 return self.answer(200, {"jobs": [{"clientId": client_id, "jobId": j} for j in batch]})
+            if op == "ListActionTypes":   # the bench's configuration properties are not secret
+                return self.answer(200, {"actionTypes": [{"id": {"category": "Build", "owner": "ThirdParty",
+                    "provider": "PartnerCI", "version": "1"}, "actionConfigurationProperties": [
+                    {"name": n, "required": False, "key": False, "secret": False} for n in ("Kill", "Hand")],
+                    "inputArtifactDetails": {"minimumCount": 0, "maximumCount": 5},
+                    "outputArtifactDetails": {"minimumCount": 0, "maximumCount": 5}}]})
             job = jobs.get(body.get("jobId"))
             if job is None: return self.error("JobNotFoundException")
             if body.get("clientToken") != token: return self.error("InvalidClientTokenException")

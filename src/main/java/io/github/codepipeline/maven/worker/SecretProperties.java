@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionConfigurationProperty;
 import software.amazon.awssdk.services.codepipeline.model.ListActionTypesResponse;
@@ -67,6 +68,12 @@ final class SecretProperties {
                 }
             }
             problem = "ListActionTypes does not list the action type " + type;
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            // describe() words the IAM denial well; its words for the job calls' other errors would mislead here.
+            problem = e.statusCode() == 403 || (code != null && code.contains("AccessDenied"))
+                    ? client.describe(e, "ListActionTypes")
+                    : "CodePipeline answered ListActionTypes with " + (code == null ? "HTTP " + e.statusCode() : code);
         } catch (RuntimeException e) {
             problem = client.describe(e, "ListActionTypes");
         }
