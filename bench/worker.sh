@@ -4,7 +4,10 @@
 #   1. idle: the worker polls an empty queue POLLS times (pollInterval 1 s) under -Xmx64m; CPU time per wall second
 #      between the 10th and the last poll, and the heap in use at the end (jcmd GC.heap_info);
 #   2. latency: from the poll that returns a job to the start of its build (the build's first command);
-#   3. 20 jobs through one worker with maxJobs=2, every fourth build killed with SIGKILL: each job reported exactly once.
+#   3. 20 jobs through one worker with maxJobs=2, every fourth build killed with SIGKILL: each job reported exactly once;
+#   4. report speed (issue 28): from a build's end to the answer at the stub, REPORTS times each, alternating: a build
+#      under a warm worker that hands its failure over in the result file (the worker makes the call), and the cold
+#      report-failure goal (a new Maven JVM, as a CI step after the build would run it).
 #
 # Needs: the plugin installed in the local repository (`mvn -B install -DskipTests`); mvn, java (jcmd) and python3 on
 # PATH. CI never runs this script.
@@ -16,6 +19,7 @@ set -euo pipefail
 
 POLLS=${POLLS:-1000}
 JOBS=${JOBS:-20}
+REPORTS=${REPORTS:-5}
 MVN=${MVN:-mvn}
 MVN_FLAGS=${MVN_FLAGS:-}
 REPO_DIR=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,8 +74,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with lock:
             if os.path.exists(os.path.join(work, "add")):
                 for line in open(os.path.join(work, "add")).read().split():
-                    job = str(uuid.uuid4()); jobs[job] = {"kill": line == "kill", "results": [], "acked": False}
-                    queue.append(job)
+                    job = str(uuid.uuid4()); jobs[job] = {"kill": line == "kill", "hand": line == "hand", "results": [],
+                                                          "acked": False}
+                    if line == "direct": out("direct", job)   # for the report-failure goal: never polled
+                    else: queue.append(job)
                 os.remove(os.path.join(work, "add"))
             if op == "PollForThirdPartyJobs":
                 polls[0] += 1
@@ -80,19 +86,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 del queue[:len(batch)]
                 for job in batch: out("handed", "%s %d" % (job, time.time_ns()))
                 return self.answer(200, {"jobs": [{"clientId": client_id, "jobId": j} for j in batch]})
+            if op == "ListActionTypes":   # the bench's configuration properties are not secret
+                return self.answer(200, {"actionTypes": [{"id": {"category": "Build", "owner": "ThirdParty",
+                    "provider": "PartnerCI", "version": "1"}, "actionConfigurationProperties": [
+                    {"name": n, "required": False, "key": False, "secret": False} for n in ("Kill", "Hand")],
+                    "inputArtifactDetails": {"minimumCount": 0, "maximumCount": 5},
+                    "outputArtifactDetails": {"minimumCount": 0, "maximumCount": 5}}]})
             job = jobs.get(body.get("jobId"))
             if job is None: return self.error("JobNotFoundException")
             if body.get("clientToken") != token: return self.error("InvalidClientTokenException")
             if op == "GetThirdPartyJobDetails":
                 return self.answer(200, {"jobDetails": {"id": body["jobId"], "nonce": "7", "data": {
                     "pipelineContext": {"pipelineName": "bench", "stage": {"name": "Build"}, "action": {"name": "Maven"}},
-                    "actionConfiguration": {"configuration": {"Kill": "yes" if job["kill"] else "no"}}}}})
+                    "actionConfiguration": {"configuration": {"Kill": "yes" if job["kill"] else "no",
+                                                              "Hand": "yes" if job["hand"] else "no"}}}}})
             if op == "AcknowledgeThirdPartyJob":
                 if job["acked"]: return self.error("InvalidNonceException")
                 job["acked"] = True
                 return self.answer(200, {"status": "InProgress"})
             job["results"].append(op)
-            out("results", "%s %s" % (body["jobId"], op))
+            out("results", "%s %s %d" % (body["jobId"], op, time.time_ns()))
             if len(job["results"]) > 1: return self.error("InvalidJobStateException")
             return self.answer(200, {})
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -105,12 +118,18 @@ for _ in $(seq 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
 ENDPOINT="http://127.0.0.1:$(cat "$WORK/port")"
 printf '%s=%s\n' "$CLIENT_ID" "$TOKEN" > "$WORK/tokens"
 chmod 600 "$WORK/tokens"
-touch "$WORK/polls" "$WORK/results" "$WORK/handed" "$WORK/starts"
+touch "$WORK/polls" "$WORK/results" "$WORK/handed" "$WORK/starts" "$WORK/ends" "$WORK/direct"
 
 # The builds: note the start, run a second, and kill themselves with SIGKILL when the job's configuration says so.
 cat > "$WORK/build.sh" <<EOF
 #!/bin/sh
 echo "\$CODEPIPELINE_JOB_ID \$(date +%s%N)" >> "$WORK/starts"
+if [ "\$CODEPIPELINE_CONFIG_HAND" = yes ]; then
+    printf 'codepipeline-result 2\\nfailure\\t%s\\tJobFailed\\tTests failed: 1 of 40 (bench)\\t\\n' "\$CODEPIPELINE_JOB_ID" \\
+        >> "\$CODEPIPELINE_RESULT_FILE"
+    echo "\$CODEPIPELINE_JOB_ID \$(date +%s%N)" >> "$WORK/ends"
+    exit 1
+fi
 sleep 1
 [ "\$CODEPIPELINE_CONFIG_KILL" = yes ] && kill -9 \$\$
 exit 0
@@ -168,9 +187,45 @@ FAILURES=$(grep -c FailureResult "$WORK/results" || true)
 SUCCESSES=$(grep -c SuccessResult "$WORK/results" || true)
 KILLED=$(grep -c "killed by signal 9, SIGKILL" "$WORK/jobs.log" || true)
 
+# ---- 4. report speed: through the warm worker vs the cold report-failure goal, alternating --------------------------
+log "report speed: $REPORTS reports each, alternating"
+: > "$WORK/results"
+MAVEN_OPTS="-Xmx256m" "$MVN" "${COMMON[@]}" -Dcodepipeline.maxJobsTotal="$REPORTS" > "$WORK/reports.log" 2>&1 &
+WORKER=$!
+PIDS+=($WORKER)
+waitfor() { for _ in $(seq 1200); do grep -q "^$1 " "$WORK/results" && return 0; sleep 0.05; done; echo "no result for $1" >&2; }
+for i in $(seq "$REPORTS"); do
+    before=$(wc -l < "$WORK/ends")
+    echo hand > "$WORK/add"
+    for _ in $(seq 1200); do [ "$(wc -l < "$WORK/ends")" -gt "$before" ] && break; sleep 0.05; done
+    waitfor "$(tail -1 "$WORK/ends" | cut -d' ' -f1)"
+    echo direct > "$WORK/add"
+    # The stub reads the add file at its next request: the idle worker's next poll (1 s) has it registered.
+    for _ in $(seq 100); do [ "$(wc -l < "$WORK/direct")" -ge "$i" ] && break; sleep 0.05; done
+    job=$(tail -1 "$WORK/direct")
+    echo "$job $(date +%s%N)" >> "$WORK/cold-starts"
+    CODEPIPELINE_JOB_ID=$job CODEPIPELINE_CLIENT_TOKEN=$TOKEN "$MVN" -B -q $MVN_FLAGS "$PLUGIN:report-failure" \
+        -Dcodepipeline.endpoint="$ENDPOINT" -Dcodepipeline.message="Tests failed: 1 of 40 (bench)" >> "$WORK/cold.log" 2>&1
+    waitfor "$job"
+done
+wait "$WORKER" || true
+REPORT_TIMES=$(python3 - "$WORK" <<'EOF'
+import sys, os, statistics
+w = sys.argv[1]
+results = {l.split()[0]: int(l.split()[2]) for l in open(os.path.join(w, "results")) if l.strip()}
+def ms(name):
+    pairs = [l.split() for l in open(os.path.join(w, name)) if l.strip()]
+    return [(results[j] - int(t)) / 1e6 for j, t in pairs if j in results]
+warm, cold = ms("ends"), ms("cold-starts")
+f = lambda xs: "median %d ms (%s)" % (statistics.median(xs), ", ".join("%d" % x for x in xs)) if xs else "none"
+print("through the worker %s; cold report-failure goal %s" % (f(warm), f(cold)))
+EOF
+)
+
 echo
 echo "Job worker, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  idle:     $POLLS polls; CPU ${IDLE_CPU}% of one core over ${IDLE_SECONDS} s between polls 10 and $POLLS; heap $HEAP (-Xmx64m)"
 echo "  latency:  poll returning the job -> build started: $LATENCY"
 echo "  $JOBS jobs:  $(python3 -c "print(round(($T3 - $T2) / 1e9, 1))") s with maxJobs=2; $REPORTED jobs reported, $TWICE twice;" \
      "$SUCCESSES successes, $FAILURES failures ($KILLED SIGKILLed builds reported with the signal)"
+echo "  report:   from a build's end to the answer: $REPORT_TIMES"

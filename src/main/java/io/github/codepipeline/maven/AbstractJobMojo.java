@@ -3,6 +3,7 @@ package io.github.codepipeline.maven;
 import io.github.codepipeline.maven.automatic.MavenSettingSources;
 import io.github.codepipeline.maven.automatic.MavenReportLogs;
 import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.client.JobFile;
 import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
@@ -96,7 +97,7 @@ abstract class AbstractJobMojo extends AbstractCodePipelineMojo {
                         + " to the job ID the job worker received.");
             }
             JobCalls reporter = new JobCalls(MavenReportLogs.of(getLog()), secrets,
-                    MavenSettingSources.accessKeys(sources.environment())).recordingTo(ResultRecord.file(sources));
+                    MavenSettingSources.accessKeys(sources.environment())).underWorker(ResultRecord.file(sources), JobFile.file(sources));
             execute(settings, sources, secrets, reporter);
         } catch (InvalidSettingException e) {
             throw new MojoExecutionException(e.getMessage());

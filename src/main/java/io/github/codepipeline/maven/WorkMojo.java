@@ -58,8 +58,8 @@ public class WorkMojo extends AbstractCodePipelineMojo {
     private String workDirectory;
 
     /**
-     * The build's command line, run in the unpacked sources without a shell. Default: {@code ./mvnw -B verify} when the
-     * sources hold an executable {@code mvnw}, else this Maven's {@code mvn -B verify}.
+     * The build's command line, run in the unpacked sources without a shell. Default: {@code ./mvnw -B -ntp verify} when the
+     * sources hold an executable {@code mvnw}, else this Maven's {@code mvn -B -ntp verify}.
      *
      * @since 0.1.0
      */
@@ -125,6 +125,17 @@ public class WorkMojo extends AbstractCodePipelineMojo {
     private String keepWorkspaces;
 
     /**
+     * {@code true} hands the worker's own AWS credentials (its keys, profile, web identity and container-credential
+     * variables, and {@code AWS_SHARED_CREDENTIALS_FILE}/{@code AWS_CONFIG_FILE}) to every build, for builds that
+     * deploy with them. Default {@code false}: a build holds no credential of the worker; the worker alone talks to
+     * CodePipeline, and {@code upload-output} uses the job's own artifact credentials.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "codepipeline.passAwsCredentials")
+    private String passAwsCredentials;
+
+    /**
      * Another S3 endpoint for the artifacts; see {@code download-input}.
      *
      * @since 0.1.0
@@ -165,6 +176,7 @@ public class WorkMojo extends AbstractCodePipelineMojo {
         parameters.put(Setting.KEEP_WORKSPACES.element(), keepWorkspaces);
         parameters.put(Setting.BUILD_USER.element(), buildUser);
         parameters.put(Setting.HEALTH_FILE.element(), healthFile);
+        parameters.put(Setting.PASS_AWS_CREDENTIALS.element(), passAwsCredentials);
         putCallParameters(parameters);
         parameters.put(Setting.S3_ENDPOINT.element(), s3Endpoint);
         Worker.Sources sources = (properties, environment) ->

@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven.automatic;
 
 import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.client.JobFile;
 import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.InvalidSettingException;
 import io.github.codepipeline.maven.config.OutputVariables;
@@ -143,7 +144,7 @@ final class AutomaticReport {
                 return;
             }
             call.run(settings, secrets, new JobCalls(log, secrets, MavenSettingSources.accessKeys(sources.environment()))
-                    .recordingTo(ResultRecord.file(sources)), log);
+                    .underWorker(ResultRecord.file(sources), JobFile.file(sources)), log);
         } catch (InvalidSettingException e) {
             fail(log, e.getMessage() + " The " + what + " was not reported to CodePipeline.", failOnReportError);
         } catch (ReportException e) {

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
@@ -42,10 +41,8 @@ import software.amazon.awssdk.services.codepipeline.model.FailureDetails;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
 import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
-import software.amazon.awssdk.services.codepipeline.model.JobData;
 import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
 import software.amazon.awssdk.services.codepipeline.model.OutputVariablesSizeExceededException;
-import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
 import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 
@@ -252,19 +249,11 @@ public final class CodePipelineJobClient implements AutoCloseable {
         if (owner == ActionOwner.Custom) {
             software.amazon.awssdk.services.codepipeline.model.JobDetails job = call(owner.detailsCall(),
                     () -> client.getJobDetails(r -> r.jobId(settings.jobId()))).jobDetails();
-            JobData data = job == null ? null : job.data();
-            return data == null ? new JobDetails(new LinkedHashMap<>()) : JobDetailsReader.read(job.accountId(),
-                    data.pipelineContext(), data.actionTypeId(), data.actionConfiguration(), data.continuationToken(),
-                    data.hasInputArtifacts() ? data.inputArtifacts() : null,
-                    data.hasOutputArtifacts() ? data.outputArtifacts() : null, data.encryptionKey(), data.artifactCredentials());
+            return JobDetailsReader.of(job == null ? null : job.data(), job == null ? null : job.accountId());
         }
         ThirdPartyJobDetails job = call(owner.detailsCall(), () -> client.getThirdPartyJobDetails(r -> r
                 .jobId(settings.jobId()).clientToken(settings.clientToken()))).jobDetails();
-        ThirdPartyJobData data = job == null ? null : job.data();
-        return data == null ? new JobDetails(new LinkedHashMap<>()) : JobDetailsReader.read(null,
-                data.pipelineContext(), data.actionTypeId(), data.actionConfiguration(), data.continuationToken(),
-                data.hasInputArtifacts() ? data.inputArtifacts() : null,
-                data.hasOutputArtifacts() ? data.outputArtifacts() : null, data.encryptionKey(), data.artifactCredentials());
+        return JobDetailsReader.of(job == null ? null : job.data());
     }
 
     private <T> T call(String operation, Supplier<T> request) throws ReportException {

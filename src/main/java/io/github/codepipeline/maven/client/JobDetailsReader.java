@@ -10,15 +10,33 @@ import software.amazon.awssdk.services.codepipeline.model.ActionConfiguration;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeId;
 import software.amazon.awssdk.services.codepipeline.model.Artifact;
 import software.amazon.awssdk.services.codepipeline.model.EncryptionKey;
+import software.amazon.awssdk.services.codepipeline.model.JobData;
 import software.amazon.awssdk.services.codepipeline.model.PipelineContext;
 import software.amazon.awssdk.services.codepipeline.model.S3ArtifactLocation;
+import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
 
 /**
  * Flattens what {@code GetThirdPartyJobDetails} or {@code GetJobDetails} says of a job (the two answers have the
  * same parts, in different SDK classes) into a {@link JobDetails}.
  */
-final class JobDetailsReader {
+public final class JobDetailsReader {
     private JobDetailsReader() {}
+
+    /** A custom job's data, from {@code GetJobDetails} or {@code PollForJobs}; {@code data} may be {@code null}. */
+    public static JobDetails of(JobData data, String accountId) {
+        return data == null ? new JobDetails(new LinkedHashMap<>()) : read(accountId, data.pipelineContext(),
+                data.actionTypeId(), data.actionConfiguration(), data.continuationToken(),
+                data.hasInputArtifacts() ? data.inputArtifacts() : null,
+                data.hasOutputArtifacts() ? data.outputArtifacts() : null, data.encryptionKey(), data.artifactCredentials());
+    }
+
+    /** A partner job's data, from {@code GetThirdPartyJobDetails}; {@code data} may be {@code null}. */
+    public static JobDetails of(ThirdPartyJobData data) {
+        return data == null ? new JobDetails(new LinkedHashMap<>()) : read(null, data.pipelineContext(),
+                data.actionTypeId(), data.actionConfiguration(), data.continuationToken(),
+                data.hasInputArtifacts() ? data.inputArtifacts() : null,
+                data.hasOutputArtifacts() ? data.outputArtifacts() : null, data.encryptionKey(), data.artifactCredentials());
+    }
 
     /** @param accountId the job's account (only {@code GetJobDetails} says it), or {@code null} */
     static JobDetails read(String accountId, PipelineContext context, ActionTypeId type, ActionConfiguration configuration,

@@ -124,7 +124,8 @@ public final class ReportSettings {
                         + MAX_CLIENT_TOKEN + ". Pass the clientToken the job worker received with the job");
             }
             b.clientToken = token.value();
-        } else if (b.jobId != null && !b.dryRun && !custom) {
+        } else if (b.jobId != null && !b.dryRun && !custom && sources.get(Setting.RESULT_FILE) == null) {
+            // Under the job worker (a result file) the build hands its result to the worker, which holds the token.
             throw new InvalidSettingException("A CodePipeline job ID is set (" + jobId.source() + ") but no client token: set the "
                     + Setting.CLIENT_TOKEN.environment().get(0) + " environment variable (or -D" + Setting.CLIENT_TOKEN.property()
                     + ") to the clientToken the job worker received with the job (or set " + Setting.ACTION_OWNER.property()

@@ -55,6 +55,7 @@ public enum Setting {
     OUTPUT_VARIABLES("outputVariables", "codepipeline.outputVariables"),
     /** Set by the job worker ({@code work}) in each build's environment: where the build records what it reported. */
     RESULT_FILE(null, "codepipeline.resultFile", "CODEPIPELINE_RESULT_FILE"),
+    JOB_FILE(null, "codepipeline.jobFile", "CODEPIPELINE_JOB_FILE"),
     ACTION_TYPE("actionType", "codepipeline.actionType"),
     CLIENT_TOKENS("clientTokens", "codepipeline.clientTokens"),
     WORK_DIRECTORY("workDirectory", "codepipeline.workDirectory"),
@@ -67,7 +68,8 @@ public enum Setting {
     POLL_INTERVAL("pollInterval", "codepipeline.pollInterval"),
     KEEP_WORKSPACES("keepWorkspaces", "codepipeline.keepWorkspaces"),
     BUILD_USER("buildUser", "codepipeline.buildUser"),
-    HEALTH_FILE("healthFile", "codepipeline.healthFile");
+    HEALTH_FILE("healthFile", "codepipeline.healthFile"),
+    PASS_AWS_CREDENTIALS("passAwsCredentials", "codepipeline.passAwsCredentials");
 
     private final String element;
     private final String property;

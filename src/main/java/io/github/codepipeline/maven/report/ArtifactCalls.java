@@ -136,7 +136,7 @@ public final class ArtifactCalls {
                                         : " in " + sent[0].parts + " parts, " + sent[0].concurrency + " at a time"));
                 log.info(PREFIX + "uploaded the output artifact " + target.name() + " to " + target.url() + " ("
                         + ArtifactStore.encryptionText(job.encryptionKeyId()) + ").");
-                jobs.record(ResultRecord.OUTPUT, target.name());
+                jobs.recordOutput(target.name());
             } finally {
                 Files.deleteIfExists(zip);
             }

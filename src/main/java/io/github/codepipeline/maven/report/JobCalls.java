@@ -8,8 +8,13 @@ import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.config.ReportSettings;
 import io.github.codepipeline.maven.config.Secrets;
 import io.github.codepipeline.maven.config.SuccessDetails;
-import java.util.Map;
+import io.github.codepipeline.maven.client.JobFile;
+import io.github.codepipeline.maven.config.Setting;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Makes the job's calls (failure, success, job details), or in a dry run prints exactly what would be sent.
@@ -22,6 +27,7 @@ public final class JobCalls {
     private final Secrets secrets;
     private final String[] accessKeys;
     private Path resultFile;
+    private Path jobFile;
 
     /**
      * @param log where to log; every line is redacted with {@code secrets}
@@ -42,15 +48,18 @@ public final class JobCalls {
             printDryRun(settings, type, message);
             return;
         }
+        if (resultFile != null) {
+            hand(settings, "failure", ResultRecord.line(ResultRecord.FAILURE, settings.jobId(), type.name(), message,
+                    settings.externalExecutionId()));
+            log.info(PREFIX + "handed the failure of job " + settings.jobId() + " (" + type + ", " + message.length()
+                    + " characters) to the job worker, which reports it.");
+            return;
+        }
         long start = System.nanoTime();
         log.debug(PREFIX + "reporting the failure of job " + settings.jobId() + " with " + settings);
         try (CodePipelineJobClient client = open(settings)) {
             client.putFailure(type, message, settings.externalExecutionId());
-        } catch (ReportException e) {
-            recordExisting(e, settings);
-            throw e;
         }
-        record(ResultRecord.FAILURE, settings.jobId());
         log.info(PREFIX + "reported the failure of job " + settings.jobId() + " (" + type + ", " + message.length()
                 + " characters) in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
     }
@@ -77,22 +86,25 @@ public final class JobCalls {
             }
             return;
         }
+        if (resultFile != null) {
+            handSuccess(settings, details);
+            return;
+        }
         long start = System.nanoTime();
         try (CodePipelineJobClient client = open(settings)) {
             client.putSuccess(details, settings.externalExecutionId());
-        } catch (ReportException e) {
-            recordExisting(e, settings);
-            throw e;
         }
         int variables = details.outputVariables().asMap().size();
-        record(ResultRecord.SUCCESS, settings.jobId());
         log.info(PREFIX + "reported the success of job " + settings.jobId() + " in " + (System.nanoTime() - start) / 1_000_000
                 + " ms" + (variables == 0 ? "" : " with " + (variables == 1 ? "1 output variable" : variables + " output variables")
                         + " (" + String.join(", ", details.outputVariables().asMap().keySet()) + ")")
                 + (details.continuationToken() != null ? " (to be continued)." : "."));
     }
 
-    /** Reads the job's details; {@code null} in a dry run, which only says what it would call. */
+    /**
+     * Reads the job's details; {@code null} in a dry run, which only says what it would call. Under the job worker, from
+     * the job file it wrote ({@link JobFile}), without a call.
+     */
     public JobDetails jobDetails(ReportSettings settings) throws ReportException {
         warn(settings);
         if (settings.dryRun()) {
@@ -100,28 +112,71 @@ public final class JobCalls {
             printJob(settings);
             return null;
         }
+        if (jobFile != null) {
+            log.debug(PREFIX + "reading job " + settings.jobId() + " from the job worker's job file " + jobFile + ".");
+            return JobFile.read(jobFile, settings.jobId());
+        }
         try (CodePipelineJobClient client = open(settings)) {
             return client.jobDetails();
         }
     }
 
     /**
-     * Records what this build reported in {@code file} (the job worker's {@code CODEPIPELINE_RESULT_FILE}), or
-     * nothing when {@code null}; see {@link ResultRecord}.
+     * Under the job worker: hands results to it in {@code resultFile} (its {@code CODEPIPELINE_RESULT_FILE}; see
+     * {@link ResultRecord}) instead of calling CodePipeline, and reads the job's details from {@code jobFile} (its
+     * {@code CODEPIPELINE_JOB_FILE}) instead of {@code GetJobDetails}. Either may be {@code null}: no worker.
      */
-    public JobCalls recordingTo(Path file) {
-        this.resultFile = file;
+    public JobCalls underWorker(Path resultFile, Path jobFile) {
+        this.resultFile = resultFile;
+        this.jobFile = jobFile;
         return this;
     }
 
-    /** Appends {@code kind value} to the result file, if there is one. */
-    void record(String kind, String value) {
-        ResultRecord.write(resultFile, kind, value, log);
+    /** Whether results go to the job worker's result file rather than to CodePipeline. */
+    public boolean handsToWorker() {
+        return resultFile != null;
     }
 
-    private void recordExisting(ReportException e, ReportSettings settings) {
-        if (e.isWarning()) { // the job has a result already: the worker must not try again
-            record(ResultRecord.EXISTS, settings.jobId());
+    /** Records an uploaded output artifact in the result file, if there is one (a warning when that fails). */
+    void recordOutput(String artifact) {
+        if (resultFile == null) {
+            return;
+        }
+        try {
+            ResultRecord.append(resultFile, ResultRecord.line(ResultRecord.OUTPUT, artifact));
+        } catch (IOException | RuntimeException e) {
+            log.warn(PREFIX + "could not tell the job worker that the output artifact " + artifact + " was uploaded ("
+                    + e.getClass().getSimpleName() + "); without a result from this build the worker reports its failure.");
+        }
+    }
+
+    private void handSuccess(ReportSettings settings, SuccessDetails details) throws ReportException {
+        if (details.revision() != null) {
+            log.warn(PREFIX + "the current revision (" + details.revision() + ") is not handed to the job worker: the result"
+                    + " file (" + ResultRecord.HEADER + ") has no field for it; the success is reported without it.");
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, String> variable : details.outputVariables().asMap().entrySet()) {
+            lines.add(ResultRecord.line(ResultRecord.VARIABLE, variable.getKey(), variable.getValue()));
+        }
+        lines.add(ResultRecord.line(ResultRecord.SUCCESS, settings.jobId(), details.summary(), settings.externalExecutionId(),
+                details.percentComplete() == null ? null : details.percentComplete().toString(), details.continuationToken()));
+        hand(settings, "success", lines.toArray(new String[0]));
+        int variables = details.outputVariables().asMap().size();
+        log.info(PREFIX + "handed the success of job " + settings.jobId() + " to the job worker, which reports it"
+                + (variables == 0 ? "" : " with " + (variables == 1 ? "1 output variable" : variables + " output variables")
+                        + " (" + String.join(", ", details.outputVariables().asMap().keySet()) + ")")
+                + (details.continuationToken() != null ? " (to be continued)." : "."));
+    }
+
+    /** Appends the records of a result to the result file; a failure to is one clear line. */
+    private void hand(ReportSettings settings, String what, String... lines) throws ReportException {
+        try {
+            ResultRecord.append(resultFile, lines);
+        } catch (IOException | RuntimeException e) {
+            throw new ReportException("Could not hand the " + what + " of job " + settings.jobId() + " to the job worker"
+                    + " (its result file, " + Setting.RESULT_FILE.environment().get(0) + ": " + e.getClass().getSimpleName()
+                    + "); the worker reports the build's failure instead.", false);
         }
     }
 

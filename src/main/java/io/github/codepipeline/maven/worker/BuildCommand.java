@@ -1,10 +1,9 @@
 package io.github.codepipeline.maven.worker;
 
-import io.github.codepipeline.maven.config.OutputVariables;
+import io.github.codepipeline.maven.report.ReportLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.Map;
 final class BuildCommand {
     private BuildCommand() {}
 
-    /** The configured command, else {@code ./mvnw -B verify} when the sources hold an executable mvnw, else this Maven's. */
+    /** The configured command, else {@code ./mvnw -B -ntp verify} when the sources hold an executable mvnw, else this Maven's. */
     static List<String> command(Worker worker, Workspace workspace) {
         if (worker.settings.command != null) {
             return worker.settings.command;
@@ -27,40 +26,27 @@ final class BuildCommand {
             words.add(worker.mavenCommand());
         }
         words.add("-B");
+        words.add("-ntp");
         words.add("verify");
         return words;
     }
 
-    /** The worker's environment without its own CODEPIPELINE_ variables, and the job's. */
-    static Map<String, String> environment(Worker worker, Job job, Workspace workspace) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Map.Entry<String, String> each : worker.environment.entrySet()) {
-            if (!each.getKey().startsWith("CODEPIPELINE_")) {
-                env.put(each.getKey(), each.getValue());
-            }
+    /**
+     * The command as a message sent to CodePipeline names it: the configured one as it was given, the default one
+     * without this machine's paths ({@code mvn -B -ntp verify}, {@code ./mvnw -B -ntp verify}).
+     */
+    static String shown(Worker worker, List<String> command) {
+        if (worker.settings.command != null || command.isEmpty()) {
+            return String.join(" ", command);
         }
-        env.putAll(worker.childConnection);
-        env.put("CODEPIPELINE_JOB_ID", job.id);
-        if (job.clientToken != null) {
-            env.put("CODEPIPELINE_CLIENT_TOKEN", job.clientToken);
-        }
-        env.put("CODEPIPELINE_ACTION_OWNER", job.owner);
-        env.put("CODEPIPELINE_RESULT_FILE", workspace.result.toString());
-        putIfSet(env, "CODEPIPELINE_PIPELINE_NAME", job.pipeline);
-        putIfSet(env, "CODEPIPELINE_STAGE_NAME", job.stage);
-        putIfSet(env, "CODEPIPELINE_ACTION_NAME", job.action);
-        putIfSet(env, OutputVariables.INPUT_REVISION_VARIABLE, job.inputRevision);
-        putIfSet(env, "CODEPIPELINE_CONTINUATION_TOKEN", job.continuationToken);
-        for (Map.Entry<String, String> each : job.configuration.entrySet()) {
-            env.put("CODEPIPELINE_CONFIG_" + each.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"),
-                    each.getValue());
-        }
-        return env;
+        List<String> words = new ArrayList<>(command);
+        words.set(0, words.get(0).endsWith("mvnw") ? "./mvnw" : "mvn");
+        return String.join(" ", words);
     }
 
-    private static void putIfSet(Map<String, String> env, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            env.put(name, value);
-        }
+    /** The build's environment: see {@link BuildEnvironment}; the job file and result file in the workspace. */
+    static Map<String, String> environment(Worker worker, Job job, Workspace workspace, ReportLog log, String prefix) {
+        return BuildEnvironment.of(worker.environment, worker.childConnection, job, workspace.result, workspace.job,
+                worker.settings.passAwsCredentials, log, prefix);
     }
 }

@@ -54,6 +54,7 @@ final class ClientTokens {
                 throw invalid("is larger than 1 MB; it holds clientId=token lines only");
             }
             Map<String, String> parsed = new HashMap<>();
+            Map<String, Integer> lineOf = new HashMap<>();
             String[] lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\r?\n");
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].trim();
@@ -69,7 +70,13 @@ final class ClientTokens {
                     throw invalid("line " + (i + 1) + " has a token of " + token.length() + " characters; CodePipeline's"
                             + " client tokens have at most " + ReportSettings.MAX_CLIENT_TOKEN);
                 }
-                parsed.put(line.substring(0, equals).trim(), token);
+                String clientId = line.substring(0, equals).trim();
+                Integer before = lineOf.put(clientId, i + 1);
+                if (before != null) {
+                    throw invalid("has the client ID " + clientId + " twice, on lines " + before + " and " + (i + 1)
+                            + "; keep one clientId=token line per client ID");
+                }
+                parsed.put(clientId, token);
             }
             tokens = parsed;
             read = modified;

@@ -22,8 +22,8 @@ final class DryRun {
         }
         log.info("  acknowledge each job (" + (settings.actionType.isCustom() ? "AcknowledgeJob" : "AcknowledgeThirdPartyJob")
                 + "), unpack its inputs into a fresh workspace under " + settings.workDirectory);
-        log.info("  run " + (settings.command == null ? "./mvnw -B verify (when the sources hold an executable mvnw), else "
-                + worker.mavenCommand() + " -B verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
+        log.info("  run " + (settings.command == null ? "./mvnw -B -ntp verify (when the sources hold an executable mvnw), else "
+                + worker.mavenCommand() + " -B -ntp verify" : String.join(" ", settings.command)) + ", at most " + settings.maxJobs
                 + " at once, each for at most " + WorkerSettings.duration(settings.jobTimeoutSeconds));
         if (settings.buildUser != null) {
             log.info("  run each build as the user " + Shown.of(settings.buildUser) + " (setpriv; the worker must run as root)");

@@ -8,9 +8,9 @@ import java.util.List;
 final class FailureText {
     private FailureText() {}
 
-    /** "The build (command) did not report a result: why." and as many of the last lines as fit in 5,000 characters. */
-    static String of(String why, List<String> command, List<String> lines, Secrets secrets) {
-        String head = "The build (" + String.join(" ", command) + ") did not report a result: " + why + ".";
+    /** "The build (command, as {@link BuildCommand#shown} gives it) did not report a result: why." and as many of the last lines as fit in 5,000 characters. */
+    static String of(String why, String command, List<String> lines, Secrets secrets) {
+        String head = "The build (" + command + ") did not report a result: " + why + ".";
         head = Text.cut(Text.clean(head), 1000);
         return head + lastLines(lines, secrets, WorkerReports.MAX_MESSAGE - head.length() - 40);
     }

@@ -1,5 +1,6 @@
 package io.github.codepipeline.maven.worker;
 
+import io.github.codepipeline.maven.client.JobDetails;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,8 @@ final class Job {
     String inputRevision;
     final List<String> inputs = new ArrayList<>();
     final List<String> outputs = new ArrayList<>();
+    /** All the job's data, for the job file the build reads (artifact locations and credentials); never logged. */
+    JobDetails details;
 
     Job(String id, String owner, String clientId) {
         this.id = id;
@@ -37,7 +40,12 @@ final class Job {
 
     /** The secrets of this job: its client token and the action configuration's values. */
     List<String> secrets() {
-        List<String> secrets = new ArrayList<>(configuration.values());
+        return secrets(SecretProperties.all());
+    }
+
+    /** Its client token and the configuration values {@code secret} says to mask. */
+    List<String> secrets(SecretProperties secret) {
+        List<String> secrets = new ArrayList<>(secret.values(configuration));
         if (clientToken != null) {
             secrets.add(clientToken);
         }

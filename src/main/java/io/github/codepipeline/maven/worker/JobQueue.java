@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.client.CodePipelineJobClient;
+import io.github.codepipeline.maven.client.JobDetailsReader;
 import io.github.codepipeline.maven.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,7 @@ final class JobQueue {
                     () -> sdk.pollForJobs(r -> r.actionTypeId(typeId).maxBatchSize(max)).jobs())) {
                 Job job = new Job(each.id(), ActionType.CUSTOM, null);
                 job.nonce = each.nonce();
+                job.details = JobDetailsReader.of(each.data(), each.accountId());
                 if (each.data() != null) {
                     read(job, each.data().pipelineContext(), each.data().actionConfiguration() == null ? null
                             : each.data().actionConfiguration().configuration(), each.data().continuationToken(),
@@ -88,6 +90,7 @@ final class JobQueue {
         }
         job.nonce = details.nonce();
         ThirdPartyJobData data = details.data();
+        job.details = JobDetailsReader.of(data);
         if (data != null) {
             read(job, data.pipelineContext(), data.actionConfiguration() == null ? null
                     : data.actionConfiguration().configuration(), data.continuationToken(), data.inputArtifacts(),

@@ -1,6 +1,7 @@
 package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.artifact.ArtifactException;
+import io.github.codepipeline.maven.client.JobFile;
 import io.github.codepipeline.maven.client.ReportException;
 import io.github.codepipeline.maven.config.ArtifactSettings;
 import io.github.codepipeline.maven.config.FailureType;
@@ -13,7 +14,6 @@ import io.github.codepipeline.maven.report.ArtifactCalls;
 import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
-import io.github.codepipeline.maven.report.ResultRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.Map;
  * thread of its own ({@link Worker#background}); the worker's thread only gives it turns ({@link #tick}): prints its
  * output with the job's prefix, stops it at the time limit, stops what it left running when it ends. Whatever fails
  * while it runs (a bug included) ends this job alone, with a failure reported for it when it has no result yet.
+ * Its result is what the build handed over ({@link ResultHandoff}), else the worker's own.
  */
 final class JobRun {
     static final long KILL_GRACE_MILLIS = 10_000;
@@ -62,7 +63,8 @@ final class JobRun {
         this.worker = worker;
         this.job = job;
         this.problem = problem;
-        this.secrets = worker.secrets.and(job.secrets().toArray(new String[0]));
+        Secrets all = worker.secrets.and(job.secrets(worker.secretProperties).toArray(new String[0]));
+        this.secrets = job.details == null ? all : job.details.secrets(all);
         this.log = new RedactingLog(worker.log, secrets);
         this.prefix = "[job " + Shown.of(job.id.length() > 8 ? job.id.substring(0, 8) : job.id) + "] ";
         this.reports = new WorkerReports(worker, job, secrets, log, prefix);
@@ -94,12 +96,15 @@ final class JobRun {
                         ArtifactSettings.resolve(sources), workspace.source);
             }
             command = BuildCommand.command(worker, workspace);
+            if (job.details != null) {
+                JobFile.write(workspace.job, job.id, job.owner, job.details);
+            }
             workspace.handOver(worker.buildUser);
             if (stop != null) {
                 failure = "The job worker was stopped before the build started.";
             } else {
                 log.info(JobCalls.PREFIX + prefix + "running " + String.join(" ", command) + " in " + workspace.source);
-                Map<String, String> environment = BuildCommand.environment(worker, job, workspace);
+                Map<String, String> environment = BuildCommand.environment(worker, job, workspace, log, prefix);
                 if (worker.buildUser != null) {
                     environment.put("HOME", worker.buildUser.home);
                     environment.put("USER", worker.buildUser.name);
@@ -258,28 +263,21 @@ final class JobRun {
         }
     }
 
-    /** The build has ended: reports for it unless it reported itself, then removes the workspace. */
+    /**
+     * The build has ended: reports the result it handed over ({@link ResultHandoff}), else its failure or, for a build
+     * that exited 0 having uploaded every output, its success; then removes the workspace.
+     */
     private void finish() {
         int status = build.exitValue();
-        String reported = null;
-        List<String> uploaded = new ArrayList<>();
-        for (String line : ResultRecord.read(workspace.result)) {
-            String kind = line.split(" ", 2)[0];
-            if (kind.equals(ResultRecord.OUTPUT)) {
-                uploaded.add(line.substring(kind.length()).trim());
-            } else if (kind.equals(ResultRecord.SUCCESS) || kind.equals(ResultRecord.FAILURE)
-                    || kind.equals(ResultRecord.EXISTS)) {
-                reported = kind;
-            }
-        }
-        if (reported != null) {
-            result = (reported.equals(ResultRecord.SUCCESS) ? "succeeded" : reported.equals(ResultRecord.FAILURE) ? "failed"
-                    : "had a result already") + ", reported by the build (" + Build.describeExit(status) + ")";
+        ResultHandoff.Result handed = ResultHandoff.read(workspace.result, job.id, log, prefix);
+        if (handed.kind != ResultHandoff.Kind.NOTHING) {
+            result = ResultHandoff.report(handed, Build.describeExit(status), worker.sources(job, handed.properties()),
+                    worker.sources(job), reports);
         } else if (status == 0 && stop == null) {
             List<String> missing = new ArrayList<>(job.outputs);
-            missing.removeAll(uploaded);
+            missing.removeAll(handed.outputs);
             if (missing.isEmpty()) {
-                result = reports.reportSuccess("Built by the job worker: " + String.join(" ", command)
+                result = reports.reportSuccess("Built by the job worker: " + BuildCommand.shown(worker, command)
                         + " exited with status 0.");
             } else {
                 reportFailure("The build exited with status 0 but did not upload the output artifact"
@@ -287,7 +285,7 @@ final class JobRun {
                         + " plugin's upload-output goal to the build (see the \"Artifacts\" page of the plugin's site).");
             }
         } else {
-            reportFailure(FailureText.of(why(status), command, build.tail(), secrets));
+            reportFailure(FailureText.of(why(status), BuildCommand.shown(worker, command), build.tail(), secrets));
         }
         end();
     }

@@ -4,7 +4,6 @@ import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.report.JobCalls;
 import io.github.codepipeline.maven.report.RedactingLog;
 import io.github.codepipeline.maven.report.ReportLog;
-import io.github.codepipeline.maven.report.ResultRecord;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -123,24 +122,29 @@ final class Recovery {
                     + Shown.of(mark.getProperty("worker.pid")) + "): recovering its workspace " + directory + " (build.log: "
                     + size(directory.resolve("build.log")) + " bytes).");
             stopBuild(mark, log, prefix);
-            List<String> recorded = ResultRecord.read(regular(directory.resolve("result")));
-            boolean reported = recorded.stream().map(line -> line.split(" ", 2)[0]).anyMatch(kind -> kind.equals(ResultRecord.SUCCESS)
-                    || kind.equals(ResultRecord.FAILURE) || kind.equals(ResultRecord.EXISTS));
             String result;
-            if (reported) {
-                result = "reported by the build before its worker died";
-            } else if (!owner.equals(ActionType.CUSTOM) && (worker.tokens == null
+            if (!owner.equals(ActionType.CUSTOM) && (worker.tokens == null
                     || (job.clientToken = worker.tokens.token(job.clientId)) == null)) {
                 log.error(JobCalls.PREFIX + prefix + "cannot report job " + job.shownId() + ": its client ID "
                         + Shown.of(job.clientId) + " is not in " + worker.settings.clientTokens + ".");
                 result = "not reported (no client token)";
             } else {
-                String message = "The job worker died while the build ran, and a new worker on the same work directory"
-                        + " stopped what was left of the build." + FailureText.lastLines(lastLines(directory, mark),
-                                worker.secrets, WorkerReports.MAX_MESSAGE - 200);
-                ReportLog jobLog = new RedactingLog(log, worker.secrets.and(job.secrets().toArray(new String[0])));
-                result = new WorkerReports(worker, job, worker.secrets, jobLog, prefix).reportFailure(FailureType.JobFailed,
-                        message, "failed, reported by the recovering worker");
+                ReportLog jobLog = new RedactingLog(log, worker.secrets.and(job.secrets(worker.secretProperties)
+                        .toArray(new String[0])));
+                WorkerReports reports = new WorkerReports(worker, job, worker.secrets, jobLog, prefix);
+                // A build hands its result to its worker (it calls nothing itself): one the dead worker had not
+                // reported yet is reported now. The dead worker's own report may have been made just before it
+                // died; CodePipeline then refuses the second one and the job keeps the first (one WARN line).
+                ResultHandoff.Result handed = ResultHandoff.read(directory.resolve("result"), job.id, jobLog, prefix);
+                if (handed.kind != ResultHandoff.Kind.NOTHING) {
+                    result = ResultHandoff.report(handed, "before its worker died", worker.sources(job, handed.properties()),
+                            worker.sources(job), reports);
+                } else {
+                    String message = "The job worker died while the build ran, and a new worker on the same work directory"
+                            + " stopped what was left of the build." + FailureText.lastLines(lastLines(directory, mark),
+                                    worker.secrets, WorkerReports.MAX_MESSAGE - 200);
+                    result = reports.reportFailure(FailureType.JobFailed, message, "failed, reported by the recovering worker");
+                }
             }
             log.info(JobCalls.PREFIX + "job recovered: job " + job.shownId() + ", result: " + result + ".");
         } catch (RuntimeException e) {

@@ -66,6 +66,8 @@ public final class Worker {
     private final Intake intake = new Intake(this);
     /** Jobs the poll thread acknowledged, for the worker's thread to start. */
     private final Queue<JobRun> launched = new ConcurrentLinkedQueue<>();
+    /** Which configuration values each job's lines mask ({@code ListActionTypes}); every one until it is read. */
+    SecretProperties secretProperties = SecretProperties.all();
     private final Object wake = new Object();
     private final AtomicInteger threads = new AtomicInteger();
     /** The threads of the jobs' calls, the poll and the recovery: daemons, so that none holds up the JVM's end. */
@@ -104,6 +106,21 @@ public final class Worker {
      */
     SettingSources sources(Job job) {
         return sources(job.id, job.owner, job.clientToken);
+    }
+
+    /** The job's settings with {@code properties} on top: what the build handed over ({@link ResultHandoff}). */
+    SettingSources sources(Job job, Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put(Setting.JOB_ID.property(), job.id);
+        all.put(Setting.ACTION_OWNER.property(), job.owner);
+        all.put(Setting.CLIENT_TOKEN.property(), job.clientToken == null ? "" : job.clientToken);
+        Map<String, String> env = new HashMap<>();
+        if (job.clientToken == null) {
+            for (String variable : Setting.CLIENT_TOKEN.environment()) {
+                env.put(variable, "");
+            }
+        }
+        return sources.with(all, env);
     }
 
     /**
@@ -180,6 +197,7 @@ public final class Worker {
         Recovery recovery = new Recovery(this);
         try (CodePipelineJobClient client = CodePipelineJobClient.create(connection, secrets, accessKeys)) {
             queue = new JobQueue(client, settings.actionType);
+            secretProperties = SecretProperties.read(client, settings.actionType, log);
             recovery.start();
             boolean ended = false;
             try {

@@ -24,7 +24,7 @@ public final class WorkerSettings {
     final ActionType actionType;
     final Path clientTokens;
     final Path workDirectory;
-    /** The command's words, or {@code null} for the default ({@code ./mvnw -B verify} or this Maven's). */
+    /** The command's words, or {@code null} for the default ({@code ./mvnw -B -ntp verify} or this Maven's). */
     final List<String> command;
     final int maxJobs;
     /** 0: no limit. */
@@ -35,6 +35,8 @@ public final class WorkerSettings {
     final long idleTimeoutSeconds;
     final long pollIntervalSeconds;
     final boolean keepWorkspaces;
+    /** Whether builds get the worker's own AWS credentials (see {@link BuildEnvironment}); off by default. */
+    final boolean passAwsCredentials;
     final boolean dryRun;
     /** The OS user the builds run as, or {@code null} for the worker's own. */
     final String buildUser;
@@ -56,6 +58,7 @@ public final class WorkerSettings {
         idleTimeoutSeconds = duration(sources, Setting.IDLE_TIMEOUT, 0, 0, 365L * 24 * 3600);
         pollIntervalSeconds = duration(sources, Setting.POLL_INTERVAL, DEFAULT_POLL_INTERVAL, 1, 600);
         keepWorkspaces = bool(sources, Setting.KEEP_WORKSPACES);
+        passAwsCredentials = bool(sources, Setting.PASS_AWS_CREDENTIALS);
         dryRun = bool(sources, Setting.DRY_RUN);
         String user = sources.get(Setting.BUILD_USER);
         buildUser = user == null || user.trim().isEmpty() ? null : user.trim();

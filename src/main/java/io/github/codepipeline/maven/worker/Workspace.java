@@ -39,6 +39,8 @@ final class Workspace {
     final Path source;
     final Path log;
     final Path result;
+    /** The job file the build's plugin reads instead of calling {@code GetJobDetails} ({@code JobFile}). */
+    final Path job;
     final Path marker;
     private final Properties mark = new Properties();
 
@@ -47,6 +49,7 @@ final class Workspace {
         this.source = directory.resolve("source");
         this.log = directory.resolve("build.log");
         this.result = directory.resolve("result");
+        this.job = directory.resolve("job.properties");
         this.marker = directory.resolve(MARKER);
     }
 
@@ -98,6 +101,9 @@ final class Workspace {
         }
         user.own(source);
         user.own(result);
+        if (Files.exists(job, LinkOption.NOFOLLOW_LINKS)) {
+            user.own(job);
+        }
         Files.setAttribute(directory, "unix:uid", (int) user.uid, LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(directory, "unix:gid", (int) user.gid, LinkOption.NOFOLLOW_LINKS);
     }

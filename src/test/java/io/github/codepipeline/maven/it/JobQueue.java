@@ -27,7 +27,7 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
     static final String NAME = "job-queue";
     static final List<String> OPERATIONS = List.of("PollForThirdPartyJobs", "PollForJobs", "GetThirdPartyJobDetails",
             "GetJobDetails", "AcknowledgeThirdPartyJob", "AcknowledgeJob", "PutThirdPartyJobSuccessResult",
-            "PutThirdPartyJobFailureResult", "PutJobSuccessResult", "PutJobFailureResult");
+            "PutThirdPartyJobFailureResult", "PutJobSuccessResult", "PutJobFailureResult", "ListActionTypes");
 
     /** One job in the queue. */
     static final class QueuedJob {
@@ -61,6 +61,22 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
     private int throttles;
     private int polls;
     private int goneAfter = Integer.MAX_VALUE;
+    /** Each action type's configuration properties, name to {@code secret}, for {@code ListActionTypes}. */
+    private final Map<String, Map<String, Boolean>> properties = new LinkedHashMap<>();
+    private boolean listRefused;
+
+    /**
+     * What {@code ListActionTypes} says of {@code actionType}'s configuration properties (name to {@code secret}). An
+     * action type of a queued job that is not declared is listed with no properties.
+     */
+    synchronized void declare(String actionType, Map<String, Boolean> secretByName) {
+        properties.put(actionType, new LinkedHashMap<>(secretByName));
+    }
+
+    /** Answers {@code ListActionTypes} with {@code AccessDeniedException}, as for a role without that permission. */
+    synchronized void refuseListActionTypes() {
+        listRefused = true;
+    }
 
     /** Adds a job for {@code actionType} (Category/Owner/Provider/Version); {@code data} is its JobData JSON. */
     synchronized QueuedJob add(String actionType, String clientId, String token, String data) {
@@ -154,6 +170,8 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                 job.acknowledged = true;
                 return ok("{\"status\":\"" + job.ackStatus + "\"}");
             }
+            case "ListActionTypes":
+                return listActionTypes(body);
             default: { // the four Put*Result calls
                 QueuedJob job = find(operation, body);
                 if (job == null) {
@@ -204,6 +222,30 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                 ? "{\"id\":\"" + j.id + "\",\"nonce\":\"" + j.nonce + "\",\"accountId\":\"123456789012\",\"data\":" + j.data + "}"
                 : "{\"clientId\":\"" + j.clientId + "\",\"jobId\":" + Json.write(j.id) + "}").collect(Collectors.joining(",", "[", "]"))
                 + "}");
+    }
+
+    /** The declared action types and those of queued jobs, of the owner asked for, in one page. */
+    private ResponseDefinition listActionTypes(Map<String, Object> body) {
+        if (listRefused) {
+            return error("AccessDeniedException", "User: arn:aws:iam::123456789012:user/worker is not authorized to perform:"
+                    + " codepipeline:ListActionTypes");
+        }
+        Map<String, Map<String, Boolean>> types = new LinkedHashMap<>(properties);
+        for (QueuedJob job : jobs.values()) {
+            types.putIfAbsent(job.actionType, Map.of());
+        }
+        Object owner = body.get("actionOwnerFilter");
+        return ok("{\"actionTypes\":" + types.entrySet().stream().filter(t -> owner == null || t.getKey().split("/")[1].equals(owner))
+                .map(t -> {
+                    String[] id = t.getKey().split("/");
+                    return "{\"id\":{\"category\":\"" + id[0] + "\",\"owner\":\"" + id[1] + "\",\"provider\":\"" + id[2]
+                            + "\",\"version\":\"" + id[3] + "\"},\"actionConfigurationProperties\":" + t.getValue().entrySet()
+                            .stream().map(p -> "{\"name\":" + Json.write(p.getKey()).trim() + ",\"required\":true,\"key\":false,"
+                                    + "\"secret\":" + p.getValue() + ",\"queryable\":false,\"type\":\"String\"}")
+                            .collect(Collectors.joining(",", "[", "]"))
+                            + ",\"inputArtifactDetails\":{\"minimumCount\":0,\"maximumCount\":5},"
+                            + "\"outputArtifactDetails\":{\"minimumCount\":0,\"maximumCount\":5}}";
+                }).collect(Collectors.joining(",", "[", "]")) + "}");
     }
 
     /**

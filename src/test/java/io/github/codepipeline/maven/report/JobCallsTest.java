@@ -85,37 +85,43 @@ class JobCallsTest {
     }
 
     @Test
-    void whatTheBuildReportedIsRecordedForTheJobWorkerAndAFailedReportRecordsNothing(@org.junit.jupiter.api.io.TempDir
+    void underTheJobWorkerAFailureIsHandedOverInTheResultFileAndNothingIsSent(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path directory) throws Exception {
         java.nio.file.Path file = directory.resolve("result");
         try (CodePipelineEndpoint endpoint = new CodePipelineEndpoint().acceptAll()) {
-            ReportSettings settings = settings("codepipeline.endpoint", endpoint.url(), "codepipeline.maxAttempts", "1");
-            new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKIDEXAMPLEKEY000001", "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY",
-                    null}).recordingTo(file).report(settings, FailureType.JobFailed, "failed");
+            ReportSettings settings = settings("codepipeline.endpoint", endpoint.url(), "codepipeline.externalExecutionId", "run-7");
+            new JobCalls(log, Secrets.of(TOKEN), null).underWorker(file, null)
+                    .report(settings, FailureType.ConfigurationError, "line 1\n\tline 2 with a \\ backslash");
+            assertThat(endpoint.allRequests()).isEmpty();
         }
-        assertThat(ResultRecord.read(file)).containsExactly("failure job-42");
-
-        java.nio.file.Path none = directory.resolve("none");
-        ReportSettings unreachable = settings("codepipeline.endpoint", CodePipelineEndpoint.closedUrl(), "codepipeline.maxAttempts",
-                "1", "codepipeline.timeout", "5");
-        assertThatThrownBy(() -> new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKID", "secret-key", null})
-                .recordingTo(none).report(unreachable, FailureType.JobFailed, "failed")).isInstanceOf(ReportException.class);
-        assertThat(none).doesNotExist();
+        assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "codepipeline-result 2\nfailure\tjob-42\tConfigurationError\tline 1\\n\\tline 2 with a \\\\ backslash\trun-7\n");
+        ResultRecord.Entry entry = ResultRecord.read(file).entries.get(0);
+        assertThat(entry.field(3)).isEqualTo("line 1\n\tline 2 with a \\ backslash");
+        assertThat(lines).contains("INFO CodePipeline: handed the failure of job job-42 (ConfigurationError, 33 characters) to the"
+                + " job worker, which reports it.");
     }
 
     @Test
-    void aJobThatHasAResultAlreadyIsRecordedAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
-            throws Exception {
+    void underTheJobWorkerASuccessHandsOverItsVariablesThenItsRecordAndNoTokenIsNeeded(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path directory) throws Exception {
         java.nio.file.Path file = directory.resolve("result");
-        try (CodePipelineEndpoint endpoint = new CodePipelineEndpoint()) {
-            endpoint.answer("PutThirdPartyJobSuccessResult", CodePipelineEndpoint.error(400, "InvalidJobStateException", "done"));
-            ReportSettings settings = settings("codepipeline.endpoint", endpoint.url(), "codepipeline.maxAttempts", "1");
-            assertThatThrownBy(() -> new JobCalls(log, Secrets.of(TOKEN), new String[] {"AKIDEXAMPLEKEY000001",
-                    "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY", null}).recordingTo(file)
-                    .reportSuccess(settings, io.github.codepipeline.maven.config.SuccessDetails.resolve(
-                            new SettingSources(null, null, null, null), "built")))
-                    .isInstanceOf(ReportException.class);
-        }
-        assertThat(ResultRecord.read(file)).containsExactly("exists job-42");
+        Map<String, String> user = new HashMap<>();
+        user.put("codepipeline.jobId", "0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b");
+        user.put("codepipeline.resultFile", file.toString());
+        user.put("codepipeline.summary", "Built 1.4.0");
+        user.put("codepipeline.percentComplete", "50");
+        user.put("codepipeline.outputVariables", "IMAGE_TAG=1.4.0,NOTE=a\tb");
+        user.put("codepipeline.actionOwner", "Custom");
+        SettingSources sources = new SettingSources(null, user, null, null);
+        ReportSettings settings = ReportSettings.resolve(sources);
+        new JobCalls(log, Secrets.none(), null).underWorker(file, null)
+                .reportSuccess(settings, SuccessDetails.resolve(sources, null, settings.actionOwner(), null));
+        assertThat(ResultRecord.read(file).entries).extracting(Object::toString).containsExactly(
+                "variable[IMAGE_TAG, 1.4.0]", "variable[NOTE, a\tb]",
+                "success[0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b, Built 1.4.0, , 50, ]");
+
+        user.put("codepipeline.actionOwner", "ThirdParty"); // a partner job under the worker: no token in the build
+        assertThat(ReportSettings.resolve(new SettingSources(null, user, null, null)).clientToken()).isNull();
     }
 }

@@ -45,6 +45,13 @@ class ClientTokensTest {
     }
 
     @Test
+    void aClientIdTwiceIsRefusedWithOneLineNamingBothLinesNeverATheToken() throws Exception {
+        assertThatThrownBy(() -> ClientTokens.read(file("a-1=" + TOKEN + "\nb-2=other\n a-1 = second-" + TOKEN + "\n",
+                "rw-------"))).hasMessageEndingWith("has the client ID a-1 twice, on lines 1 and 3; keep one"
+                        + " clientId=token line per client ID.").message().doesNotContain(TOKEN).doesNotContain("\n");
+    }
+
+    @Test
     void aBadLineIsNamedByNumberNeverByContent() throws Exception {
         assertThatThrownBy(() -> ClientTokens.read(file("a-1=" + TOKEN + "\n" + TOKEN + "\n", "rw-------")))
                 .hasMessageEndingWith("line 2 is not of the form clientId=token.").message().doesNotContain(TOKEN);
