@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A CodePipeline and S3 of one job, on 127.0.0.1, for the README's worker quick start.
 
-It hands out one job of the custom action type Build/Custom/DemoMaven/1 (PollForJobs, AcknowledgeJob, GetJobDetails:
-the JSON 1.1 protocol of CodePipeline), whose input artifact is a zip of the demo project (demo/pom.xml and demo/src),
+It describes one custom action type, Build/Custom/DemoMaven/1, with no secret configuration property (ListActionTypes)
+and hands out one job of it (PollForJobs, AcknowledgeJob, GetJobDetails: the JSON 1.1 protocol of CodePipeline), whose input artifact is a zip of the demo project (demo/pom.xml and demo/src),
 served as S3 serves an object (GetObject, path-style). It prints each call it gets and the job's result
 (PutJobSuccessResult or PutJobFailureResult), and exits after the result. Standard library only.
 
@@ -96,6 +96,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             else:
                 jobs = []
             self.answer(200, json.dumps({"jobs": jobs}).encode())
+        elif operation == "ListActionTypes":  # the worker asks which configuration values are secret, once
+            say("ListActionTypes")
+            action_type = {"id": ACTION_TYPE, "actionConfigurationProperties": [],
+                           "inputArtifactDetails": {"minimumCount": 1, "maximumCount": 1},
+                           "outputArtifactDetails": {"minimumCount": 0, "maximumCount": 0}}
+            self.answer(200, json.dumps({"actionTypes": [action_type]}).encode())
         elif body.get("jobId") != JOB_ID:
             self.error(400, "JobNotFoundException", "No job with ID %s" % body.get("jobId"))
         elif operation == "AcknowledgeJob":

@@ -111,6 +111,10 @@ final class JobRun {
                     environment.put("LOGNAME", worker.buildUser.name);
                 }
                 build = Build.start(command, workspace.source, environment, workspace.log, secrets, worker.launch());
+                if (stop != null) {
+                    // terminate() came after the check above but before build was set: it could not signal the build.
+                    build.terminate();
+                }
                 workspace.markBuild(build);
                 phase = Phase.RUNNING;
                 return;

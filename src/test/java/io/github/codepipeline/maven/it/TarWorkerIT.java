@@ -86,7 +86,8 @@ class TarWorkerIT {
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(queue.results(job)).containsExactly("success");
-        assertThat(result.lines("unpacked the input artifact SourceOutput (gzipped tar file, ")).hasSize(1);
+        assertThat(result.lines("unpacked the input artifact SourceOutput (")).singleElement().asString()
+                .contains(" unpacked, from a gzipped tar file of ");
         assertThat(result.log).contains("] mvnw of the shop").doesNotContain("is not a zip"); // the unpacked, executable mvnw ran
         Path source;
         try (Stream<Path> workspaces = Files.list(worker.directory().resolve("codepipeline-work"))) {

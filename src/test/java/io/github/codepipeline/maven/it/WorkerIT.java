@@ -304,8 +304,9 @@ class WorkerIT {
     @Test
     void aWorkerEndingOnAFatalPollErrorStopsAndReportsTheBuildItWasRunning() throws IOException {
         JobQueue.QueuedJob job = job(null, "fatal-poll", null, false);
-        queue.actionTypeGoneAfter(1);
-        MavenBuild.Result result = worker("worker-fatal-poll", "-Dcodepipeline.maxJobs=2",
+        // The poll that fails comes two empty polls after the job's, once its build runs (and has printed its line).
+        queue.actionTypeGoneAfter(3);
+        MavenBuild.Result result = worker("worker-fatal-poll", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.pollInterval=1s",
                 "-Dcodepipeline.command=sh -c 'echo build-running; exec sleep 60'").run();
 
         assertThat(result.exitCode).as(result.toString()).isOne();
