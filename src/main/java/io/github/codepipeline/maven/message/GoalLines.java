@@ -80,6 +80,7 @@ public final class GoalLines {
             }
             if (sb.length() > 0) {
                 sb.append(sb.charAt(sb.length() - 1) == ':' ? " " : "; ");
+                line = line.replaceAll("\\s+", " "); // javac aligns its continuations: "found:    java.util.List"
             }
             sb.append(line);
         }

@@ -70,7 +70,17 @@ class TarArtifactsIT extends S3Support {
         MavenBuild build = emptyFolder("tarDownload");
         List<String> before = HostileArtifactsIT.tree(build.directory());
 
-        MavenBuild.Result result = build.args(MavenBuild.goal("download-input")).run();
+        // Without a UTF-8 locale (LC_ALL=C, as on many CI images) Java cannot make the name r\u00e9sum\u00e9.txt: the archive
+        // is refused with one line saying what to set, and nothing is written. With one, it is unpacked.
+        build.args(MavenBuild.goal("download-input"));
+        MavenBuild.Result refused = build.env("LC_ALL", "C").run();
+        assertThat(refused.exitCode).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.lines("[ERROR] Failed to execute goal")).singleElement().asString()
+                .contains("has a name this system cannot write", "run Maven in a UTF-8 locale such as LANG=C.UTF-8",
+                        "nothing was unpacked");
+        assertThat(HostileArtifactsIT.tree(build.directory())).isEqualTo(before);
+
+        MavenBuild.Result result = build.env("LC_ALL", "C.UTF-8").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         List<String> added = new ArrayList<>(HostileArtifactsIT.tree(build.directory()));

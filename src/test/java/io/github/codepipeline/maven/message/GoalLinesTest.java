@@ -38,13 +38,16 @@ class GoalLinesTest {
         lines.accept("[WARNING] Files with unapproved licenses:\n  /home/ci/shop/src/Unlicensed.java\n  /home/ci/shop/src/Other.java\n");
         lines.accept("[WARNING] /home/ci/shop/src/Legacy.java:[8,19] found raw type: java.util.List\n"
                 + "  missing type arguments for generic class java.util.List<E>");
+        lines.accept("[WARNING] Codec.java:[12,16] unchecked conversion\n  required: java.util.List<java.lang.String>\n"
+                + "  found:    java.util.List");
         lines.accept("[WARNING] COMPILATION WARNING : ");
         lines.accept("[ERROR] boom\n\tat com.example.Mojo.execute(Mojo.java:10)\n\t... 12 more");
 
         assertThat(lines.warnings()).containsExactly(
                 "Files with unapproved licenses: /home/ci/shop/src/Unlicensed.java; /home/ci/shop/src/Other.java",
                 "/home/ci/shop/src/Legacy.java:[8,19] found raw type: java.util.List; missing type arguments for"
-                        + " generic class java.util.List<E>");
+                        + " generic class java.util.List<E>",
+                "Codec.java:[12,16] unchecked conversion; required: java.util.List<java.lang.String>; found: java.util.List");
         assertThat(lines.errors()).containsExactly("boom");
     }
 
