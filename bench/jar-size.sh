@@ -25,6 +25,8 @@ for line in subprocess.run(["unzip", "-v", jar], capture_output=True, text=True,
         key = "AWS SDK client: " + clients.get(parts[0], "other")
         if len(parts) > 2 and parts[1] == "model":
             models[key] = models.get(key, 0) + compressed
+    elif name.startswith(("io/github/codepipeline/maven/shaded/compress/", "io/github/codepipeline/maven/shaded/commons/")):
+        key = "Apache Commons Compress, IO, Lang 3 (the tar reader)"
     elif name.startswith("io/github/codepipeline/maven/shaded/"):
         key = "AWS SDK core (shared by the clients)"
     elif name.startswith("io/github/codepipeline/maven/") or name.startswith("software/"):

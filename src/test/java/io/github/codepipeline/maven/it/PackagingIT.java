@@ -51,9 +51,11 @@ class PackagingIT {
      * another SDK client without a look. Issue 31's tar inputs bring Apache Commons Compress, shaded and minimised:
      * 11.09 MB before, 11.80 MB after (+0.72 MB): its tar classes are 0.11 MB (uncompressed), but minimizeJar keeps
      * 1.45 MB (uncompressed) of Commons IO and Commons Lang 3 that they refer to (FileUtils, StringUtils and what those
-     * reach); Commons Codec, which no tar class uses, is excluded. 11.9 MB: the figure, looked at.
+     * reach); Commons Codec, which no tar class uses, is excluded. Issues 28 and 29 (the worker's supervision and
+     * result handoff, the failing goal's lines) bring the plugin's own classes to 0.41 MB: 11.91 MB. 12.0 MB: the
+     * figure, looked at.
      */
-    static final long MAX_BYTES = 11_900_000;
+    static final long MAX_BYTES = 12_000_000;
     /** Provided by Maven at run time: not the JDK's API, so not the signature's business. */
     static final List<String> PROVIDED = Arrays.asList("org.apache.maven.*", "org.codehaus.plexus.*",
             "org.eclipse.aether.*", "org.slf4j.*", "javax.inject.*");
