@@ -23,6 +23,11 @@ public final class GoalLines {
     static final int MAX_LINE = 400;
     /** Lines of one log call after its first (a multi-line message), kept at most. */
     static final int MAX_CONTINUATION = 20;
+    /**
+     * Below this much room for its level, a line is only counted: a shorter one could still fit, but checking every
+     * line of a goal that logs millions of them would cost the build time.
+     */
+    static final int MIN_ROOM = 40;
     /** How much of one log call is looked at. */
     private static final int MAX_MESSAGE = 16 * 1024;
     /** {@code [ERROR] text}, {@code [WARNING] text}, {@code [WARN] text} once ANSI codes are gone. */
@@ -45,20 +50,37 @@ public final class GoalLines {
      * WARNING line. Never throws for any text.
      */
     public void accept(String message) {
-        if (closed || message == null || message.isEmpty() || !mayBeLevel(message)) {
+        if (closed || message == null) {
             return;
+        }
+        int body = levelEnd(message);
+        if (body < 0) {
+            return; // INFO, DEBUG, or no level: most of what a build prints, dropped after a look at its first bytes
+        }
+        boolean error = message.charAt(levelStart(message)) != 'W';
+        synchronized (this) {
+            if ((error ? MAX_ERROR_CHARS - errorChars : MAX_WARNING_CHARS - warningChars) < MIN_ROOM) {
+                // Full: the line is only counted, without cleaning it (a build may log millions of warnings).
+                if (!message.startsWith("[std", body) && !message.trim().endsWith(":")) {
+                    if (error) {
+                        omittedErrors++;
+                    } else {
+                        omittedWarnings++;
+                    }
+                }
+                return;
+            }
         }
         String text = Text.clean(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
         Matcher m = LEVEL.matcher(text);
         if (!m.matches()) {
             return;
         }
-        boolean error = !m.group(1).startsWith("WARN");
-        String body = m.group(2);
-        if (RAW_STREAM.matcher(body).find()) {
+        String rest = m.group(2);
+        if (RAW_STREAM.matcher(rest).find()) {
             return;
         }
-        String line = joined(body.split("\n", MAX_CONTINUATION + 2));
+        String line = joined(rest.split("\n", MAX_CONTINUATION + 2));
         if (line.isEmpty() || line.endsWith(":")) {
             return; // a header with nothing under it ("COMPILATION ERROR :"): says nothing
         }
@@ -87,16 +109,51 @@ public final class GoalLines {
         return sb.toString();
     }
 
-    /** Whether a log call could start with a level in brackets, its colour codes aside: a cheap look first. */
-    private static boolean mayBeLevel(String message) {
-        int end = Math.min(message.length(), 40);
-        for (int i = 0; i < end; i++) {
-            char c = message.charAt(i);
-            if (c == 'E' || c == 'W' || c == 'F') {
-                return true;
-            }
+    /**
+     * Where the text after {@code [ERROR] }, {@code [WARNING] } (or {@code [WARN]}, {@code [FATAL]}) starts, colour codes
+     * around the level skipped; -1 for any other line. Looks at the first bytes only.
+     */
+    static int levelEnd(String message) {
+        int start = levelStart(message);
+        if (start < 0) {
+            return -1;
         }
-        return false;
+        int end;
+        if (message.startsWith("WARNING", start)) {
+            end = start + 7;
+        } else if (message.startsWith("ERROR", start) || message.startsWith("FATAL", start)) {
+            end = start + 5;
+        } else if (message.startsWith("WARN", start)) {
+            end = start + 4;
+        } else {
+            return -1;
+        }
+        end = skipAnsi(message, end);
+        if (end >= message.length() || message.charAt(end) != ']') {
+            return -1;
+        }
+        return end + 1 < message.length() && message.charAt(end + 1) == ' ' ? end + 2 : end + 1;
+    }
+
+    /** Where the level's word starts after the opening bracket, colour codes skipped; -1 without a bracket. */
+    private static int levelStart(String message) {
+        int i = skipAnsi(message, 0);
+        return i < message.length() && message.charAt(i) == '[' ? skipAnsi(message, i + 1) : -1;
+    }
+
+    /** The index after the ANSI colour codes ({@code ESC [ ... m}) that start at {@code i}. */
+    private static int skipAnsi(String s, int i) {
+        while (i + 1 < s.length() && s.charAt(i) == '\u001B' && s.charAt(i + 1) == '[') {
+            int j = i + 2;
+            while (j < s.length() && j < i + 16 && (Character.isDigit(s.charAt(j)) || s.charAt(j) == ';')) {
+                j++;
+            }
+            if (j >= s.length() || s.charAt(j) < '@' || s.charAt(j) > '~') {
+                return i;
+            }
+            i = j + 1;
+        }
+        return i;
     }
 
     private void add(boolean error, String line) {

@@ -17,6 +17,10 @@ class GoalLinesTest {
 
     @Test
     void keepsErrorAndWarningLinesColouredOrNotAndNothingElse() {
+        assertThat(GoalLines.levelEnd("[\u001B[1;33mWARNING\u001B[m] text")).isEqualTo(20);
+        assertThat(GoalLines.levelEnd("[WARN]text")).isEqualTo(6);
+        assertThat(GoalLines.levelEnd("[INFO] [ERROR] text")).isEqualTo(-1);
+        assertThat(GoalLines.levelEnd("[ERRORS] text")).isEqualTo(-1);
         GoalLines lines = new GoalLines();
         lines.accept("[INFO] Compiling 3 source files");
         lines.accept("\u001B[1;31mERROR\u001B[m] not a level in brackets");
@@ -85,6 +89,10 @@ class GoalLinesTest {
         for (int i = 0; i < 200_000; i++) {
             lines.accept("[WARNING] Rule violated for class com.example.Class" + i + ": lines covered ratio is 0.1");
         }
+        // Past the bounds lines are only counted, and still not a plugin's raw stream nor a bare header.
+        lines.accept("[WARNING] [stderr] raw output");
+        lines.accept("[\u001B[1;33mWARNING\u001B[m] COMPILATION WARNING : ");
+        lines.accept("[INFO] [WARNING] not a warning");
         List<String> warnings = lines.warnings();
         assertThat(warnings.get(0)).hasSize(GoalLines.MAX_LINE);
         assertThat(String.join("", warnings).length()).isLessThanOrEqualTo(GoalLines.MAX_WARNING_CHARS);
