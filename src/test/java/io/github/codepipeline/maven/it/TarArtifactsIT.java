@@ -93,8 +93,16 @@ class TarArtifactsIT extends S3Support {
                 break;
             }
         }
-        assertThat(added).containsExactlyInAnyOrderElementsOf(expected);
         Path dir = build.directory();
+        if (!java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder().canEncode('\u00e9')) {
+            // This JVM (the tests' own, started under LC_ALL=C) cannot name the file: the shell lists and reads it.
+            Process cat = new ProcessBuilder("sh", "-c", "ls docs && cat docs/*").directory(dir.toFile()).start();
+            assertThat(new String(cat.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("r\u00e9sum\u00e9.txt\ncv");
+            added.removeIf(entry -> entry.startsWith("docs/"));
+            expected.removeIf(entry -> entry.startsWith("docs/"));
+        }
+        assertThat(added).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(Files.isExecutable(dir.resolve("mvnw"))).isTrue();
         assertThat(Files.readSymbolicLink(dir.resolve("current.jar")).toString()).isEqualTo("lib/app.jar");
         assertThat(result.lines(" unpacked, from a gzipped tar file of ")).hasSize(1);
