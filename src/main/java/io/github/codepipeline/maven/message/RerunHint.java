@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  *       build failed in one module, on its tests alone, and at most {@value #MAX_TESTS} tests failed, each one that a
  *       plain {@code -Dtest} selector names ({@code -Dit.test} for Failsafe; no {@code -pl} in a one-module build);</li>
  *   <li>{@code Resume the build: mvn verify -rf :core} otherwise, when the build has several modules and the first
- *       that failed is not the reactor's first (Maven prints its own line only then: resuming from the first module
- *       is building again);</li>
+ *       that failed, in the reactor's order, is not the reactor's first (Maven prints its own line only then:
+ *       resuming from the first module is building again; Maven 3.8 under {@code -T} names the module that failed
+ *       first in time, which can skip an earlier failed one);</li>
  *   <li>no line in every other case: a build that failed before any module ran, a one-module build whose failure is
  *       not a few tests, a module name that is not a plain artifactId or not unique in the reactor (Maven would name
  *       it {@code groupId:artifactId}), goals that are not plain goal or phase names.</li>

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The failing goal's own ERROR and WARNING lines in the message, with the real plugins whose exceptions say "see
  * the log" (Checkstyle, JaCoCo's check, Apache RAT, javac's {@code -Werror}, PMD's check) and japicmp comparing a
  * module against its baseline built in the same reactor, one module each in {@code
- * it/goal-lines}, built with {@code -fae}; on Maven 3.6.3, 3.9 and 4, as a pom extension and as a core extension; and
+ * it/goal-lines}, built with {@code -fae}; on Maven 3.6.3 (where japicmp needs a newer Maven), 3.9 and 4, as a pom extension and as a core extension; and
  * the console of such a build byte for byte the same with and without the plugin.
  */
 class GoalLinesIT extends EndpointSupport {
@@ -46,6 +46,10 @@ class GoalLinesIT extends EndpointSupport {
             + "compat (japicmp-maven-plugin:cmp): There is at least one incompatibility:"
             + " com.example.compat.Prices.discount(int):METHOD_REMOVED\n"
             + "Resume the build: mvn verify -rf :style";
+    /** On Maven 3.6.3 japicmp's goal does not run: every japicmp-maven-plugin served here requires Maven 3.8.1. */
+    static final String MESSAGE_363 = MESSAGE.replace("compat (japicmp-maven-plugin:cmp): There is at least one incompatibility:"
+            + " com.example.compat.Prices.discount(int):METHOD_REMOVED\n", "compat (japicmp-maven-plugin:cmp): The plugin"
+            + " com.github.siom79.japicmp:japicmp-maven-plugin:0.27.0 requires Maven version 3.8.1\n");
 
     @SuppressWarnings("unchecked")
     private String onlyMessage(MavenBuild.Result result) {
@@ -92,7 +96,7 @@ class GoalLinesIT extends EndpointSupport {
                 .args("-fae", "verify").run();
 
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
-        assertThat(onlyMessage(result)).isEqualTo(MESSAGE);
+        assertThat(onlyMessage(result)).isEqualTo(MESSAGE_363).isNotEqualTo(MESSAGE);
     }
 
     /**
