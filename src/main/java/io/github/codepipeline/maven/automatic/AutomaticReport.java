@@ -68,6 +68,7 @@ final class AutomaticReport {
                 }
                 return new FailureMessageComposer(secrets, settings.externalExecutionId(), buildStartMillis)
                         .withVersions(result.mavenVersion(), System.getProperty("java.version"))
+                        .withRerun(result.goals())
                         .composeOrHeadlines(result.modules(), result.otherErrors(), leftOut);
             }
 

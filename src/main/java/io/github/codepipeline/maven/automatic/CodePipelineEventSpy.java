@@ -66,7 +66,8 @@ public class CodePipelineEventSpy extends AbstractEventSpy {
                     hasProjects ? MavenSettingSources.forSession(session) : MavenSettingSources.forRequest(request),
                     AutomaticReport.of(start == null ? 0 : start.getTime(),
                             () -> new MavenBuildResults(hasProjects ? session.getProjects() : null, result)
-                                    .withMavenVersion(request.getSystemProperties())), 0);
+                                    .withMavenVersion(request.getSystemProperties())
+                                    .withGoals(request.getGoals())), 0);
         } catch (MavenExecutionException e) {
             LOGGER.error(e.getMessage());
         }

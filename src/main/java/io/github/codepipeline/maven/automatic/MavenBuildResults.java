@@ -39,11 +39,25 @@ final class MavenBuildResults {
 
     /** Maven's version, for the message's last line, or {@code null}. */
     private String mavenVersion;
+    /** The goals and phases the session ran ({@code clean verify}), for the line that says how to rerun, or {@code null}. */
+    private List<String> goals;
 
     MavenBuildResults(MavenSession session) {
         this(session.getProjects(), session.getResult(), TestReruns.inSession(session.getUserProperties(),
                 session.getSystemProperties()), GoalOutput.of(session));
         withMavenVersion(session.getSystemProperties());
+        goals = session.getGoals() == null ? null : new ArrayList<>(session.getGoals());
+    }
+
+    /** Takes the goals and phases the build ran from the request ({@code null}: unknown). */
+    MavenBuildResults withGoals(List<String> requestGoals) {
+        goals = requestGoals == null ? null : new ArrayList<>(requestGoals);
+        return this;
+    }
+
+    /** The goals and phases the session ran, or {@code null} when unknown. */
+    List<String> goals() {
+        return goals;
     }
 
     /** Takes Maven's version from the request's system properties (Maven's launcher sets {@code maven.version}). */

@@ -62,6 +62,8 @@ public final class FailureMessageComposer {
     private final int limit;
     /** The message's last line, naming Maven's and Java's versions; "" for none. */
     private String environment = "";
+    /** The session's goals and phases, for the line that says how to rerun ({@link RerunHint}); {@code null}: none. */
+    private List<String> goals;
 
     /**
      * @param secrets values to mask wherever they appear
@@ -89,6 +91,17 @@ public final class FailureMessageComposer {
         String maven = mavenVersion == null || mavenVersion.trim().isEmpty() ? "" : "Maven " + mavenVersion.trim();
         String java = javaVersion == null || javaVersion.trim().isEmpty() ? "" : "Java " + javaVersion.trim();
         environment = Text.cut(clean(maven + (maven.isEmpty() || java.isEmpty() ? "" : ", ") + java), 100);
+        return this;
+    }
+
+    /**
+     * Adds the line that says how to pick the build up where it failed ({@link RerunHint}), just before the versions
+     * line, when it applies and the message has room for it.
+     *
+     * @param sessionGoals the goals and phases the build ran ({@code clean verify}), or {@code null} for no such line
+     */
+    public FailureMessageComposer withRerun(List<String> sessionGoals) {
+        goals = sessionGoals == null ? null : new ArrayList<>(sessionGoals);
         return this;
     }
 
@@ -142,8 +155,9 @@ public final class FailureMessageComposer {
         }
         List<Section> sections = new ArrayList<>();
         Map<String, Section> byCause = new HashMap<>();
+        List<RerunHint.Failed> rerun = new ArrayList<>();
         for (ModuleResult module : failed) {
-            Section section = moduleSection(module, withDetails);
+            Section section = moduleSection(module, withDetails, rerun);
             Section same = withDetails ? byCause.get(section.cause) : null;
             if (same != null) {
                 same.names.add(section.names.get(0));
@@ -162,7 +176,18 @@ public final class FailureMessageComposer {
             sections.add(section);
         }
         String summary = clip(summary(modules.size(), failed, skipped, otherErrors), MAX_SUMMARY);
-        return MessageFit.fit(summary, sections, environment, footer(), limit);
+        return MessageFit.fit(summary, sections, rerunLine(modules, rerun, !otherErrors.isEmpty()), environment,
+                footer(), limit);
+    }
+
+    /** The line that says how to rerun, cleaned; "" when there is none or redaction would change it. */
+    private String rerunLine(List<ModuleResult> modules, List<RerunHint.Failed> failed, boolean otherErrors) {
+        List<String> reactor = new ArrayList<>(modules.size());
+        for (ModuleResult module : modules) {
+            reactor.add(module.name());
+        }
+        String line = RerunHint.line(goals, reactor, failed, otherErrors);
+        return clean(line).equals(line) ? line : "";
     }
 
     /**
@@ -243,7 +268,8 @@ public final class FailureMessageComposer {
         return skipped.size() <= MAX_SKIPPED_NAMED && names.length() <= 200 ? count + " (" + names + ")" : count;
     }
 
-    private Section moduleSection(ModuleResult module, boolean withDetails) {
+    /** @param rerun told of the module, and of its failing tests when they alone are its failure */
+    private Section moduleSection(ModuleResult module, boolean withDetails, List<RerunHint.Failed> rerun) {
         Throwable error = module.error();
         List<Throwable> chain = error == null ? Collections.<Throwable>emptyList() : Causes.chain(error);
         Throwable headlineError = headline(chain);
@@ -257,13 +283,17 @@ public final class FailureMessageComposer {
             // One line with the facts; Maven's text has the fork's command line and Surefire's stack frames.
             headline = goal + ": " + clean(crash);
         }
+        boolean failsafe = module.goal() != null
+                && (module.goal().contains("failsafe") || module.goal().endsWith(":integration-test"));
         if (!withDetails) {
+            rerun.add(new RerunHint.Failed(module.name(), null, failsafe));
             return withCause(new Section(clean(module.name()), headline), module.name());
         }
         FailedTests tests = isTestGoal(module.goal())
                 ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit, secrets,
                         module.testReruns())
                 : null;
+        rerun.add(new RerunHint.Failed(module.name(), crash == null ? tests : null, failsafe));
         if (crash != null) {
             Section section = new Section(clean(module.name()), headline);
             if (tests != null && !tests.tests().isEmpty()) {

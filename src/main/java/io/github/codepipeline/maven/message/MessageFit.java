@@ -12,10 +12,12 @@ final class MessageFit {
     private MessageFit() {}
 
     /**
+     * @param rerun the line that says how to rerun ({@link RerunHint}), or "" for none: shown only when the whole
+     *     message fits with it, so that it never pushes out a fact
      * @param last the message's last line (Maven's and Java's versions), or "" for none
      * @param footer the line that says where the rest is, when something is left out
      */
-    static String fit(String summary, List<Section> sections, String last, String footer, int limit) {
+    static String fit(String summary, List<Section> sections, String rerun, String last, String footer, int limit) {
         String end = last.isEmpty() ? "" : "\n" + last;
         StringBuilder sb = new StringBuilder(summary);
         int whole = summary.length() + end.length();
@@ -25,6 +27,9 @@ final class MessageFit {
         if (whole <= limit) {
             for (Section section : sections) {
                 section.appendWithin(sb, Integer.MAX_VALUE);
+            }
+            if (!rerun.isEmpty() && whole + 1 + rerun.length() <= limit) {
+                sb.append('\n').append(rerun);
             }
             return sb.append(end).toString();
         }

@@ -76,8 +76,11 @@ final class TestFailure {
             return "";
         }
         String className = simpleName(id.substring(0, hash));
-        String method = methodOf(id.substring(hash + 1));
-        return IDENTIFIER.matcher(className).matches() && IDENTIFIER.matcher(method).matches()
+        String name = id.substring(hash + 1);
+        String method = methodOf(name);
+        // A name with spaces (Kotlin's backticks, a display name) is no method a selector can name by its first word.
+        boolean spaced = name.length() > method.length() && name.charAt(method.length()) == ' ';
+        return !spaced && IDENTIFIER.matcher(className).matches() && IDENTIFIER.matcher(method).matches()
                 ? className + "#" + method : "";
     }
 

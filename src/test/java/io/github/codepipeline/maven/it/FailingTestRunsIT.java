@@ -53,7 +53,8 @@ class FailingTestRunsIT extends EndpointSupport {
                 + "heap (maven-surefire-plugin:test): The test JVM died (exit code ")
                 // 134 (SIGABRT) from a shell, 1 under some process supervisors: what the JVM says is the same
                 + "\\d+" + java.util.regex.Pattern.quote(") while running CacheTest: the JVM crashed: fatal error:"
-                + " OutOfMemory encountered: Java heap space; the JVM's account: hs_err_pid") + "\\d+\\.log, \\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d_\\d{3}-jvmRun1\\.dumpstream");
+                + " OutOfMemory encountered: Java heap space; the JVM's account: hs_err_pid") + "\\d+\\.log, \\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d_\\d{3}-jvmRun1\\.dumpstream"
+                + java.util.regex.Pattern.quote("\nResume the build: mvn verify -rf :nested"));
     }
 
     @Test

@@ -62,7 +62,9 @@ class MessageIT extends EndpointSupport {
         String message = onlyMessage(result);
         assertThat(message).isEqualTo("Maven build failed in module shop-core\n"
                 + "shop-core (maven-surefire-plugin:test): 1 of 2 tests failed\n"
-                + "  - CartTest.addsNegativeNumbers:15 sum of -2 and -3 ==> expected: <-4> but was: <-5>");
+                + "  - CartTest.addsNegativeNumbers:15 sum of -2 and -3 ==> expected: <-4> but was: <-5>\n"
+                // One module, one failing test: that test alone, as Surefire's -Dtest selects it.
+                + "Rerun the failed tests: mvn verify -Dtest=CartTest#addsNegativeNumbers");
         example("test-failure", message);
     }
 
@@ -91,7 +93,10 @@ class MessageIT extends EndpointSupport {
                 + "charlie (maven-compiler-plugin:compile): Compilation failure\n"
                 + "  - Invoice.java:[5,9] cannot find symbol; symbol: class Money; location: class com.example.charlie.Invoice\n"
                 + "  - Invoice.java:[5,21] cannot find symbol; symbol: variable Money; location: class com.example.charlie.Invoice\n"
-                + "  - Invoice.java:[10,16] incompatible types: java.lang.String cannot be converted to int");
+                + "  - Invoice.java:[10,16] incompatible types: java.lang.String cannot be converted to int\n"
+                // The first failed module in the reactor's order (Maven 3.8's own line under -T names the one that
+                // failed first in time, here charlie, which would skip bravo).
+                + "Resume the build: mvn verify -rf :bravo");
         example("multi-module", message);
     }
 
@@ -108,7 +113,9 @@ class MessageIT extends EndpointSupport {
                 + "web (maven-compiler-plugin:compile): Compilation failure\n"
                 + "  - Page.java:[7,31] incompatible types: java.lang.String cannot be converted to int\n"
                 + "search (maven-surefire-plugin:test): 1 of 1 test failed\n"
-                + "  - IndexTest.findsEveryShoe:10 hits for shoe ==> expected: <3> but was: <4>");
+                + "  - IndexTest.findsEveryShoe:10 hits for shoe ==> expected: <3> but was: <4>\n"
+                + "Resume the build: mvn verify -rf :orders");
+        assertThat(result.log).as("Maven's own line").contains("mvn <args> -rf :orders");
         example("shared-cause", message);
     }
 

@@ -77,7 +77,8 @@ class RealBuildMessageIT extends EndpointSupport {
                 + "  - OrderTest.amount[2](2):29 expected [1] but found [2]\n"
                 + "  - OrderTest.lists:34 Lists differ at element [1]: c != b expected [c] but found [b]\n"
                 + "  - OrderTest.lookup:19 NullPointerException: Cannot invoke \"String.length()\" because the return value of \"java.util.Map.get(Object)\" is null\n"
-                + "  - OrderTest.total:13 total of the order expected [42] but found [41]");
+                + "  - OrderTest.total:13 total of the order expected [42] but found [41]\n"
+                + "Resume the build: mvn verify -rf :junit5");
     }
 
     @Test
@@ -94,7 +95,8 @@ class RealBuildMessageIT extends EndpointSupport {
                 + "core-tests (maven-surefire-plugin:test): 38 of 44 tests failed (2 failures, 36 errors)\n"
                 + "  - NullPointerException: Cannot invoke \"com.example.inject.Binding.provider()\" because \"binding\" is null \u2014 36 tests: BindingsTest.bindings1:12, BindingsTest.bindings2:17, BindingsTest.bindings3:22, BindingsTest.bindings4:27, BindingsTest.bindings5:32, BindingsTest.bindings6:37, KeysTest.keys1:12, KeysTest.keys2:17, KeysTest.keys3:22, KeysTest.keys4:27, KeysTest.keys5:32, KeysTest.keys6:37, ModulesTest.modules1:12, ModulesTest.modules2:17, ModulesTest.modules3:22, ModulesTest.modules4:27,\u2026\n"
                 + "  - SizeTest.countsBindings:10 bindings after configure ==> expected: <3> but was: <0>\n"
-                + "  - SizeTest.stagesInOrder:15 expected: <DEVELOPMENT, PRODUCTION> but was: <PRODUCTION, DEVELOPMENT>");
+                + "  - SizeTest.stagesInOrder:15 expected: <DEVELOPMENT, PRODUCTION> but was: <PRODUCTION, DEVELOPMENT>\n"
+                + "Resume the build: mvn verify -rf :servlet");
     }
 
     /**
@@ -109,6 +111,7 @@ class RealBuildMessageIT extends EndpointSupport {
                 + "  - Cart.kt:[5,41] Unresolved reference 'totl'.\n"
                 + "  - Cart.kt:[6,27] Return type mismatch: expected 'String', actual 'Int'.\n"
                 + "cart-groovy (gmavenplus-plugin:compile): Compilation failure\n"
-                + "  - Cart.groovy:[5,26] Unexpected input: '('");
+                + "  - Cart.groovy:[5,26] Unexpected input: '('\n"
+                + "Resume the build: mvn compile -rf :cart-kotlin");
     }
 }

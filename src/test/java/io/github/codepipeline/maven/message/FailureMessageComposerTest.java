@@ -92,6 +92,58 @@ class FailureMessageComposerTest {
     }
 
     @Test
+    void theRerunLineComesLastBeforeTheVersions() {
+        Path reports = reports("core", 2, "wrong");
+        List<ModuleResult> modules = List.of(ModuleResult.succeeded("api"), testFailure("core", reports));
+
+        String message = new FailureMessageComposer(Secrets.none(), null, 0).withRerun(List.of("clean", "verify"))
+                .withVersions("3.9.16", "17.0.12").compose(modules, List.of());
+
+        assertThat(message).isEqualTo("Maven build failed: 1 of 2 modules failed (core)\n"
+                + "core (maven-surefire-plugin:test): There are test failures.\n"
+                + "  - Casecore.test0: wrong #0\n"
+                + "  - Casecore.test1: wrong #1\n"
+                + "Rerun the failed tests: mvn clean verify -pl :core -Dtest=Casecore#test0+test1\n"
+                + "Maven 3.9.16, Java 17.0.12");
+        // Without the session's goals (the explicit goal, a unit of code that knows none): no such line.
+        assertThat(composer.compose(modules, List.of())).doesNotContain("Rerun");
+
+        List<ModuleResult> compile = List.of(ModuleResult.succeeded("api"), compileFailure("core", 1));
+        assertThat(new FailureMessageComposer(Secrets.none(), null, 0).withRerun(List.of("verify")).compose(compile, List.of()))
+                .endsWith("\nResume the build: mvn verify -rf :core");
+        // What Maven's exceptions say alone (composing the details failed) still names the module to resume from.
+        assertThat(new FailureMessageComposer(Secrets.none(), null, 0).withRerun(List.of("verify")).headlines(compile, List.of()))
+                .endsWith("\nResume the build: mvn verify -rf :core");
+    }
+
+    @Test
+    void theRerunLineIsTheFirstThingLeftOutWhenRoomIsShort() {
+        List<ModuleResult> compile = List.of(ModuleResult.succeeded("api"), compileFailure("core", 1));
+        String whole = new FailureMessageComposer(Secrets.none(), null, 0).withVersions("3.9.16", "17")
+                .compose(compile, List.of());
+        String line = "Resume the build: mvn verify -rf :core";
+
+        // Room for everything but the rerun line: every fact stays, the line goes.
+        String tight = new FailureMessageComposer(Secrets.none(), null, 0, whole.length() + line.length())
+                .withVersions("3.9.16", "17").withRerun(List.of("verify")).compose(compile, List.of());
+        assertThat(tight).isEqualTo(whole);
+        String room = new FailureMessageComposer(Secrets.none(), null, 0, whole.length() + line.length() + 1)
+                .withVersions("3.9.16", "17").withRerun(List.of("verify")).compose(compile, List.of());
+        assertThat(room).isEqualTo(whole.replace("\nMaven 3.9.16", "\n" + line + "\nMaven 3.9.16"));
+    }
+
+    @Test
+    void theRerunLineNeverCopiesASecret() {
+        Secrets secrets = Secrets.from(new SettingSources(null, null, Map.of("codepipeline.clientToken", TOKEN), Map.of()));
+        List<ModuleResult> compile = List.of(ModuleResult.succeeded("api"), compileFailure("core", 1));
+
+        String message = new FailureMessageComposer(secrets, null, 0).withRerun(List.of("verify", TOKEN))
+                .compose(compile, List.of());
+
+        assertThat(message).doesNotContain(TOKEN).doesNotContain("Resume");
+    }
+
+    @Test
     void compilerErrorsAreShortAndCountedBeyondTheFirstTen() {
         String one = composer.compose(List.of(compileFailure("api", 1)), List.of());
         assertThat(one).isEqualTo("Maven build failed in module api\n"

@@ -1,0 +1,7 @@
+package com.example.compat;
+
+public class Prices {
+    public int total(int amount) {
+        return amount;
+    }
+}
