@@ -62,6 +62,16 @@ public final class Causes {
         return message.startsWith(type) || message.startsWith(t.getClass().getName()) ? message : type + ": " + message;
     }
 
+    /** The exception that says what failed: the first below Maven's lifecycle wrapper; {@code null} for none. */
+    static Throwable headline(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (!isNamed(t, "LifecycleExecutionException")) {
+                return t;
+            }
+        }
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
     static boolean isNamed(Throwable t, String simpleName) {
         for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
             if (c.getSimpleName().equals(simpleName)) {

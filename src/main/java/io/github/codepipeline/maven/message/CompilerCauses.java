@@ -24,6 +24,8 @@ final class CompilerCauses {
     private static final Pattern CANNOT_APPLY = Pattern.compile("^(.*? cannot be applied to (?:given types|[^;]*));.*$");
     /** The places of one cause shown at most; past them, the count says the rest. */
     private static final int MAX_PLACES = 12;
+    /** The first few compiler errors say what is wrong; the rest are mostly their consequences. */
+    static final int MAX_ERRORS_SHOWN = 10;
 
     private CompilerCauses() {}
 
@@ -107,5 +109,37 @@ final class CompilerCauses {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /**
+     * Compile failures of several modules with the same causes ({@link #causes}), in different classes and places,
+     * become one section that lists each cause once with every place it was found ({@link #merged}).
+     */
+    static void mergeSections(List<Section> sections) {
+        Map<String, List<Section>> byCauses = new LinkedHashMap<>();
+        for (Section section : sections) {
+            if (section.compilerErrors != null) {
+                String key = section.rest() + "\n" + String.join("\n", causes(section.compilerErrors));
+                byCauses.computeIfAbsent(key, k -> new ArrayList<>()).add(section);
+            }
+        }
+        for (List<Section> same : byCauses.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            Section first = same.get(0);
+            List<String> names = new ArrayList<>();
+            List<List<String>> errors = new ArrayList<>();
+            for (Section section : same) {
+                names.add(section.names.get(0));
+                errors.add(section.compilerErrors);
+                if (section != first) {
+                    first.names.addAll(section.names);
+                    sections.remove(section);
+                }
+            }
+            List<String> lines = merged(names, errors);
+            first.details(lines, null, "cause", MAX_ERRORS_SHOWN, lines.size());
+        }
     }
 }

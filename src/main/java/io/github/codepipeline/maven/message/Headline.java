@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * says which Java each is.
  */
 final class Headline {
+    /** Maven's {@code Failed to execute goal … on project api: }: the section's header names the module and goal. */
+    private static final Pattern GOAL_PREFIX = Pattern.compile("^Failed to execute goal .*? on project [^:]+: ");
     /** Maven's {@code PluginExecutionException} words: the goal and execution are in the section's header. */
     private static final Pattern EXECUTION_FAILED = Pattern.compile("^Execution \\S+ of goal \\S+ failed: (?=\\S)");
     /** A quoted exception's Java type after another's words: {@code …: org.x.FooException: }. */
@@ -22,6 +24,11 @@ final class Headline {
     private static final Pattern CLASS_FILE_VERSION = Pattern.compile("(class file versions?(?: up to)? )(\\d{2})\\.0(?! \\(Java)");
 
     private Headline() {}
+
+    /** {@code text} without Maven's {@code Failed to execute goal … on project api: } at its start. */
+    static String withoutGoalPrefix(String text) {
+        return GOAL_PREFIX.matcher(text).replaceFirst("");
+    }
 
     static String compact(String headline) {
         String text = EXECUTION_FAILED.matcher(headline).replaceFirst("");

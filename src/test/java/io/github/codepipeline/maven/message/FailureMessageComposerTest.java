@@ -556,7 +556,7 @@ class FailureMessageComposerTest {
 
     @Test
     void megabyteMessagesAreReadOnlyAsFarAsTheyMatterAndStayRedacted() {
-        String huge = "Upload failed\n" + "x".repeat(FailureMessageComposer.MAX_TEXT - 20) + " " + TOKEN + " "
+        String huge = "Upload failed\n" + "x".repeat(Cleaner.MAX_TEXT - 20) + " " + TOKEN + " "
                 + "y".repeat(4 << 20);
         FailureMessageComposer redacting = new FailureMessageComposer(Secrets.of(TOKEN), null, 0);
 

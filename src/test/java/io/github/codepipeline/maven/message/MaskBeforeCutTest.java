@@ -59,7 +59,7 @@ class MaskBeforeCutTest {
     }
 
     /**
-     * Break guarded: {@code FailureMessageComposer.clean} reading {@code MAX_TEXT} instead of
+     * Break guarded: {@code Cleaner.clean} reading {@code MAX_TEXT} instead of
      * {@code MAX_TEXT + REDACTION_MARGIN} (both places). An exception message of some 64 KiB of repeated lines whose
      * secret crosses the 64 KiB point then ended in {@code - using token ghp_k7} (the secret's first six characters).
      */
@@ -69,7 +69,7 @@ class MaskBeforeCutTest {
         String line = "using token " + secret + "\n";
         StringBuilder text = new StringBuilder("Deployment refused\n");
         // The secret of one line starts 6 characters before MAX_TEXT: a cut there keeps "ghp_k7".
-        int secretStart = FailureMessageComposer.MAX_TEXT - 6;
+        int secretStart = Cleaner.MAX_TEXT - 6;
         while (text.length() + line.length() <= secretStart - "using token ".length()) {
             text.append(line);
         }
@@ -80,8 +80,8 @@ class MaskBeforeCutTest {
         for (int i = 0; i < 40; i++) {
             text.append(line);
         }
-        assertThat(text.substring(FailureMessageComposer.MAX_TEXT - 6, FailureMessageComposer.MAX_TEXT)).isEqualTo("ghp_k7");
-        assertThat(text.length()).as("within the margin: no cut before masking").isLessThan(FailureMessageComposer.MAX_TEXT + 4096);
+        assertThat(text.substring(Cleaner.MAX_TEXT - 6, Cleaner.MAX_TEXT)).isEqualTo("ghp_k7");
+        assertThat(text.length()).as("within the margin: no cut before masking").isLessThan(Cleaner.MAX_TEXT + 4096);
         MojoExecutionException error = new MojoExecutionException(text.toString());
         FailureMessageComposer composer = new FailureMessageComposer(Secrets.of(secret), null, 0);
 
@@ -112,7 +112,7 @@ class MaskBeforeCutTest {
     void aSecretCutAtTheComposersMarginLeavesNoStart() {
         String secret = "ghp_k7" + hex(34, 128);
         String text = "Deployment refused\n" + ("using token " + secret + "\n").repeat(2000);
-        assertThat(text.length()).as("past the margin").isGreaterThan(FailureMessageComposer.MAX_TEXT + 16 * 1024);
+        assertThat(text.length()).as("past the margin").isGreaterThan(Cleaner.MAX_TEXT + 16 * 1024);
         FailureMessageComposer composer = new FailureMessageComposer(Secrets.of(secret), null, 0);
 
         String message = composer.compose(List.of(ModuleResult.failed("app", "x:deploy", new MojoExecutionException(text),
