@@ -31,7 +31,7 @@ class MaskBeforeCutTest {
     }
 
     /**
-     * Break guarded: {@code TestReports.clean} cutting at {@code max} instead of {@code max + REDACTION_MARGIN}. A
+     * Break guarded: {@code FailureElement.clean} cutting at {@code max} instead of {@code max + REDACTION_MARGIN}. A
      * failure message of 2,000+ characters is cut at 2,000, inside this secret: the message then showed
      * {@code token 119e3779b13c6ef3…}.
      */

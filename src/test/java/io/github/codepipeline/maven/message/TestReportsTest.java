@@ -239,7 +239,7 @@ class TestReportsTest {
     @Test
     void allFailingReportsTogetherAreReadOnlyToTheirBudget() throws IOException {
         // Each report's failure comes after 3 MB of output: within one report's limit, but not six times over.
-        int reportsOverBudget = (int) (TestReports.MAX_FAILING_REPORT_BYTES / (3L << 20)) + 1;
+        int reportsOverBudget = (int) (ReportReader.MAX_FAILING_REPORT_BYTES / (3L << 20)) + 1;
         for (int i = 0; i < reportsOverBudget; i++) {
             writeBigReport(reports, "a.Loud" + i + "Test", 3, root("a.Loud" + i + "Test", 2, 1, 0),
                     chatty("a.Loud" + i + "Test", "talks"), failing("a.Loud" + i + "Test", "fails", "late " + i));
@@ -354,7 +354,7 @@ class TestReportsTest {
     void aReportBetweenTheOneReportCapAndTheBudgetIsReadOnlyToTheCap() throws IOException {
         Path report = writeBigReport(reports, "a.MidTest", 6, root("a.MidTest", 2, 1, 0),
                 chatty("a.MidTest", "talks"), failing("a.MidTest", "late", "after 6 MB"));
-        assertThat(Files.size(report)).isBetween(TestReports.MAX_REPORT_BYTES, TestReports.MAX_FAILING_REPORT_BYTES);
+        assertThat(Files.size(report)).isBetween(ReportReader.MAX_REPORT_BYTES, ReportReader.MAX_FAILING_REPORT_BYTES);
 
         FailedTests tests = TestReports.failedTests(List.of(reports.toFile()), 0, SHARE);
 
