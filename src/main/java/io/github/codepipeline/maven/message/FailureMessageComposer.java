@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  *
  * <p>Failed modules with the same cause (the same goal, header and details once the module's own name, paths and
  * source positions are taken out: say 40 modules broken by one API change) share one section that names them all
- * and shows the cause once.
+ * and shows the cause once ({@link CauseKey}; compile failures with the same causes: {@link CompilerCauses}).
  *
  * <p>The result is clean (no ANSI codes or control characters), redacted (no secrets) and always within the
  * API's 1-5000 characters. When the details do not fit, every failed module keeps its header line and the

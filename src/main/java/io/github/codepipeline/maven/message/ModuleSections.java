@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The section of a failed module: its name, the goal that failed and its headline, then what explains it, first found
- * first: a test JVM that died ({@link ForkedJvmCrash}), the failing tests ({@link TestReports}), the compiler errors
+ * The section of a failed module: its name, the goal that failed and its headline, then what explains it, the first
+ * of these that applies: a test JVM that died ({@link ForkedJvmCrash}), the failing tests ({@link TestReports}), the compiler errors
  * ({@link CompilerMessages}), or the error's details ({@link ErrorDetails}). Each section's {@link Section#cause} is
  * set ({@link CauseKey}).
  */

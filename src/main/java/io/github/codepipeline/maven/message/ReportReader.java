@@ -172,7 +172,7 @@ final class ReportReader {
                         foundErrors += "error".equals(name) ? 1 : 0;
                         if (!groups.full()) {
                             pending = FailureElement.read(xml, className, method, secrets);
-                            depth--; // FailureElement.read read up to and including the element's end
+                            depth--; // FailureElement.read took the element up to and including its end
                         } else {
                             onlyCounted++;
                         }
