@@ -148,6 +148,7 @@ final class JobRun {
         }
         build.print(line -> log.info(prefix + line));
         if (at == Phase.RUNNING) {
+            build.watch();
             if (!build.mainAlive()) {
                 phase = Phase.ENDING;
                 endedAt = now;
@@ -220,6 +221,11 @@ final class JobRun {
         if (running != null) {
             running.kill();
         }
+    }
+
+    /** The build, once started; else {@code null}. */
+    Build build() {
+        return build;
     }
 
     /** Whether the job has not ended yet (its build, what it left, or its report). */

@@ -224,7 +224,8 @@ public final class Worker {
 
     /** How {@link Build} starts the builds: as {@code buildUser}, with {@code build.log}'s bounds. */
     Build.Launch launch() {
-        return new Build.Launch(buildUser == null ? null : buildUser.ids(), BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES);
+        return new Build.Launch(buildUser == null ? null : buildUser.ids(), BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES,
+                runs::builds);
     }
 
     /** Until when a report may be tried again: no limit, or while the worker stops, until its shutdown ends. */
