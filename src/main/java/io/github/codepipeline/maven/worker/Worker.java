@@ -384,8 +384,8 @@ public final class Worker {
     }
 
     /** Hands an acknowledged job to the worker's thread, which starts it ({@link Intake}, on the poll thread). */
-    void launch(Job job, JobCheck.Problem problem) {
-        launched.add(new JobRun(this, job, problem));
+    void launch(Job job, JobCheck.Problem problem, Workspace workspace) {
+        launched.add(new JobRun(this, job, problem, workspace));
     }
 
     boolean isStopping() {

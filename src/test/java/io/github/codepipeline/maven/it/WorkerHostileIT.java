@@ -108,6 +108,24 @@ class WorkerHostileIT {
     }
 
     @Test
+    void anAcknowledgementWithoutAnAnswerIsNotBuiltAndTheJobGetsItsFailureOnce() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        job.ackDelayMillis = 6_000; // taken by the service, its answer lost past the call's time limit
+        MavenBuild.Result result = support.worker("hostile-ack-lost", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.timeout=2", "-Dcodepipeline.command=sh -c 'echo built'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(job.acknowledged).isTrue();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.failure(job)).containsEntry("type", "JobFailed");
+        assertThat((String) support.failure(job).get("message")).startsWith("The job worker acknowledged this job but got no"
+                + " answer from CodePipeline (").endsWith("), so it did not build it: run the pipeline again.");
+        assertThat(result.lines("the acknowledgement of job " + job.id + " got no answer")).hasSize(1);
+        assertThat(result.log).doesNotContain("] built");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
     void aDaemonTheBuildLeftIsStoppedBeforeTheResultIsReported() throws Exception {
         int n = 300 + (int) (System.nanoTime() % 50); // command lines no other test runs
         String inSession = "sleep " + n;
