@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A job's build, a child process in the job's workspace, in a session of its own ({@code setsid}, on Linux) and, with
@@ -36,15 +40,18 @@ final class Build {
         final String user;
         final long headBytes;
         final long tailBytes;
+        /** The builds running meanwhile: with {@code user}, the processes of that user that are not theirs are this one's. */
+        final Supplier<Collection<Build>> running;
 
-        Launch(String user, long headBytes, long tailBytes) {
+        Launch(String user, long headBytes, long tailBytes, Supplier<Collection<Build>> running) {
             this.user = user;
             this.headBytes = headBytes;
             this.tailBytes = tailBytes;
+            this.running = running;
         }
 
         static Launch plain() {
-            return new Launch(null, BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES);
+            return new Launch(null, BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES, Collections::emptyList);
         }
     }
 
@@ -58,12 +65,19 @@ final class Build {
     final ProcessTable.Proc first;
     /** The build's descendants ({@code ProcessHandle}s) noted when it was stopped: for systems without {@code /proc}. */
     private final List<Object> family = new ArrayList<>();
+    /** The build's descendants seen at its turns ({@link #watch}) and still running: those that left session and marker. */
+    private final Set<ProcessTable.Proc> seen = ConcurrentHashMap.newKeySet();
+    /** The build user's UID, or -1 ({@link Launch#user}). */
+    private final long uid;
+    private final Supplier<Collection<Build>> running;
     private final long started = System.nanoTime();
 
-    private Build(Process process, BuildOutput output, String marker, boolean session) {
+    private Build(Process process, BuildOutput output, String marker, boolean session, Launch launch) {
         this.process = process;
         this.output = output;
         this.marker = marker;
+        this.uid = launch.user == null ? -1 : Long.parseLong(launch.user.split(":")[0]);
+        this.running = launch.running;
         long pid = ProcessFamily.pid(process);
         this.leader = session ? pid : -1;
         this.first = pid > 0 ? ProcessTable.of(pid) : null;
@@ -111,7 +125,7 @@ final class Build {
         BuildOutput output = new BuildOutput(log, secrets, launch.headBytes, launch.tailBytes);
         Process process = builder.start();
         process.getOutputStream().close(); // no input: a build that reads it sees its end, not a wait for ever
-        return new Build(process, output, marker, session);
+        return new Build(process, output, marker, session, launch);
     }
 
     /** Throws what {@link ProcessBuilder#start()} would for a program that is not there (or not executable). */
@@ -169,9 +183,47 @@ final class Build {
         return process.isAlive();
     }
 
-    /** The build's processes still running other than its first: left behind once it has ended. */
+    /**
+     * Notes the build's descendants (a turn of the worker's loop while its first process runs), so that a process that
+     * leaves the session and clears its environment is still the build's once it is re-parented; forgets those gone.
+     */
+    void watch() {
+        seen.removeIf(each -> !ProcessTable.isAlive(each));
+        if (first == null || !process.isAlive()) {
+            return;
+        }
+        for (Object each : ProcessFamily.descendants(process)) {
+            Long pid = ProcessFamily.pid(each);
+            ProcessTable.Proc proc = pid == null ? null : ProcessTable.of(pid);
+            if (proc != null) {
+                seen.add(proc);
+            }
+        }
+    }
+
+    /**
+     * The build's processes still running other than its first: left behind once it has ended. Those of its session or
+     * with its marker, those {@link #watch} saw, and with a build user every process of that user that is not another
+     * running build's.
+     */
     List<ProcessTable.Proc> leftovers() {
-        Set<ProcessTable.Proc> found = new LinkedHashSet<>(ProcessTable.find(leader, marker));
+        List<Long> otherLeaders = new ArrayList<>();
+        List<String> otherMarkers = new ArrayList<>();
+        if (uid >= 0) {
+            for (Build other : running.get()) {
+                if (other != this) {
+                    otherLeaders.add(other.leader);
+                    otherMarkers.add(other.marker);
+                }
+            }
+        }
+        Set<ProcessTable.Proc> found = new LinkedHashSet<>(ProcessTable.find(leader, marker, uid, otherLeaders,
+                otherMarkers));
+        for (ProcessTable.Proc each : seen) {
+            if (ProcessTable.isAlive(each)) {
+                found.add(each);
+            }
+        }
         if (first != null) {
             found.remove(first);
         }

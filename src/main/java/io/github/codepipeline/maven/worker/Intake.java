@@ -1,7 +1,12 @@
 package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.client.ReportException;
+import io.github.codepipeline.maven.config.FailureType;
 import io.github.codepipeline.maven.report.JobCalls;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,26 +100,74 @@ final class Intake {
             return false;
         }
         JobCheck.Problem problem = JobCheck.unbuildable(job);
+        // The workspace and its marker come before the acknowledgement: a worker that dies once it was sent leaves
+        // a workspace the next worker recovers (Recovery), never an acknowledged job that nobody knows of.
+        Workspace workspace = reserve(job);
+        if (workspace == null) {
+            return false;
+        }
         String status;
         try {
             status = worker.queue.acknowledge(job);
         } catch (JobQueue.CallException e) {
+            if (e.unanswered) { // it may have been taken: the job is failed rather than left without a result
+                worker.log.error(JobCalls.PREFIX + "the acknowledgement of job " + job.shownId() + " got no answer, so the"
+                        + " job may be this worker's now: not built, its failure reported. " + masked(job, e.getMessage()));
+                worker.launch(job, new JobCheck.Problem(FailureType.JobFailed, "The job worker acknowledged this job but got"
+                        + " no answer from CodePipeline (" + e.getMessage() + "), so it did not build it: run the pipeline"
+                        + " again."), workspace);
+                return true;
+            }
+            release(workspace);
             worker.log.error(JobCalls.PREFIX + "could not acknowledge job " + job.shownId() + ", left alone: "
                     + masked(job, e.getMessage()));
             return false;
         }
         if (status == null) {
+            release(workspace);
             worker.log.info(JobCalls.PREFIX + "job " + job.shownId() + " was not acknowledged (InvalidNonceException: another"
                     + " worker took it, or it is no longer waiting): not built.");
             return false;
         }
         if (!status.isEmpty() && !status.equals("InProgress")) {
+            release(workspace);
             worker.log.warn(JobCalls.PREFIX + "job " + job.shownId() + " was acknowledged with the status " + Shown.of(status)
                     + ", not InProgress: not built and not reported (CodePipeline has it in that state).");
             return false;
         }
-        worker.launch(job, problem);
+        worker.launch(job, problem, workspace);
         return true;
+    }
+
+    /**
+     * A fresh workspace for the job, marked as this worker's, or {@code null} (one line) when there is one already (a
+     * dead worker's, still being recovered: the job comes back with a later poll) or none can be made.
+     */
+    private Workspace reserve(Job job) {
+        Path directory = worker.settings.workDirectory.resolve(Workspace.name(job.id));
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            if (remember(job.id)) {
+                worker.log.warn(JobCalls.PREFIX + "job " + job.shownId() + " has a workspace in " + worker.settings.workDirectory
+                        + " already (a dead worker's, being recovered?): left alone for now.");
+            }
+            return null;
+        }
+        try {
+            return Workspace.create(worker.settings.workDirectory, job, worker.buildUser);
+        } catch (IOException | RuntimeException e) {
+            worker.log.error(JobCalls.PREFIX + "could not make a workspace for job " + job.shownId() + " in "
+                    + worker.settings.workDirectory + " (" + e.getClass().getSimpleName() + "), left alone (not acknowledged).");
+            return null;
+        }
+    }
+
+    private void release(Workspace workspace) {
+        try {
+            workspace.delete();
+        } catch (IOException e) {
+            worker.log.warn(JobCalls.PREFIX + "could not delete the workspace " + workspace.directory + " ("
+                    + e.getClass().getSimpleName() + ").");
+        }
     }
 
     private String masked(Job job, String text) {

@@ -34,11 +34,18 @@ final class JobQueue {
         private static final long serialVersionUID = 1L;
         final boolean throttled;
         final boolean fatal;
+        /** No answer came (the network, a time limit, HTTP 5xx): the call may or may not have been made. */
+        final boolean unanswered;
 
         CallException(String message, boolean throttled, boolean fatal) {
+            this(message, throttled, fatal, false);
+        }
+
+        CallException(String message, boolean throttled, boolean fatal, boolean unanswered) {
             super(message);
             this.throttled = throttled;
             this.fatal = fatal;
+            this.unanswered = unanswered;
         }
     }
 
@@ -177,9 +184,9 @@ final class JobQueue {
                 throw new CallException("CodePipeline throttled " + operation + " (" + (code == null ? "HTTP " + e.statusCode()
                         : code) + ") through every attempt (codepipeline.maxAttempts).", true, false);
             }
-            throw new CallException(client.describe(e, operation), false, false);
+            throw new CallException(client.describe(e, operation), false, false, e.statusCode() >= 500);
         } catch (RuntimeException e) {
-            throw new CallException(client.describe(e, operation), false, false);
+            throw new CallException(client.describe(e, operation), false, false, true);
         }
     }
 }

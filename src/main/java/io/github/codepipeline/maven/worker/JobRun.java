@@ -47,7 +47,8 @@ final class JobRun {
     private final JobCheck.Problem problem;
     private final long startMillis = System.currentTimeMillis();
     private volatile Phase phase = Phase.PREPARING;
-    private volatile Workspace workspace;
+    /** Made and marked before the acknowledgement ({@link Intake}). */
+    private final Workspace workspace;
     private volatile List<String> command;
     private volatile Build build;
     private volatile Stop stop;
@@ -59,10 +60,11 @@ final class JobRun {
     private volatile String result;
     private volatile boolean crashed;
 
-    JobRun(Worker worker, Job job, JobCheck.Problem problem) {
+    JobRun(Worker worker, Job job, JobCheck.Problem problem, Workspace workspace) {
         this.worker = worker;
         this.job = job;
         this.problem = problem;
+        this.workspace = workspace;
         Secrets all = worker.secrets.and(job.secrets(worker.secretProperties).toArray(new String[0]));
         this.secrets = job.details == null ? all : job.details.secrets(all);
         this.log = new RedactingLog(worker.log, secrets);
@@ -89,7 +91,6 @@ final class JobRun {
         }
         String failure;
         try {
-            workspace = Workspace.create(worker.settings.workDirectory, job, worker.buildUser);
             if (!job.inputs.isEmpty()) {
                 SettingSources sources = worker.sources(job);
                 new ArtifactCalls(reports.calls(), log, secrets).download(ReportSettings.resolve(sources),
@@ -115,7 +116,12 @@ final class JobRun {
                     // terminate() came after the check above but before build was set: it could not signal the build.
                     build.terminate();
                 }
-                workspace.markBuild(build);
+                try {
+                    workspace.markBuild(build);
+                } catch (IOException e) { // the build runs: it is supervised and reported as any other
+                    log.warn(JobCalls.PREFIX + prefix + "could not note the build in the workspace's marker ("
+                            + e.getClass().getSimpleName() + "): a worker that recovers this workspace cannot stop it.");
+                }
                 phase = Phase.RUNNING;
                 return;
             }
@@ -148,6 +154,7 @@ final class JobRun {
         }
         build.print(line -> log.info(prefix + line));
         if (at == Phase.RUNNING) {
+            build.watch();
             if (!build.mainAlive()) {
                 phase = Phase.ENDING;
                 endedAt = now;
@@ -220,6 +227,11 @@ final class JobRun {
         if (running != null) {
             running.kill();
         }
+    }
+
+    /** The build, once started; else {@code null}. */
+    Build build() {
+        return build;
     }
 
     /** Whether the job has not ended yet (its build, what it left, or its report). */

@@ -18,9 +18,10 @@ final class ProcessFamily {
     private static final Method IS_ALIVE;
     private static final Method OF;
     private static final Method PID;
+    private static final Method HANDLE_PID;
 
     static {
-        Method[] methods = new Method[7];
+        Method[] methods = new Method[8];
         try {
             Class<?> handle = Class.forName("java.lang.ProcessHandle");
             methods[0] = Process.class.getMethod("toHandle");
@@ -30,8 +31,9 @@ final class ProcessFamily {
             methods[4] = handle.getMethod("isAlive");
             methods[5] = handle.getMethod("of", long.class);
             methods[6] = Process.class.getMethod("pid");
+            methods[7] = handle.getMethod("pid");
         } catch (ReflectiveOperationException | RuntimeException e) {
-            methods = new Method[7]; // Java 8
+            methods = new Method[8]; // Java 8
         }
         TO_HANDLE = methods[0];
         DESCENDANTS = methods[1];
@@ -40,6 +42,7 @@ final class ProcessFamily {
         IS_ALIVE = methods[4];
         OF = methods[5];
         PID = methods[6];
+        HANDLE_PID = methods[7];
     }
 
     private ProcessFamily() {}
@@ -76,6 +79,15 @@ final class ProcessFamily {
             return Boolean.TRUE.equals(IS_ALIVE.invoke(handle));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The PID of a {@code ProcessHandle}, or {@code null}. */
+    static Long pid(Object handle) {
+        try {
+            return HANDLE_PID == null ? null : (Long) HANDLE_PID.invoke(handle);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

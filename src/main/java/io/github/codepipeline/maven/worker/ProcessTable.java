@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,6 +99,17 @@ final class ProcessTable {
      * {@code MARKER_VARIABLE=marker}; never this JVM.
      */
     static List<Proc> find(long leader, String marker) {
+        return find(leader, marker, -1, Collections.<Long>emptyList(), Collections.<String>emptyList());
+    }
+
+    /**
+     * {@link #find(long, String)}, and with {@code uid} (not -1) every process of that real user ID besides: those of
+     * the build user, which a build cannot shed (a daemon that left the session, cleared its environment and was
+     * re-parented at once), except those of another running build ({@code otherLeaders}' sessions or process groups,
+     * or {@code otherMarkers} in their environment).
+     */
+    static List<Proc> find(long leader, String marker, long uid, Collection<Long> otherLeaders,
+            Collection<String> otherMarkers) {
         List<Proc> found = new ArrayList<>();
         if (!supported()) {
             return found;
@@ -121,6 +134,10 @@ final class ProcessTable {
                 if (!ours && needle != null) {
                     ours = holds(entry.resolve("environ"), needle);
                 }
+                if (!ours && uid >= 0 && uid == realUid(entry)) {
+                    ours = !otherLeaders.contains(Long.parseLong(stat[2])) && !otherLeaders.contains(Long.parseLong(stat[3]))
+                            && !holdsAny(entry.resolve("environ"), otherMarkers);
+                }
                 if (ours) {
                     try {
                         found.add(new Proc(pid, Long.parseLong(stat[19])));
@@ -135,15 +152,48 @@ final class ProcessTable {
         return found;
     }
 
-    private static boolean holds(Path environ, byte[] needle) {
-        byte[] bytes;
+    /** The real user ID of the process ({@code /proc/<pid>/status}, which a process cannot hide), or -1. */
+    private static long realUid(Path process) {
+        try {
+            for (String line : Files.readAllLines(process.resolve("status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Uid:")) {
+                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    private static boolean holdsAny(Path environ, Collection<String> markers) {
+        byte[] bytes = markers.isEmpty() ? null : environ(environ);
+        for (String marker : markers) {
+            if (bytes != null && holds(bytes, ("\0" + MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The environment of a process, after a leading NUL (so that the first variable matches too); {@code null} if gone. */
+    private static byte[] environ(Path environ) {
         try {
             byte[] read = Files.readAllBytes(environ);
-            bytes = new byte[read.length + 1];
-            System.arraycopy(read, 0, bytes, 1, read.length); // a leading NUL, so the first variable matches too
+            byte[] bytes = new byte[read.length + 1];
+            System.arraycopy(read, 0, bytes, 1, read.length);
+            return bytes;
         } catch (IOException | RuntimeException e) {
-            return false; // gone, or another user's (the worker runs as root when it runs builds as another user)
+            return null; // gone, or another user's (the worker runs as root when it runs builds as another user)
         }
+    }
+
+    private static boolean holds(Path environ, byte[] needle) {
+        byte[] bytes = environ(environ);
+        return bytes != null && holds(bytes, needle);
+    }
+
+    private static boolean holds(byte[] bytes, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= bytes.length; i++) {
             for (int j = 0; j < needle.length; j++) {

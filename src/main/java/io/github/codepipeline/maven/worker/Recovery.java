@@ -139,6 +139,11 @@ final class Recovery {
                 if (handed.kind != ResultHandoff.Kind.NOTHING) {
                     result = ResultHandoff.report(handed, "before its worker died", worker.sources(job, handed.properties()),
                             worker.sources(job), reports);
+                } else if (mark.getProperty("build.session") == null) { // marked before the acknowledgement (Intake)
+                    result = reports.reportFailure(FailureType.JobFailed, "The job worker died before the build started"
+                            + " (once it had acknowledged the job, or while it prepared the build), and a new worker on the"
+                            + " same work directory reports it: run the pipeline again.",
+                            "failed, reported by the recovering worker");
                 } else {
                     String message = "The job worker died while the build ran, and a new worker on the same work directory"
                             + " stopped what was left of the build." + FailureText.lastLines(lastLines(directory, mark),

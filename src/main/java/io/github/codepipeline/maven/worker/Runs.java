@@ -2,6 +2,7 @@ package io.github.codepipeline.maven.worker;
 
 import io.github.codepipeline.maven.report.JobCalls;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +55,18 @@ final class Runs {
             }
         }
         return ended;
+    }
+
+    /** The builds started and not ended, from any thread. */
+    Collection<Build> builds() {
+        List<Build> builds = new ArrayList<>();
+        for (JobRun run : alive) {
+            Build build = run.build();
+            if (build != null) {
+                builds.add(build);
+            }
+        }
+        return builds;
     }
 
     /** {@code SIGKILL} to every build still running: for a worker whose thread is stuck while the JVM ends. */

@@ -224,7 +224,8 @@ public final class Worker {
 
     /** How {@link Build} starts the builds: as {@code buildUser}, with {@code build.log}'s bounds. */
     Build.Launch launch() {
-        return new Build.Launch(buildUser == null ? null : buildUser.ids(), BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES);
+        return new Build.Launch(buildUser == null ? null : buildUser.ids(), BuildOutput.HEAD_BYTES, BuildOutput.TAIL_BYTES,
+                runs::builds);
     }
 
     /** Until when a report may be tried again: no limit, or while the worker stops, until its shutdown ends. */
@@ -383,8 +384,8 @@ public final class Worker {
     }
 
     /** Hands an acknowledged job to the worker's thread, which starts it ({@link Intake}, on the poll thread). */
-    void launch(Job job, JobCheck.Problem problem) {
-        launched.add(new JobRun(this, job, problem));
+    void launch(Job job, JobCheck.Problem problem, Workspace workspace) {
+        launched.add(new JobRun(this, job, problem, workspace));
     }
 
     boolean isStopping() {

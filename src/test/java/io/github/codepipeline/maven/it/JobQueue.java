@@ -47,6 +47,8 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
         int resultErrors;
         /** How long the answer to the result call is held back (the result is taken at once). */
         int resultDelayMillis;
+        /** How long the answer to the acknowledgement is held back (the job is acknowledged at once). */
+        int ackDelayMillis;
 
         QueuedJob(String id, String actionType, String clientId, String token, String data) {
             this.id = id;
@@ -168,7 +170,8 @@ final class JobQueue implements ResponseDefinitionTransformerV2 {
                     return error("InvalidNonceException", "The nonce was specified in an invalid format.");
                 }
                 job.acknowledged = true;
-                return ok("{\"status\":\"" + job.ackStatus + "\"}");
+                return CodePipelineEndpoint.ok("{\"status\":\"" + job.ackStatus + "\"}").withFixedDelay(job.ackDelayMillis)
+                        .build();
             }
             case "ListActionTypes":
                 return listActionTypes(body);

@@ -77,6 +77,22 @@ class WorkerBuildUserIT {
     }
 
     @Test
+    void aDaemonThatEscapesAtOnceFromTheSessionTheEnvironmentAndItsParentIsStoppedAsTheBuildUsersProcess() throws Exception {
+        String escaped = "sleep " + (600 + (int) (System.nanoTime() % 50)); // a command line no other test runs
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild.Result result = support.worker("build-user-daemon", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.buildUser=" + USER, "-Dcodepipeline.command=sh -c '(setsid env -i " + escaped
+                        + " > /dev/null 2>&1 &); echo daemon-started'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(job)).containsExactly("success");
+        assertThat(WorkerSupport.running(escaped)).as(escaped + " (double fork, setsid, env -i) outlived its job").isFalse();
+        int stopped = result.log.indexOf("the build ended but left 1 process running");
+        assertThat(stopped).as(result.toString()).isPositive();
+        assertThat(result.log.indexOf("reported the success of job " + job.id)).isGreaterThan(stopped);
+    }
+
+    @Test
     void withoutBuildUserTheBuildIsTheWorkersUserAndItsWorkspaceIsStill700() throws Exception {
         JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
         MavenBuild.Result result = support.worker("build-user-none", "-Dcodepipeline.maxJobsTotal=1",

@@ -108,6 +108,24 @@ class WorkerHostileIT {
     }
 
     @Test
+    void anAcknowledgementWithoutAnAnswerIsNotBuiltAndTheJobGetsItsFailureOnce() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        job.ackDelayMillis = 6_000; // taken by the service, its answer lost past the call's time limit
+        MavenBuild.Result result = support.worker("hostile-ack-lost", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.timeout=2", "-Dcodepipeline.command=sh -c 'echo built'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(job.acknowledged).isTrue();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.failure(job)).containsEntry("type", "JobFailed");
+        assertThat((String) support.failure(job).get("message")).startsWith("The job worker acknowledged this job but got no"
+                + " answer from CodePipeline (").endsWith("), so it did not build it: run the pipeline again.");
+        assertThat(result.lines("the acknowledgement of job " + job.id + " got no answer")).hasSize(1);
+        assertThat(result.log).doesNotContain("] built");
+        assertNoSecrets(result.log);
+    }
+
+    @Test
     void aDaemonTheBuildLeftIsStoppedBeforeTheResultIsReported() throws Exception {
         int n = 300 + (int) (System.nanoTime() % 50); // command lines no other test runs
         String inSession = "sleep " + n;
@@ -124,6 +142,51 @@ class WorkerHostileIT {
         int stopped = result.log.indexOf("the build ended but left 2 processes running");
         assertThat(stopped).as(result.toString()).isPositive();
         assertThat(result.log.indexOf("reported the success of job " + job.id)).isGreaterThan(stopped);
+    }
+
+    @Test
+    void aDaemonThatLeavesTheSessionAndClearsItsEnvironmentWhileTheBuildRunsIsStoppedToo() throws Exception {
+        String escaped = "sleep " + (500 + (int) (System.nanoTime() % 50)); // a command line no other test runs
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild.Result result = support.worker("hostile-daemon-env", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=sh -c 'setsid env -i " + escaped + " > /dev/null 2>&1 & sleep 2; echo build-done'")
+                .run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.queue.results(job)).containsExactly("success");
+        assertThat(WorkerSupport.running(escaped)).as(escaped + " (setsid, env -i) outlived its job").isFalse();
+        int stopped = result.log.indexOf("the build ended but left 1 process running");
+        assertThat(stopped).as(result.toString()).isPositive();
+        assertThat(result.log.indexOf("reported the success of job " + job.id)).isGreaterThan(stopped);
+    }
+
+    @Test
+    void hostileBuildsThatTamperWithTheResultFileDieBySignalOrCloseTheirOutputEachGetOneResult() throws IOException {
+        Map<String, JobQueue.QueuedJob> jobs = new java.util.LinkedHashMap<>();
+        for (String probe : List.of("link", "fifo", "segv", "closed", "noline")) {
+            jobs.put(probe, support.job(probe));
+        }
+        MavenBuild.Result result = support.worker("hostile-probes", "-Dcodepipeline.maxJobs=2",
+                "-Dcodepipeline.maxJobsTotal=" + jobs.size(), "-Dcodepipeline.jobTimeout=60",
+                "-Dcodepipeline.command=sh -c 'R=$CODEPIPELINE_RESULT_FILE; case $CODEPIPELINE_CONFIG_PROJECTNAME in"
+                        + " link) ln -sf /etc/passwd $R;; fifo) rm -f $R; mkfifo $R;; segv) kill -SEGV $$;;"
+                        + " closed) exec >&- 2>&-; sleep 2; exit 4;;"
+                        + " noline) head -c 50000000 /dev/zero | tr -c y x; exit 5;; esac'").run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        for (JobQueue.QueuedJob job : jobs.values()) {
+            assertThat(support.resultCalls(job)).as(job.id).isOne();
+        }
+        assertThat(support.queue.results(jobs.get("link"))).containsExactly("success");
+        assertThat(support.queue.results(jobs.get("fifo"))).containsExactly("success");
+        assertThat(result.lines("the result file is not a plain file; it was not read")).hasSize(2);
+        assertThat(support.queue.results(jobs.get("segv"))).singleElement().asString()
+                .contains("exit status 139 (killed by signal 11, SIGSEGV)");
+        assertThat(support.queue.results(jobs.get("closed"))).singleElement().asString().contains("exit status 4");
+        assertThat(support.queue.results(jobs.get("noline"))).singleElement().asString().contains("exit status 5");
+        assertThat(result.lines("job ended: ")).hasSize(jobs.size());
+        assertThat(result.log).doesNotContain("ending on an error").doesNotContain("the job worker failed on job");
+        assertThat(result.log.length()).as("what the worker printed").isLessThan(1024 * 1024);
     }
 
     @Test

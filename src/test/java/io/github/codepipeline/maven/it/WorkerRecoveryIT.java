@@ -63,6 +63,81 @@ class WorkerRecoveryIT {
     }
 
     @Test
+    void sigkillAfterTheAcknowledgementBeforeTheBuildStartedThenASecondWorkerReportsTheJobOnce() throws Exception {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        job.ackDelayMillis = 20_000; // acknowledged at once, the answer held back: the worker dies waiting for it
+        MavenBuild first = support.worker("recovery-ack", "-Dcodepipeline.command=sh -c 'echo never-built'");
+        Path work = first.directory().resolve("codepipeline-work");
+        MavenBuild.Running running = first.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (support.endpoint.requests("AcknowledgeThirdPartyJob").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(job.acknowledged).isTrue();
+        running.signal("KILL");
+        running.waitFor(30);
+        assertThat(support.resultCalls(job)).isZero();
+
+        MavenBuild.Result second = support.worker("recovery-ack-second", "-Dcodepipeline.workDirectory=" + work,
+                "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=true").run();
+
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.failure(job)).containsEntry("type", "JobFailed");
+        assertThat((String) support.failure(job).get("message")).startsWith("The job worker died before the build started");
+        assertThat(second.log).contains("job recovered: job " + job.id + ", result: failed, reported by the recovering worker.")
+                .doesNotContain("never-built");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void sigkillAfterTheBuildRecordedItsResultThenASecondWorkerReportsThatResult() throws Exception {
+        String sleep = "sleep " + (450 + (int) (System.nanoTime() % 50));
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild first = support.worker("recovery-recorded", "-Dcodepipeline.command=sh -c 'printf"
+                + " \"codepipeline-result 2\\nfailure\\t%s\\tConfigurationError\\trecorded by the build\\n\""
+                + " $CODEPIPELINE_JOB_ID > $CODEPIPELINE_RESULT_FILE; echo recorded; exec " + sleep + "'");
+        Path work = first.directory().resolve("codepipeline-work");
+        MavenBuild.Running running = first.start();
+        running.awaitLog("] recorded", 60);
+        running.signal("KILL");
+        running.waitFor(30);
+
+        MavenBuild.Result second = support.worker("recovery-recorded-second", "-Dcodepipeline.workDirectory=" + work,
+                "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=true").run();
+
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.failure(job)).containsEntry("type", "ConfigurationError")
+                .containsEntry("message", "recorded by the build");
+        assertThat(WorkerSupport.running(sleep)).isFalse();
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void sigkillWhileTheReportIsUnderWayLeavesTheJobItsOneResult() throws Exception {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        job.resultDelayMillis = 20_000; // the result is taken at once, the answer held back
+        MavenBuild first = support.worker("recovery-report", "-Dcodepipeline.command=true");
+        Path work = first.directory().resolve("codepipeline-work");
+        MavenBuild.Running running = first.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (support.queue.results(job).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        running.signal("KILL");
+        running.waitFor(30);
+
+        MavenBuild.Result second = support.worker("recovery-report-second", "-Dcodepipeline.workDirectory=" + work,
+                "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=true").run();
+
+        assertThat(second.exitCode).as(second.toString()).isZero();
+        assertThat(support.queue.results(job)).containsExactly("success");
+        assertThat(second.log).contains("job recovered: job " + job.id + ", result: had a result already.");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
     void aLiveWorkersWorkspaceAndAKeptWorkspaceAreLeftAlone() throws Exception {
         JobQueue.QueuedJob kept = support.job(WorkerSupport.CONFIG_VALUE);
         MavenBuild first = support.worker("recovery-kept", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.keepWorkspaces=true",

@@ -118,7 +118,7 @@ class BuildTest {
         Path log = Files.createFile(directory.resolve("build.log"));
         Build build = Build.start(Arrays.asList("sh", "-c", "i=0; while [ $i -lt 20000 ]; do echo line $i; i=$((i+1));"
                 + " done; echo the real last line"), directory, new HashMap<>(), log, Secrets.none(),
-                new Build.Launch(null, 1000, 2000));
+                new Build.Launch(null, 1000, 2000, java.util.Collections::emptyList));
         List<String> lines = lines(build);
 
         List<String> kept = Files.readAllLines(log);
