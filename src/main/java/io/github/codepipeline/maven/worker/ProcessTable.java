@@ -114,7 +114,7 @@ final class ProcessTable {
         if (!supported()) {
             return found;
         }
-        byte[] needle = marker == null ? null : ("\0" + MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] needle = marker == null ? null : needle(marker);
         Proc self = self();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
             for (Path entry : entries) {
@@ -131,12 +131,17 @@ final class ProcessTable {
                     continue;
                 }
                 boolean ours = leader > 0 && (stat[2].equals(Long.toString(leader)) || stat[3].equals(Long.toString(leader)));
+                byte[] environ = null; // read once, when a check needs it
                 if (!ours && needle != null) {
-                    ours = holds(entry.resolve("environ"), needle);
+                    environ = environ(entry.resolve("environ"));
+                    ours = environ != null && holds(environ, needle);
                 }
                 if (!ours && uid >= 0 && uid == realUid(entry)) {
+                    if (environ == null && !otherMarkers.isEmpty()) {
+                        environ = environ(entry.resolve("environ"));
+                    }
                     ours = !otherLeaders.contains(Long.parseLong(stat[2])) && !otherLeaders.contains(Long.parseLong(stat[3]))
-                            && !holdsAny(entry.resolve("environ"), otherMarkers);
+                            && !holdsAny(environ, otherMarkers);
                 }
                 if (ours) {
                     try {
@@ -166,14 +171,19 @@ final class ProcessTable {
         return -1;
     }
 
-    private static boolean holdsAny(Path environ, Collection<String> markers) {
-        byte[] bytes = markers.isEmpty() ? null : environ(environ);
+    /** Whether {@code environ} (from {@link #environ}; {@code null}: unreadable) holds one of the markers. */
+    private static boolean holdsAny(byte[] environ, Collection<String> markers) {
         for (String marker : markers) {
-            if (bytes != null && holds(bytes, ("\0" + MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8))) {
+            if (environ != null && holds(environ, needle(marker))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code MARKER_VARIABLE=marker} as it stands in an environment read by {@link #environ}. */
+    private static byte[] needle(String marker) {
+        return ("\0" + MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The environment of a process, after a leading NUL (so that the first variable matches too); {@code null} if gone. */
@@ -186,11 +196,6 @@ final class ProcessTable {
         } catch (IOException | RuntimeException e) {
             return null; // gone, or another user's (the worker runs as root when it runs builds as another user)
         }
-    }
-
-    private static boolean holds(Path environ, byte[] needle) {
-        byte[] bytes = environ(environ);
-        return bytes != null && holds(bytes, needle);
     }
 
     private static boolean holds(byte[] bytes, byte[] needle) {
