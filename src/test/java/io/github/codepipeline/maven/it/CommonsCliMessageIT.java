@@ -38,7 +38,7 @@ class CommonsCliMessageIT extends EndpointSupport {
 
         assertThat(result.log).as(result.toString()).contains("[ERROR] Unexpected count for UNAPPROVED, limit is [0,0].  Count: 1",
                 "Files with unapproved licenses:\n  /" + SOURCES + "Char.java\n");
-        assertThat(reportedMessage(result, build)).isEqualTo("Maven build failed in module commons-cli\n"
+        assertThat(reportedMessage(result, build, "commons-cli-rat")).isEqualTo("Maven build failed in module commons-cli\n"
                 + "commons-cli (apache-rat-plugin:check): Counter(s) UNAPPROVED exceeded minimum or maximum values."
                 + " See RAT report in: 'rat.txt'.\n"
                 + "  - Unexpected count for UNAPPROVED, limit is [0,0].  Count: 1\n"
@@ -56,7 +56,7 @@ class CommonsCliMessageIT extends EndpointSupport {
 
         assertThat(result.log).as(result.toString()).contains("Tests run: 108, Failures: 1, Errors: 0, Skipped: 0",
                 "UtilTest.testStripLeadingAndTrailingQuotes:34 expected: <\"foo\" and \"bar\"> but was: <foo\" and \"bar>");
-        assertThat(reportedMessage(result, build)).isEqualTo("Maven build failed in module commons-cli\n"
+        assertThat(reportedMessage(result, build, "commons-cli-test")).isEqualTo("Maven build failed in module commons-cli\n"
                 + "commons-cli (maven-surefire-plugin:test): 1 of 108 tests failed\n"
                 + "  - UtilTest.testStripLeadingAndTrailingQuotes:34 expected: <\"foo\" and \"bar\"> but was: <foo\" and \"bar>\n"
                 + "Rerun the failed tests: mvn test -Dtest=UtilTest#testStripLeadingAndTrailingQuotes");
@@ -72,7 +72,7 @@ class CommonsCliMessageIT extends EndpointSupport {
         MavenBuild.Result result = build.args("checkstyle:check").run();
 
         assertThat(result.log).as(result.toString()).contains("Util.java:[20,8] (imports) UnusedImports: Unused import - java.util.List.");
-        assertThat(reportedMessage(result, build)).isEqualTo("Maven build failed in module commons-cli\n"
+        assertThat(reportedMessage(result, build, "commons-cli-checkstyle")).isEqualTo("Maven build failed in module commons-cli\n"
                 + "commons-cli (maven-checkstyle-plugin:check): You have 2 Checkstyle violations.\n"
                 + "  - " + SOURCES + "Util.java:[20,8] (imports) UnusedImports: Unused import - java.util.List.\n"
                 + "  - " + SOURCES + "Util.java:[21,1] (imports) ImportOrder: 'org.apache.commons.cli.help.OptionFormatter'"
@@ -84,9 +84,12 @@ class CommonsCliMessageIT extends EndpointSupport {
         return build(PROJECT, test).mavenHome(System.getProperty("it.maven.3.9.16")).env("LC_ALL", "C");
     }
 
-    /** The build failed, and sent one failure, of type JobFailed: its message without the versions line. */
+    /**
+     * The build failed, and sent one failure, of type JobFailed: its message (also written to {@code
+     * target/example-messages/<example>.txt}) without the versions line.
+     */
     @SuppressWarnings("unchecked")
-    private String reportedMessage(MavenBuild.Result result, MavenBuild build) {
+    private String reportedMessage(MavenBuild.Result result, MavenBuild build, String example) throws IOException {
         assertThat(result.exitCode).as(result.toString()).isEqualTo(1);
         assertThat(result.log).contains("CodePipeline: reported the failure of job");
         assertThat(endpoint.requests()).as(result.toString()).hasSize(1);
@@ -96,6 +99,7 @@ class CommonsCliMessageIT extends EndpointSupport {
         String message = (String) details.get("message");
         assertThat(message).doesNotContain(build.directory().toString(), "/it-work/", "/work/", "/tmp/", "file:/",
                 "\u001B", "\r", "[ERROR]", "[WARNING]").containsPattern(VERSIONS);
+        RealBuildMessageIT.example(example, message);
         return message.replaceFirst(VERSIONS, "");
     }
 
