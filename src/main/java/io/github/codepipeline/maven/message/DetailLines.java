@@ -30,6 +30,11 @@ final class DetailLines {
 
     private DetailLines() {}
 
+    /** Whether {@code line} is only decoration (a rule of stars or dashes, carets): no letter, no digit. */
+    static boolean isDecoration(String line) {
+        return DECORATION.matcher(line).matches();
+    }
+
     /** Whether {@code line} says what to run to fix what the tool found. */
     static boolean isFixLine(String line) {
         return FIX_LINE.matcher(line).matches();

@@ -36,9 +36,17 @@ public final class GoalLines {
     private static final Pattern RAW_STREAM = Pattern.compile("^\\[std(?:out|err)\\] ");
     /** A stack frame or its "... 12 more" of a logged exception: code, not what failed. */
     private static final Pattern FRAME = Pattern.compile("^(?:at |\\.\\.\\. \\d+ more|Caused by: |Suppressed: )");
+    /**
+     * A line that only says when ({@code Generated at: 2026-12-07T08:58:12Z}, in the banner of Apache RAT 0.18's list
+     * of files): it differs on every run and says nothing of what failed.
+     */
+    private static final Pattern TIMESTAMP_LINE = Pattern.compile("(?i)^[\\p{L} ]{0,40}\\b(?:at|on|date|time):?\\s*"
+            + "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d+)?)?(?:Z|[+-]\\d\\d:?\\d\\d)?$");
 
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** The warnings that are a header and what it lists ({@code Files with unapproved licenses: …}), of {@link #warnings}. */
+    private final List<String> listings = new ArrayList<>();
     private int errorChars;
     private int warningChars;
     private int omittedErrors;
@@ -80,13 +88,27 @@ public final class GoalLines {
         if (RAW_STREAM.matcher(rest).find()) {
             return;
         }
-        String line = joined(rest.split("\n", MAX_CONTINUATION + 2));
+        String[] lines = rest.split("\n", MAX_CONTINUATION + 2);
+        String line = joined(lines);
         if (line.isEmpty() || line.endsWith(":")) {
             return; // a header with nothing under it ("COMPILATION ERROR :"): says nothing
         }
         synchronized (this) {
-            add(error, Text.cut(line, MAX_LINE));
+            add(error, Text.cut(line, MAX_LINE), isListing(lines));
         }
+    }
+
+    /** Whether one of a log call's lines ends with a colon and others follow it: a header and what it lists. */
+    private static boolean isListing(String[] lines) {
+        boolean header = false;
+        for (int i = 0; i < lines.length && i <= MAX_CONTINUATION; i++) {
+            String line = lines[i].trim();
+            if (header && !line.isEmpty()) {
+                return true;
+            }
+            header |= line.endsWith(":");
+        }
+        return false;
     }
 
     /**
@@ -97,8 +119,9 @@ public final class GoalLines {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.length && i <= MAX_CONTINUATION && sb.length() <= MAX_LINE; i++) {
             String line = lines[i].trim();
-            if (line.isEmpty() || FRAME.matcher(line).find()) {
-                continue;
+            if (line.isEmpty() || FRAME.matcher(line).find() || DetailLines.isDecoration(line)
+                    || TIMESTAMP_LINE.matcher(line).matches()) {
+                continue; // a banner's rules and date (Apache RAT 0.18's "*****" and "Generated at: …")
             }
             if (sb.length() > 0) {
                 sb.append(sb.charAt(sb.length() - 1) == ':' ? " " : "; ");
@@ -156,7 +179,7 @@ public final class GoalLines {
         return i;
     }
 
-    private void add(boolean error, String line) {
+    private void add(boolean error, String line, boolean listing) {
         if (error) {
             if (errorChars + line.length() > MAX_ERROR_CHARS) {
                 omittedErrors++;
@@ -169,6 +192,9 @@ public final class GoalLines {
         } else {
             warnings.add(line);
             warningChars += line.length();
+            if (listing) {
+                listings.add(line);
+            }
         }
     }
 
@@ -188,6 +214,8 @@ public final class GoalLines {
     /**
      * Adds to {@code lines} what this goal printed beyond what is said already: its ERROR lines that the
      * exception does not say; when none is left, its WARNING lines (JaCoCo's rules, {@code -Werror}'s warnings).
+     * A warning that is a header and what it lists is added after the ERROR lines too: a tool may count at ERROR and
+     * list at WARNING (Apache RAT 0.18: {@code Unexpected count for UNAPPROVED …}, then the files).
      *
      * @param lines the section's details so far, cleaned; a line in them, or in {@code said}, is not added again
      * @param said the exception's text, cleaned
@@ -198,6 +226,7 @@ public final class GoalLines {
         int before = lines.size();
         addNew(lines, errors, said, clean);
         if (lines.size() > before) {
+            addNew(lines, listings, said, clean);
             return omittedErrors;
         }
         addNew(lines, warnings, said, clean);

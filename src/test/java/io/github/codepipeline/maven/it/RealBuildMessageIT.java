@@ -33,7 +33,7 @@ class RealBuildMessageIT extends EndpointSupport {
         return message;
     }
 
-    private static void example(String name, String message) throws IOException {
+    static void example(String name, String message) throws IOException {
         Path directory = Paths.get(System.getProperty("it.work")).resolveSibling("example-messages");
         Files.createDirectories(directory);
         Files.write(directory.resolve(name + ".txt"), (message + "\n").getBytes(StandardCharsets.UTF_8));

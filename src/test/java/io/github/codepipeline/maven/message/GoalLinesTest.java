@@ -69,6 +69,31 @@ class GoalLinesTest {
         assertThat(added(lines, "You have 1 Checkstyle violation.")).containsExactly("Names.java:[3,8] Unused import");
     }
 
+    /**
+     * Apache RAT 0.18 (commons-parent 104's apache-rat-plugin, as in {@code it/commons-cli}) counts at ERROR and names
+     * the files in one WARNING call under a banner; the files are what a person needs, the banner's rule and date not.
+     */
+    @Test
+    void aListThatAWarningBringsUnderABannerIsAddedAfterTheErrorThatCountsIt() {
+        GoalLines lines = new GoalLines();
+        lines.accept("[ERROR] Unexpected count for UNAPPROVED, limit is [0,0].  Count: 2");
+        lines.accept("[WARNING] *****************************************************\nGenerated at: 2026-12-07T08:58:12Z\n\n"
+                + "Files with unapproved licenses:\n  /src/main/java/org/apache/commons/cli/Char.java\n"
+                + "  /src/main/java/org/apache/commons/cli/Util.java\n");
+        lines.accept("[WARNING] Parameter 'excludes' is deprecated: use 'inputExcludes'");
+        lines.accept("[WARNING] /home/ci/shop/src/Legacy.java:[8,19] found raw type: java.util.List\n"
+                + "  missing type arguments for generic class java.util.List<E>");
+
+        assertThat(added(lines, "Counter(s) UNAPPROVED exceeded minimum or maximum values. See RAT report in: 'rat.txt'."))
+                .as("other warnings, one line or a line and its continuation, stay out while an error is shown")
+                .containsExactly("Unexpected count for UNAPPROVED, limit is [0,0].  Count: 2",
+                        "Files with unapproved licenses: Char.java; Util.java");
+        GoalLines dated = new GoalLines();
+        dated.accept("[WARNING] Expected:\n  2026-12-07T08:58:12Z\nexpected: 2026-12-07");
+        assertThat(dated.warnings()).as("a date that is a value, not a banner's, stays")
+                .containsExactly("Expected: 2026-12-07T08:58:12Z; expected: 2026-12-07");
+    }
+
     @Test
     void linesOfMavensOwnOrOfAPluginsRawStreamsAreNotTaken() {
         GoalLines lines = new GoalLines();
