@@ -246,8 +246,8 @@ final class JobRun {
     private void guarded(Runnable step) {
         try {
             step.run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            crashed(e);
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            crashed(e); // what ran out of memory is garbage by now: the job ends, the worker goes on
         }
     }
 

@@ -190,6 +190,24 @@ class WorkerHostileIT {
     }
 
     @Test
+    void aResultFileOfMillionsOfTinyRecordsDoesNotExhaustTheWorkersMemory() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild worker = support.worker("hostile-records", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=sh -c '{ echo codepipeline-result 2; yes x | head -n 2097000; }"
+                        + " > $CODEPIPELINE_RESULT_FILE; exit 7'");
+        // 2 million records held 250 MB: more than this worker's whole heap
+        worker.mavenOpts("-Xmx160m -XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.queue.results(job)).singleElement().asString().contains("it ended with exit status 7");
+        assertThat(result.lines("the result file holds more than 65536 records; what follows them was not read")).hasSize(1);
+        assertThat(result.lines("more lines of the build's result file were ignored")).hasSize(1);
+        assertThat(result.log).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
     void threeHundredMegabytesOfOutputAreAllReadTheLastLineIsReportedAndBuildLogStaysBounded() throws IOException {
         JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
         MavenBuild worker = support.worker("hostile-output", "-Dcodepipeline.maxJobsTotal=1",
