@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The job worker against hostile job data and hostile builds, end to end (a real worker, the stand-in CodePipeline):
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.Test;
  * call holds up no other job. The builds are scripts: a real Maven build adds nothing here.
  */
 class WorkerHostileIT {
-    private WorkerSupport support;
-
-    @BeforeEach
-    void start() {
-        support = new WorkerSupport();
-    }
-
-    @AfterEach
-    void stop() {
-        support.close();
-    }
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport();
 
     @Test
     void aNulInAConfigurationValueFailsThatJobAloneWithAConfigurationErrorWhileASecondBuildRuns() throws IOException {
