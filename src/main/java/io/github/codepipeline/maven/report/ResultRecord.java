@@ -41,6 +41,12 @@ public final class ResultRecord {
     public static final String FAILURE = "failure";
     /** What a reader reads at most: the records a build of ours writes are far smaller (output variables: 120 KB). */
     public static final long MAX_BYTES = 4L * 1024 * 1024;
+    /**
+     * How many records a reader keeps at most: each costs far more memory than its bytes (a file of 2 million
+     * one-letter lines held 250 MB), and a build of ours writes one result, its outputs and at most some 60,000 output
+     * variables (122,880 bytes in all).
+     */
+    public static final int MAX_ENTRIES = 65_536;
 
     private static final Object WRITING = new Object();
 
@@ -209,6 +215,10 @@ public final class ResultRecord {
                                 + " the plugin?); it was not read");
                         ok = false;
                     }
+                } else if (!text.isEmpty() && entries.size() >= MAX_ENTRIES) {
+                    problems.add("the result file holds more than " + MAX_ENTRIES + " records; what follows them was not"
+                            + " read");
+                    return;
                 } else if (!text.isEmpty()) {
                     entries.add(entry(text));
                 }

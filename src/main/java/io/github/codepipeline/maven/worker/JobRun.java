@@ -32,6 +32,11 @@ final class JobRun {
     static final long LEFTOVER_GRACE_MILLIS = 5_000;
     /** How long the output may stay open after the build's processes are gone (a process nobody can see holds it). */
     static final long OUTPUT_GRACE_MILLIS = 2_000;
+    /**
+     * How long after its end a build's leftovers may hold up its result: SIGKILL does not stop a process that keeps
+     * starting new ones faster than the worker's turns see them, and the job must still get its result.
+     */
+    static final long LEFTOVER_LIMIT_MILLIS = LEFTOVER_GRACE_MILLIS + 5_000;
     static final int MAX_MESSAGE = WorkerReports.MAX_MESSAGE;
 
     enum Stop { TIME_LIMIT, WORKER_STOPPED, WORKER_FAILED }
@@ -187,7 +192,12 @@ final class JobRun {
             } else if (leftoversKilled && now - endedAt >= LEFTOVER_GRACE_MILLIS + 1000) {
                 build.stopLeftovers(true); // again: a process that forked meanwhile
             }
-            return false;
+            if (now - endedAt < LEFTOVER_LIMIT_MILLIS) {
+                return false;
+            }
+            log.warn(JobCalls.PREFIX + prefix + "the build's processes could not all be stopped in "
+                    + LEFTOVER_LIMIT_MILLIS / 1000 + " s (new ones keep starting; PID " + joined(left) + " still running):"
+                    + " reporting its result; set codepipeline.buildUser so that every process of a build can be stopped.");
         }
         if (!build.outputDone() && now - endedAt < LEFTOVER_GRACE_MILLIS + OUTPUT_GRACE_MILLIS) {
             return false;
@@ -246,8 +256,8 @@ final class JobRun {
     private void guarded(Runnable step) {
         try {
             step.run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            crashed(e);
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            crashed(e); // what ran out of memory is garbage by now: the job ends, the worker goes on
         }
     }
 

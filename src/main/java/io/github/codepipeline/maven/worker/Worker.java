@@ -18,10 +18,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,13 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It keeps no state outside its workspaces: any number of workers may poll the same action type, and the
  * acknowledgement decides which one builds a job.
  *
- * <p>The worker's thread gives the running builds their turns (prints their output, enforces time limits, stops what
- * an ended build left running), waking a few times a second while builds run and once per poll interval when idle, and
- * touches {@code healthFile}; it makes no call itself: polling runs on a thread of its own, each job's calls (its inputs'
- * download, its report, retried with backoff) on the job's, so that no hung call holds up another job. At its start it
- * recovers what a dead worker left in the work directory ({@link Recovery}). {@code SIGTERM} or {@code Ctrl-C} run
- * {@link #stop()} from the JVM's shutdown hook: polling stops, the builds get {@code SIGTERM} (each reports its
- * interruption), and whatever is left after {@code shutdownTimeout} is killed and reported by the worker.
+ * <p>The worker's thread runs its loop ({@link WorkerLoop}): it gives the running builds their turns (prints their
+ * output, enforces time limits, stops what an ended build left running), waking a few times a second while builds run
+ * and once per poll interval when idle, and touches {@code healthFile}; it makes no call itself: polling runs on a
+ * thread of its own, each job's calls (its inputs' download, its report, retried with backoff) on the job's, so that no
+ * hung call holds up another job. At its start it recovers what a dead worker left in the work directory
+ * ({@link Recovery}). {@code SIGTERM} or {@code Ctrl-C} run {@link #stop()} from the JVM's shutdown hook: polling
+ * stops, the builds get {@code SIGTERM} (each reports its interruption), and whatever is left after
+ * {@code shutdownTimeout} is killed and reported by the worker.
  */
 public final class Worker {
     /** How the worker reaches the settings of a job: its own sources with a job's properties and environment on top. */
@@ -47,7 +46,6 @@ public final class Worker {
         SettingSources with(Map<String, String> properties, Map<String, String> environment);
     }
 
-    private static final long TICK_MILLIS = 250;
     private static final String PLACEHOLDER_JOB = "00000000-0000-0000-0000-000000000000";
 
     final WorkerSettings settings;
@@ -63,12 +61,9 @@ public final class Worker {
     private final Sources sources;
     private final String mavenHome;
     private final Runs runs = new Runs(this);
-    private final Intake intake = new Intake(this);
-    /** Jobs the poll thread acknowledged, for the worker's thread to start. */
-    private final Queue<JobRun> launched = new ConcurrentLinkedQueue<>();
+    private final WorkerLoop loop;
     /** Which configuration values each job's lines mask ({@code ListActionTypes}); every one until it is read. */
     SecretProperties secretProperties = SecretProperties.all();
-    private final Object wake = new Object();
     private final AtomicInteger threads = new AtomicInteger();
     /** The threads of the jobs' calls, the poll and the recovery: daemons, so that none holds up the JVM's end. */
     private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
@@ -78,14 +73,11 @@ public final class Worker {
     });
     /** {@code codepipeline.buildUser}, resolved; {@code null} for the worker's own user. */
     BuildUser buildUser;
-    private final HealthFile health;
     private volatile boolean stopping;
     private volatile long stopAt;
-    private volatile boolean stopped;
     JobQueue queue;
     ClientTokens tokens;
     private String tokenProblem;
-    private int started;
 
     public Worker(WorkerSettings settings, Sources sources, ReportLog log, Secrets secrets, String[] accessKeys,
             Map<String, String> environment, String mavenHome) {
@@ -97,7 +89,7 @@ public final class Worker {
         this.accessKeys = accessKeys;
         this.environment = Collections.unmodifiableMap(new HashMap<>(environment));
         this.mavenHome = mavenHome;
-        this.health = new HealthFile(settings.healthFile);
+        this.loop = new WorkerLoop(this, runs, new HealthFile(settings.healthFile));
     }
 
     /**
@@ -105,30 +97,21 @@ public final class Worker {
      * and the shared calls ({@code JobCalls}, {@code ArtifactCalls}) make this family's calls.
      */
     SettingSources sources(Job job) {
-        return sources(job.id, job.owner, job.clientToken);
+        return sources(job.id, job.owner, job.clientToken, Collections.emptyMap());
     }
 
     /** The job's settings with {@code properties} on top: what the build handed over ({@link ResultHandoff}). */
     SettingSources sources(Job job, Map<String, String> properties) {
-        Map<String, String> all = new HashMap<>(properties);
-        all.put(Setting.JOB_ID.property(), job.id);
-        all.put(Setting.ACTION_OWNER.property(), job.owner);
-        all.put(Setting.CLIENT_TOKEN.property(), job.clientToken == null ? "" : job.clientToken);
-        Map<String, String> env = new HashMap<>();
-        if (job.clientToken == null) {
-            for (String variable : Setting.CLIENT_TOKEN.environment()) {
-                env.put(variable, "");
-            }
-        }
-        return sources.with(all, env);
+        return sources(job.id, job.owner, job.clientToken, properties);
     }
 
     /**
      * The owner is the action type's and wins over any {@code codepipeline.actionOwner} the worker was started with; a
-     * custom job gets no client token at all (a token in the worker's own environment would only earn a warning).
+     * custom job gets no client token at all (a token in the worker's own environment would only earn a warning). The
+     * job's ID, owner and token win over {@code extra}.
      */
-    private SettingSources sources(String jobId, String owner, String clientToken) {
-        Map<String, String> properties = new HashMap<>();
+    private SettingSources sources(String jobId, String owner, String clientToken, Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(extra);
         Map<String, String> env = new HashMap<>();
         properties.put(Setting.JOB_ID.property(), jobId);
         properties.put(Setting.ACTION_OWNER.property(), owner);
@@ -155,10 +138,7 @@ public final class Worker {
         try {
             work();
         } finally {
-            stopped = true;
-            synchronized (wake) {
-                wake.notifyAll();
-            }
+            loop.ended();
         }
     }
 
@@ -184,8 +164,9 @@ public final class Worker {
                     + e.getClass().getSimpleName() + "): set -D" + Setting.WORK_DIRECTORY.property()
                     + " to a directory this user can write.");
         }
-        SettingSources own = settings.actionType.isCustom() ? sources(PLACEHOLDER_JOB, ActionType.CUSTOM, null)
-                : sources(PLACEHOLDER_JOB, ActionType.THIRD_PARTY, "-");
+        SettingSources own = settings.actionType.isCustom()
+                ? sources(PLACEHOLDER_JOB, ActionType.CUSTOM, null, Collections.emptyMap())
+                : sources(PLACEHOLDER_JOB, ActionType.THIRD_PARTY, "-", Collections.emptyMap());
         ReportSettings connection = ReportSettings.resolve(own);
         connect(connection, own);
         Pacing pacing = new Pacing(settings.pollIntervalSeconds * 1000, new Random());
@@ -199,17 +180,9 @@ public final class Worker {
             queue = new JobQueue(client, settings.actionType);
             secretProperties = SecretProperties.read(client, settings.actionType, log);
             recovery.start();
-            boolean ended = false;
             try {
-                loop(pacing);
-                ended = true;
+                loop.run(pacing);
             } finally {
-                if (!ended) { // a fatal poll error or a bug: no build is left running unreported
-                    drain();
-                    if (!runs.isEmpty()) {
-                        runs.shutDown(JobRun.Stop.WORKER_FAILED);
-                    }
-                }
                 recovery.await(System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 30) * 1000);
             }
         } finally {
@@ -219,6 +192,11 @@ public final class Worker {
 
     /** Runs {@code task} on a thread of its own (a job's calls, the poll, a recovery), never on the worker's thread. */
     Future<?> background(Runnable task) {
+        return pool.submit(task);
+    }
+
+    /** {@link #background(Runnable)} for a task with a result (the poll). */
+    <T> Future<T> background(Callable<T> task) {
         return pool.submit(task);
     }
 
@@ -274,122 +252,18 @@ public final class Worker {
         }
     }
 
-    private void loop(Pacing pacing) throws ReportException {
-        long nextPoll = 0;
-        long idleSince = System.currentTimeMillis();
-        Future<Long> polling = null;
-        while (true) {
-            long now = System.currentTimeMillis();
-            health.touch(now, log);
-            if (stopping) {
-                if (polling != null) {
-                    waitFor(polling); // its jobs acknowledged meanwhile are started and stopped with the others
-                }
-                drain();
-                runs.shutDown(JobRun.Stop.WORKER_STOPPED);
-                return;
-            }
-            if (drain() > 0) {
-                idleSince = now;
-            }
-            if (runs.tick(now)) {
-                idleSince = now;
-            }
-            if (polling != null && polling.isDone()) {
-                nextPoll = System.currentTimeMillis() + waitFor(polling);
-                polling = null;
-                if (drain() > 0 || !runs.isEmpty()) {
-                    idleSince = System.currentTimeMillis();
-                }
-                continue;
-            }
-            boolean allStarted = settings.maxJobsTotal > 0 && started >= settings.maxJobsTotal;
-            if (polling == null && allStarted && runs.isEmpty()) {
-                log.info(JobCalls.PREFIX + "job worker done: " + started + (started == 1 ? " job" : " jobs")
-                        + " (codepipeline.maxJobsTotal).");
-                return;
-            }
-            if (polling == null && runs.isEmpty() && settings.idleTimeoutSeconds > 0
-                    && now - idleSince >= settings.idleTimeoutSeconds * 1000) {
-                log.info(JobCalls.PREFIX + "job worker done: no job for " + WorkerSettings.duration(settings.idleTimeoutSeconds)
-                        + " (codepipeline.idleTimeout); " + started + (started == 1 ? " job" : " jobs") + " built.");
-                return;
-            }
-            int free = settings.maxJobs - runs.size();
-            if (polling == null && !allStarted && free > 0 && now >= nextPoll) {
-                int max = settings.maxJobsTotal > 0 ? Math.min(free, settings.maxJobsTotal - started) : free;
-                polling = poll(pacing, max);
-                continue;
-            }
-            long sleep = runs.isEmpty() && polling == null ? Math.max(1, Math.min(nextPoll - now, 1000)) : TICK_MILLIS;
-            if (polling == null && free > 0) {
-                sleep = Math.max(1, Math.min(sleep, nextPoll - now));
-            }
-            synchronized (wake) {
-                if (!stopping && launched.isEmpty() && (polling == null || !polling.isDone())) {
-                    try {
-                        wake.wait(sleep);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopping = true;
-                    }
-                }
-            }
-        }
-    }
-
-    /** One poll, on a thread of its own; the worker's thread is woken when it is done. */
-    private Future<Long> poll(Pacing pacing, int max) {
-        return pool.submit(() -> {
-            try {
-                return intake.poll(pacing, max);
-            } finally {
-                synchronized (wake) {
-                    wake.notifyAll();
-                }
-            }
-        });
-    }
-
-    /** The wait until the next poll, once {@code polling} is done; rethrows a fatal poll error. */
-    private long waitFor(Future<Long> polling) throws ReportException {
-        try {
-            return polling.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ReportException) {
-                throw (ReportException) e.getCause();
-            }
-            log.error(JobCalls.PREFIX + "polling failed on an error of the worker (" + e.getCause().getClass().getName()
-                    + "); polling again after the poll interval.");
-            return settings.pollIntervalSeconds * 1000;
-        }
-    }
-
-    /** Starts the jobs the poll thread acknowledged; how many. */
-    private int drain() {
-        int count = 0;
-        for (JobRun run = launched.poll(); run != null; run = launched.poll()) {
-            started++;
-            count++;
-            runs.add(run);
-            run.begin();
-            if (stopping) {
-                run.terminate(JobRun.Stop.WORKER_STOPPED, System.currentTimeMillis());
-            }
-        }
-        return count;
-    }
-
     /** Hands an acknowledged job to the worker's thread, which starts it ({@link Intake}, on the poll thread). */
     void launch(Job job, JobCheck.Problem problem, Workspace workspace) {
-        launched.add(new JobRun(this, job, problem, workspace));
+        loop.launch(new JobRun(this, job, problem, workspace));
     }
 
     boolean isStopping() {
         return stopping;
+    }
+
+    /** The worker's thread was interrupted while it waited: it stops as if asked to. */
+    void interrupted() {
+        stopping = true;
     }
 
     /**
@@ -401,17 +275,8 @@ public final class Worker {
         stopAt = System.currentTimeMillis();
         stopping = true;
         long deadline = System.currentTimeMillis() + (settings.shutdownTimeoutSeconds + 60) * 1000;
-        synchronized (wake) {
-            wake.notifyAll();
-            while (!stopped && System.currentTimeMillis() < deadline) {
-                try {
-                    wake.wait(Math.max(1, deadline - System.currentTimeMillis()));
-                } catch (InterruptedException e) {
-                    break;
-                }
-            }
-        }
-        if (!stopped) { // the worker's thread is stuck (a report that hangs): the JVM ends now, no build may outlive it
+        if (!loop.awaitEnd(deadline)) {
+            // the worker's thread is stuck (a report that hangs): the JVM ends now, no build may outlive it
             runs.killAll();
         }
     }

@@ -269,6 +269,15 @@ public final class MavenBuild {
             }
         }
 
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Ends Maven's JVM at once (SIGKILL), when a test gives up on it. */
+        public void destroy() {
+            process.destroyForcibly();
+        }
+
         /** Sends a signal (TERM, INT, ...) to Maven's JVM. */
         public void signal(String name) throws IOException, InterruptedException {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();

@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code codepipeline.buildUser}: a worker running as root runs a hostile build (it dumps its environment and reads
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class WorkerBuildUserIT {
     static final String USER = "cp-build-it";
-    private WorkerSupport support;
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport();
 
     @BeforeAll
     static void user() throws IOException, InterruptedException {
@@ -32,16 +32,6 @@ class WorkerBuildUserIT {
             Process add = new ProcessBuilder("useradd", "--create-home", "--shell", "/bin/sh", USER).inheritIO().start();
             assertThat(add.waitFor()).as("useradd " + USER).isZero();
         }
-    }
-
-    @BeforeEach
-    void start() {
-        support = new WorkerSupport();
-    }
-
-    @AfterEach
-    void stop() {
-        support.close();
     }
 
     @Test

@@ -1,24 +1,19 @@
 package io.github.codepipeline.maven.it;
 
+import static io.github.codepipeline.maven.it.WorkerSupport.TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.codepipeline.maven.artifact.Zips;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What crosses between a build and the job worker, end to end with a real worker and real builds: a build holds none of
@@ -26,84 +21,28 @@ import org.junit.jupiter.api.Test;
  * file and reads the job file, and the worker checks the record and makes the one call that reaches the stand-in.
  */
 class WorkerHandoffIT {
-    static final String TYPE = "Build/ThirdParty/PartnerCI/1";
     static final String CUSTOM = "Build/Custom/MavenBuild/1";
     static final String CLIENT_ID = "6b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e";
     static final String TOKEN = "handoff-client-token-DoNotLog-4c1d";
 
-    private static S3Server s3;
-    private JobQueue queue;
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = new S3Server(null);
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void start() {
-        s3.reset();
-        queue = new JobQueue();
-        endpoint = new CodePipelineEndpoint(queue);
-        queue.serve(endpoint);
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final WorkerSupport.S3 s3 = new WorkerSupport.S3();
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport(s3);
+    private final JobQueue queue = support.queue;
+    private final CodePipelineEndpoint endpoint = support.endpoint;
 
     /** A job of {@code type} with the sources of {@code it/<project>} (or none), an output artifact if asked. */
     private JobQueue.QueuedJob job(String type, String project, String test, boolean output, String configuration)
             throws IOException {
-        String key = "shop-pipeline/SourceOutp/" + UUID.randomUUID();
-        if (project != null) {
-            Path sources = MavenBuild.of(project, test + "-sources").directory();
-            Zips zip = new Zips();
-            try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                    String name = sources.relativize(file).toString();
-                    if (!name.equals("build.log")) {
-                        zip.file(name, Files.readAllBytes(file), 0100644);
-                    }
-                }
-            }
-            Path file = zip.write(Files.createTempFile("handoff-it", ".zip"));
-            s3.put(key, file);
-            Files.delete(file);
-        }
-        String[] parts = type.split("/");
-        String data = "{\"actionTypeId\":{\"category\":\"" + parts[0] + "\",\"owner\":\"" + parts[1] + "\",\"provider\":\""
-                + parts[2] + "\",\"version\":\"" + parts[3] + "\"},"
-                + "\"actionConfiguration\":{\"configuration\":{" + configuration + "}},"
-                + "\"pipelineContext\":{\"pipelineName\":\"shop-pipeline\",\"stage\":{\"name\":\"Build\"},\"action\":{\"name\":\"Maven\"}},"
-                + "\"inputArtifacts\":" + (project == null ? "[]" : "[{\"name\":\"SourceOutput\",\"revision\":\"rev-4711\","
-                        + "\"location\":{\"type\":\"S3\",\"s3Location\":{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\""
-                        + key + "\"}}}]")
-                + ",\"outputArtifacts\":" + (output ? "[{\"name\":\"BuildOutput\",\"location\":{\"type\":\"S3\",\"s3Location\":"
-                        + "{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\"" + key + "-out\"}}}]" : "[]")
-                + ",\"artifactCredentials\":{\"accessKeyId\":\"" + S3Server.ACCESS_KEY + "\",\"secretAccessKey\":\""
-                + S3Server.SECRET_KEY + "\",\"sessionToken\":\"" + S3Server.SESSION_TOKEN + "\"}}";
-        return queue.add(type, type.equals(CUSTOM) ? null : CLIENT_ID, type.equals(CUSTOM) ? null : TOKEN, data);
+        boolean custom = type.equals(CUSTOM);
+        return support.job(type, custom ? null : CLIENT_ID, custom ? null : TOKEN, "{" + configuration + "}", project, test,
+                null, output);
     }
 
+    /** The worker for one job, with this class's client token or {@code tokenLines} for its token file. */
     private MavenBuild workerWithTokens(String test, String tokenLines, String... args) throws IOException {
-        MavenBuild worker = MavenBuild.emptyFolder(test);
-        Path tokens = worker.directory().resolve("tokens");
-        Files.write(tokens, tokenLines.getBytes(StandardCharsets.UTF_8));
-        Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
-        worker.mavenOpts("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
-        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("-Dcodepipeline.actionType="))) {
-            worker.args("-Dcodepipeline.actionType=" + TYPE);
-        }
-        return worker.args(MavenBuild.goal("work"), "-Dcodepipeline.clientTokens=tokens", "-Dcodepipeline.endpoint="
-                + endpoint.url(), "-Dcodepipeline.s3Endpoint=" + s3.url(), "-Dcodepipeline.pollInterval=1",
-                "-Dcodepipeline.maxJobsTotal=1").args(args);
+        return support.workerWithTokens(test, tokenLines, "-Dcodepipeline.maxJobsTotal=1").args(args);
     }
 
     private MavenBuild worker(String test, String... args) throws IOException {

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job worker against hostile job data and hostile builds, end to end (a real worker, the stand-in CodePipeline):
@@ -20,17 +20,8 @@ import org.junit.jupiter.api.Test;
  * call holds up no other job. The builds are scripts: a real Maven build adds nothing here.
  */
 class WorkerHostileIT {
-    private WorkerSupport support;
-
-    @BeforeEach
-    void start() {
-        support = new WorkerSupport();
-    }
-
-    @AfterEach
-    void stop() {
-        support.close();
-    }
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport();
 
     @Test
     void aNulInAConfigurationValueFailsThatJobAloneWithAConfigurationErrorWhileASecondBuildRuns() throws IOException {
@@ -160,6 +151,58 @@ class WorkerHostileIT {
         assertThat(result.log.indexOf("reported the success of job " + job.id)).isGreaterThan(stopped);
     }
 
+    /**
+     * A process that escaped the build (without {@code buildUser}: out of its session, environment and family within
+     * one turn; here the test itself) keeps starting processes that carry the build's marker faster than the worker's
+     * turns stop them: the job still gets its one result, 10 s after the build's end, with a warning. Without the
+     * limit the worker waited for ever.
+     */
+    @Test
+    void leftoversThatKeepStartingDoNotHoldUpTheResultForEver(@TempDir Path dir) throws Exception {
+        Path markerFile = dir.resolve("marker");
+        String respawned = "sleep " + (700 + (int) (System.nanoTime() % 50)); // a command line no other test runs
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild.Running worker = support.worker("hostile-respawn", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=sh -c 'echo $CODEPIPELINE_BUILD_MARKER > " + markerFile + "; sleep 1; echo built'")
+                .start();
+        List<Process> started = new java.util.ArrayList<>();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Files.exists(markerFile) || Files.readAllLines(markerFile).isEmpty()) {
+                assertThat(System.nanoTime()).as("the build's marker").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            String marker = Files.readAllLines(markerFile).get(0);
+            assertThat(marker).isNotEmpty();
+            MavenBuild.Result result = null;
+            while (result == null) {
+                ProcessBuilder respawn = new ProcessBuilder(respawned.split(" ")).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                respawn.environment().put("CODEPIPELINE_BUILD_MARKER", marker);
+                started.add(respawn.start());
+                Thread.sleep(50);
+                assertThat(System.nanoTime()).as("the worker's end").isLessThan(deadline);
+                if (!worker.isAlive()) {
+                    result = worker.waitFor(10);
+                }
+            }
+
+            assertThat(result.exitCode).as(result.toString()).isZero();
+            assertThat(support.queue.results(job)).containsExactly("success");
+            assertThat(result.lines("the build's processes could not all be stopped in 10 s (new ones keep starting;"))
+                    .as(result.toString()).hasSize(1);
+            assertThat(result.lines("set codepipeline.buildUser so that every process of a build can be stopped"))
+                    .hasSize(1);
+            assertThat(result.log.indexOf("could not all be stopped"))
+                    .isLessThan(result.log.indexOf("reported the success of job " + job.id));
+        } finally {
+            for (Process each : started) {
+                each.destroyForcibly();
+            }
+            worker.destroy();
+        }
+    }
+
     @Test
     void hostileBuildsThatTamperWithTheResultFileDieBySignalOrCloseTheirOutputEachGetOneResult() throws IOException {
         Map<String, JobQueue.QueuedJob> jobs = new java.util.LinkedHashMap<>();
@@ -187,6 +230,24 @@ class WorkerHostileIT {
         assertThat(result.lines("job ended: ")).hasSize(jobs.size());
         assertThat(result.log).doesNotContain("ending on an error").doesNotContain("the job worker failed on job");
         assertThat(result.log.length()).as("what the worker printed").isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void aResultFileOfMillionsOfTinyRecordsDoesNotExhaustTheWorkersMemory() throws IOException {
+        JobQueue.QueuedJob job = support.job(WorkerSupport.CONFIG_VALUE);
+        MavenBuild worker = support.worker("hostile-records", "-Dcodepipeline.maxJobsTotal=1",
+                "-Dcodepipeline.command=sh -c '{ echo codepipeline-result 2; yes x | head -n 2097000; }"
+                        + " > $CODEPIPELINE_RESULT_FILE; exit 7'");
+        // 2 million records held 250 MB: more than this worker's whole heap
+        worker.mavenOpts("-Xmx160m -XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
+        MavenBuild.Result result = worker.run();
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(support.resultCalls(job)).isOne();
+        assertThat(support.queue.results(job)).singleElement().asString().contains("it ended with exit status 7");
+        assertThat(result.lines("the result file holds more than 65536 records; what follows them was not read")).hasSize(1);
+        assertThat(result.lines("more lines of the build's result file were ignored")).hasSize(1);
+        assertThat(result.log).doesNotContain("OutOfMemoryError");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.github.codepipeline.maven.it;
 
+import static io.github.codepipeline.maven.it.WorkerSupport.CLIENT_ID;
+import static io.github.codepipeline.maven.it.WorkerSupport.CONFIG_VALUE;
+import static io.github.codepipeline.maven.it.WorkerSupport.TOKEN;
+import static io.github.codepipeline.maven.it.WorkerSupport.TYPE;
+import static io.github.codepipeline.maven.it.WorkerSupport.assertNoSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.codepipeline.maven.artifact.Zips;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,16 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The job worker ({@code work}) end to end: a real worker (Maven, the plugin jar, the AWS SDK) polls the local
@@ -27,37 +25,12 @@ import org.junit.jupiter.api.Test;
  * {@code it/} projects, and every job ends with exactly one result at the endpoint, whatever happened to its build.
  */
 class WorkerIT {
-    static final String TYPE = "Build/ThirdParty/PartnerCI/1";
-    static final String CLIENT_ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    static final String TOKEN = "worker-client-token-DoNotLog-7f3a9c";
-    static final String CONFIG_VALUE = "ShopProjectSecretName";
-
-    private static S3Server s3;
-    private JobQueue queue;
-    private CodePipelineEndpoint endpoint;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = new S3Server(null);
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void start() {
-        s3.reset();
-        queue = new JobQueue();
-        endpoint = new CodePipelineEndpoint(queue);
-        queue.serve(endpoint);
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final WorkerSupport.S3 s3 = new WorkerSupport.S3();
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport(s3);
+    private final JobQueue queue = support.queue;
+    private final CodePipelineEndpoint endpoint = support.endpoint;
 
     /** A partner job whose source is {@code it/<project>} (zipped, in S3), with an output artifact if asked. */
     private JobQueue.QueuedJob job(String project, String test, String mvnw, boolean output) throws IOException {
@@ -66,64 +39,7 @@ class WorkerIT {
 
     private JobQueue.QueuedJob job(String type, String clientId, String token, String project, String test, String mvnw,
             boolean output) throws IOException {
-        String key = "shop-pipeline/SourceOutp/" + Math.abs((project + test + System.nanoTime()).hashCode());
-        if (project != null) {
-            Path sources = MavenBuild.of(project, test + "-sources").directory();
-            Zips zip = new Zips();
-            try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
-                    String name = sources.relativize(file).toString();
-                    if (!name.equals("mvnw") && !name.equals("build.log")) {
-                        zip.file(name, Files.readAllBytes(file), 0100644);
-                    }
-                }
-            }
-            if (mvnw != null) {
-                zip.file("mvnw", mvnw.getBytes(StandardCharsets.UTF_8), 0100755);
-            }
-            Path file = zip.write(Files.createTempFile("worker-it", ".zip"));
-            s3.put(key, file);
-            Files.delete(file);
-        }
-        String[] parts = type.split("/");
-        String data = "{\"actionTypeId\":{\"category\":\"" + parts[0] + "\",\"owner\":\"" + parts[1] + "\",\"provider\":\""
-                + parts[2] + "\",\"version\":\"" + parts[3] + "\"},"
-                + "\"actionConfiguration\":{\"configuration\":{\"ProjectName\":\"" + CONFIG_VALUE + "\"}},"
-                + "\"pipelineContext\":{\"pipelineName\":\"shop-pipeline\",\"stage\":{\"name\":\"Build\"},\"action\":{\"name\":\"Maven\"}},"
-                + "\"inputArtifacts\":" + (project == null ? "[]" : "[{\"name\":\"SourceOutput\",\"revision\":\"rev-4711\","
-                        + "\"location\":{\"type\":\"S3\",\"s3Location\":{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\""
-                        + key + "\"}}}]")
-                + ",\"outputArtifacts\":" + (output ? "[{\"name\":\"BuildOutput\",\"location\":{\"type\":\"S3\",\"s3Location\":"
-                        + "{\"bucketName\":\"" + S3Server.BUCKET + "\",\"objectKey\":\"" + key + "-out\"}}}]" : "[]")
-                + ",\"artifactCredentials\":{\"accessKeyId\":\"" + S3Server.ACCESS_KEY + "\",\"secretAccessKey\":\""
-                + S3Server.SECRET_KEY + "\",\"sessionToken\":\"" + S3Server.SESSION_TOKEN + "\"}}";
-        return queue.add(type, clientId, token, data);
-    }
-
-    /** The worker, in an empty folder with a client token file only its owner can read. */
-    private MavenBuild worker(String test, String... args) throws IOException {
-        MavenBuild worker = MavenBuild.emptyFolder(test);
-        Path tokens = worker.directory().resolve("tokens");
-        Files.write(tokens, ("# partner action tokens\n" + CLIENT_ID + "=" + TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
-        Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
-        worker.mavenOpts("-XX:TieredStopAtLevel=1 -Dmaven.repo.local=" + System.getProperty("it.localRepository"));
-        if (Arrays.stream(args).noneMatch(a -> a.startsWith("-Dcodepipeline.actionType="))) {
-            worker.args("-Dcodepipeline.actionType=" + TYPE);
-        }
-        return worker.args(MavenBuild.goal("work"), "-Dcodepipeline.clientTokens=tokens",
-                        "-Dcodepipeline.endpoint=" + endpoint.url(), "-Dcodepipeline.s3Endpoint=" + s3.url(),
-                        "-Dcodepipeline.pollInterval=1")
-                .args(args);
-    }
-
-    /** The Put*Result calls that reached the endpoint for {@code job}. */
-    private int resultCalls(JobQueue.QueuedJob job) {
-        int calls = 0;
-        for (String operation : List.of("PutThirdPartyJobSuccessResult", "PutThirdPartyJobFailureResult", "PutJobSuccessResult",
-                "PutJobFailureResult")) {
-            calls += (int) endpoint.bodies(operation).stream().filter(b -> job.id.equals(b.get("jobId"))).count();
-        }
-        return calls;
+        return support.job(type, clientId, token, "{\"ProjectName\":\"" + CONFIG_VALUE + "\"}", project, test, mvnw, output);
     }
 
     /** A job's workspace, as the README names it: job-<ID>-<first 12 hex digits of the ID's SHA-256> (IDs here are UUIDs). */
@@ -136,20 +52,15 @@ class WorkerIT {
         }
     }
 
-    private void assertNoSecrets(String log) {
-        assertThat(log).doesNotContain(TOKEN).doesNotContain(S3Server.SECRET_KEY).doesNotContain(S3Server.SESSION_TOKEN)
-                .doesNotContain(CONFIG_VALUE).doesNotContain(MavenBuild.SECRET_KEY);
-    }
-
     @Test
     void passingBuildWithAnOutputArtifactAndNoMvnwIsBuiltWithThisMavenAndReportedOnce() throws IOException {
         JobQueue.QueuedJob job = job("artifacts-app", "passing", null, true);
-        MavenBuild worker = worker("worker-passing", "-Dcodepipeline.maxJobsTotal=1");
+        MavenBuild worker = support.worker("worker-passing", "-Dcodepipeline.maxJobsTotal=1");
         MavenBuild.Result result = worker.run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(queue.results(job)).containsExactly("success");
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertThat(s3.keys()).anyMatch(k -> k.endsWith("-out"));
         assertThat(result.lines("job started: pipeline shop-pipeline, stage Build, action Maven, job " + job.id)).hasSize(1);
         assertThat(result.lines("job ended: pipeline shop-pipeline, stage Build, action Maven, job " + job.id)).singleElement()
@@ -164,7 +75,7 @@ class WorkerIT {
     @Test
     void anExecutableMvnwInTheSourcesIsTheDefaultCommand() throws IOException {
         JobQueue.QueuedJob job = job("passing", "mvnw", "#!/bin/sh\necho \"mvnw of the shop: $*\"\n", false);
-        MavenBuild.Result result = worker("worker-mvnw", "-Dcodepipeline.maxJobsTotal=1").run();
+        MavenBuild.Result result = support.worker("worker-mvnw", "-Dcodepipeline.maxJobsTotal=1").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(result.log).contains("/source/mvnw -B -ntp verify in ").contains("[job " + job.id.substring(0, 8)
@@ -175,11 +86,11 @@ class WorkerIT {
     @Test
     void aFailingTestIsReportedByTheBuildItselfAndNotAgainByTheWorker() throws IOException {
         JobQueue.QueuedJob job = job("test-failure", "test-failure", null, false);
-        MavenBuild.Result result = worker("worker-test-failure", "-Dcodepipeline.maxJobsTotal=1").run();
+        MavenBuild.Result result = support.worker("worker-test-failure", "-Dcodepipeline.maxJobsTotal=1").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(queue.results(job)).singleElement().asString().startsWith("failure: ").contains("addsNegativeNumbers");
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertThat(result.lines("job ended: ")).singleElement().asString()
                 .contains("result: failed, handed over by the build (exit status 1), reported by the worker");
         assertNoSecrets(result.log);
@@ -188,13 +99,13 @@ class WorkerIT {
     @Test
     void aBuildWithoutThePluginIsReportedByTheWorkerWithItsExitStatusAndLastLines() throws IOException {
         JobQueue.QueuedJob job = job("worker-no-plugin", "no-plugin", null, false);
-        MavenBuild.Result result = worker("worker-no-plugin", "-Dcodepipeline.maxJobsTotal=1").run();
+        MavenBuild.Result result = support.worker("worker-no-plugin", "-Dcodepipeline.maxJobsTotal=1").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(queue.results(job)).singleElement().asString()
                 .startsWith("failure: The build (mvn -B -ntp verify) did not report a result: it ended with exit status 1.\nLast lines of its output:\n")
                 .contains("BUILD FAILURE");
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertThat(endpoint.bodies("PutThirdPartyJobFailureResult").get(0).toString()).contains("type=JobFailed");
         assertThat(result.lines("job ended: ")).singleElement().asString()
                 .contains("result: failed, reported by the worker (exit status 1)");
@@ -204,7 +115,7 @@ class WorkerIT {
     @Test
     void aBuildKilledWithSigkillIsReportedWithTheSignal() throws Exception {
         JobQueue.QueuedJob job = job("sleeping-test", "sigkill", null, false);
-        MavenBuild worker = worker("worker-sigkill", "-Dcodepipeline.maxJobsTotal=1");
+        MavenBuild worker = support.worker("worker-sigkill", "-Dcodepipeline.maxJobsTotal=1");
         MavenBuild.Running running = worker.start();
         running.awaitLog("SLOW-TEST-STARTED", 120);
         Path source = worker.directory().resolve("codepipeline-work").resolve(workspace(job)).resolve("source");
@@ -218,7 +129,7 @@ class WorkerIT {
         assertThat(queue.results(job)).singleElement().asString()
                 .contains("did not report a result: it ended with exit status 137 (killed by signal 9, SIGKILL")
                 .contains("SLOW-TEST-STARTED");
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertNoSecrets(result.log);
     }
 
@@ -228,7 +139,7 @@ class WorkerIT {
         for (int i = 0; i < 4; i++) {
             jobs.add(job(null, "four-" + i, null, false));
         }
-        MavenBuild.Result result = worker("worker-four", "-Dcodepipeline.maxJobsTotal=4", "-Dcodepipeline.maxJobs=2",
+        MavenBuild.Result result = support.worker("worker-four", "-Dcodepipeline.maxJobsTotal=4", "-Dcodepipeline.maxJobs=2",
                 "-Dcodepipeline.command=sh -c 'echo \"job=$CODEPIPELINE_JOB_ID owner=$CODEPIPELINE_ACTION_OWNER"
                         + " config=$CODEPIPELINE_CONFIG_PROJECTNAME token=$CODEPIPELINE_CLIENT_TOKEN result=$CODEPIPELINE_RESULT_FILE\";"
                         + " sleep 2'").run();
@@ -236,7 +147,7 @@ class WorkerIT {
         assertThat(result.exitCode).as(result.toString()).isZero();
         for (JobQueue.QueuedJob job : jobs) {
             assertThat(queue.results(job)).containsExactly("success");
-            assertThat(resultCalls(job)).isEqualTo(1);
+            assertThat(support.resultCalls(job)).isEqualTo(1);
             assertThat(result.log).contains("job=" + job.id + " owner=ThirdParty config=**** token= result=");
         }
         int running = 0;
@@ -255,7 +166,7 @@ class WorkerIT {
     void sigtermToTheWorkerStopsBothBuildsAndEachJobGetsOneResult() throws Exception {
         JobQueue.QueuedJob first = job("sleeping-test", "sigterm-1", null, false);
         JobQueue.QueuedJob second = job("sleeping-test", "sigterm-2", null, false);
-        MavenBuild.Running running = worker("worker-sigterm", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.shutdownTimeout=30s")
+        MavenBuild.Running running = support.worker("worker-sigterm", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.shutdownTimeout=30s")
                 .start();
         running.awaitLog("job started: pipeline shop-pipeline, stage Build, action Maven, job " + second.id, 60);
         long deadline = System.nanoTime() + 120_000_000_000L;
@@ -267,7 +178,7 @@ class WorkerIT {
 
         for (JobQueue.QueuedJob job : List.of(first, second)) {
             assertThat(queue.results(job)).as(result.toString()).singleElement().asString().startsWith("failure: ");
-            assertThat(resultCalls(job)).isEqualTo(1);
+            assertThat(support.resultCalls(job)).isEqualTo(1);
         }
         assertThat(result.log).contains("job worker stopping: no more polling; stopping 2 builds (SIGTERM)");
         assertThat(result.lines("job ended: ")).hasSize(2);
@@ -277,7 +188,7 @@ class WorkerIT {
     @Test
     void aBuildPastTheTimeLimitIsStoppedAndReported() throws IOException {
         JobQueue.QueuedJob job = job(null, "time-limit", null, false);
-        MavenBuild.Result result = worker("worker-time-limit", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.jobTimeout=2",
+        MavenBuild.Result result = support.worker("worker-time-limit", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.jobTimeout=2",
                 "-Dcodepipeline.command=sleep 60").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
@@ -291,12 +202,12 @@ class WorkerIT {
     void theTimeLimitStopsTheProcessesAScriptStartedToo() throws Exception {
         JobQueue.QueuedJob job = job(null, "time-limit-script", null, false);
         String sleep = "sleep " + (61 + (int) (System.nanoTime() % 50)); // a command line no other test runs
-        MavenBuild.Result result = worker("worker-time-limit-script", "-Dcodepipeline.maxJobsTotal=1",
+        MavenBuild.Result result = support.worker("worker-time-limit-script", "-Dcodepipeline.maxJobsTotal=1",
                 "-Dcodepipeline.jobTimeout=2", "-Dcodepipeline.command=sh -c '" + sleep + "; echo after'").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(queue.results(job)).singleElement().asString().contains("it reached the time limit of 2 s");
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         Process pgrep = new ProcessBuilder("pgrep", "-f", "^" + sleep + "$").start();
         assertThat(pgrep.waitFor()).as("the script's " + sleep + " outlived the time limit").isOne();
     }
@@ -306,7 +217,7 @@ class WorkerIT {
         JobQueue.QueuedJob job = job(null, "fatal-poll", null, false);
         // The poll that fails comes two empty polls after the job's, once its build runs (and has printed its line).
         queue.actionTypeGoneAfter(3);
-        MavenBuild.Result result = worker("worker-fatal-poll", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.pollInterval=1s",
+        MavenBuild.Result result = support.worker("worker-fatal-poll", "-Dcodepipeline.maxJobs=2", "-Dcodepipeline.pollInterval=1s",
                 "-Dcodepipeline.command=sh -c 'echo build-running; exec sleep 60'").run();
 
         assertThat(result.exitCode).as(result.toString()).isOne();
@@ -315,7 +226,7 @@ class WorkerIT {
         assertThat(queue.results(job)).singleElement().asString().startsWith("failure: The build (sh -c echo build-running;"
                 + " exec sleep 60) did not report a result: the job worker ended on an error while it ran and stopped it,"
                 + " exit status 143 (killed by signal 15, SIGTERM).").contains("build-running");
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertThat(result.millis).isLessThan(60_000);
     }
 
@@ -323,12 +234,12 @@ class WorkerIT {
     void aRefusedAcknowledgementMeansTheJobIsNotBuilt() throws IOException {
         JobQueue.QueuedJob job = job(null, "refused", null, false);
         job.takenByAnother = true;
-        MavenBuild worker = worker("worker-refused", "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=false");
+        MavenBuild worker = support.worker("worker-refused", "-Dcodepipeline.idleTimeout=3", "-Dcodepipeline.command=false");
         MavenBuild.Result result = worker.run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(endpoint.requests("AcknowledgeThirdPartyJob")).hasSize(1);
-        assertThat(resultCalls(job)).isZero();
+        assertThat(support.resultCalls(job)).isZero();
         assertThat(result.log).contains("job " + job.id + " was not acknowledged (InvalidNonceException: another worker took it")
                 .doesNotContain("job started:");
         assertThat(worker.directory().resolve("codepipeline-work")).isEmptyDirectory();
@@ -337,21 +248,21 @@ class WorkerIT {
     @Test
     void aJobWithAnUnknownClientIdIsLeftAloneWithOneError() throws IOException {
         JobQueue.QueuedJob job = job(TYPE, "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f", "other-token-1234", null, "unknown", null, false);
-        MavenBuild.Result result = worker("worker-unknown", "-Dcodepipeline.idleTimeout=3").run();
+        MavenBuild.Result result = support.worker("worker-unknown", "-Dcodepipeline.idleTimeout=3").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(result.lines("[ERROR]")).singleElement().asString().contains("job " + job.id
                 + " has the client ID 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f, which is not in ").contains("left alone");
         assertThat(endpoint.requests("GetThirdPartyJobDetails")).isEmpty();
         assertThat(endpoint.requests("AcknowledgeThirdPartyJob")).isEmpty();
-        assertThat(resultCalls(job)).isZero();
+        assertThat(support.resultCalls(job)).isZero();
     }
 
     @Test
     void throttledPollsBackOffAreLoggedOnceAndTheJobIsBuiltAfterwards() throws IOException {
         queue.throttle(3);
         JobQueue.QueuedJob job = job(null, "throttled", null, false);
-        MavenBuild.Result result = worker("worker-throttled", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.maxAttempts=1",
+        MavenBuild.Result result = support.worker("worker-throttled", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.maxAttempts=1",
                 "-Dcodepipeline.command=true").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
@@ -365,7 +276,7 @@ class WorkerIT {
     @Test
     void customActionsArePolledAcknowledgedAndReportedWithTheCustomCalls() throws IOException {
         JobQueue.QueuedJob job = job("Build/Custom/MavenBuild/1", null, null, null, "custom", null, false);
-        MavenBuild.Result result = worker("worker-custom", "-Dcodepipeline.maxJobsTotal=1",
+        MavenBuild.Result result = support.worker("worker-custom", "-Dcodepipeline.maxJobsTotal=1",
                 "-Dcodepipeline.actionType=Build/Custom/MavenBuild/1",
                 "-Dcodepipeline.command=sh -c 'echo owner=$CODEPIPELINE_ACTION_OWNER token=${CODEPIPELINE_CLIENT_TOKEN:-none}; exit 3'")
                 .run();
@@ -391,7 +302,7 @@ class WorkerIT {
     void aCustomJobWithAnInputIsDownloadedWithGetJobDetailsBuiltAndReportedByTheBuildWithoutAToken() throws IOException {
         String custom = "Build/Custom/MavenBuild/1";
         JobQueue.QueuedJob job = job(custom, null, null, "artifacts-app", "custom-input", null, true);
-        MavenBuild.Result result = worker("worker-custom-input", "-Dcodepipeline.maxJobsTotal=1",
+        MavenBuild.Result result = support.worker("worker-custom-input", "-Dcodepipeline.maxJobsTotal=1",
                 "-Dcodepipeline.actionType=" + custom, "-Dcodepipeline.clientToken=" + TOKEN,
                 "-Dcodepipeline.command=" + Paths.get(System.getProperty("maven.home"), "bin", "mvn")
                         + " -B verify -Dcodepipeline.reportSuccess=true").run();
@@ -402,7 +313,7 @@ class WorkerIT {
         assertThat(endpoint.bodies("GetJobDetails")).containsExactly(Map.of("jobId", job.id));
         assertThat(endpoint.requests("GetThirdPartyJobDetails")).isEmpty();
         assertThat(endpoint.requests("PutJobFailureResult")).isEmpty();
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertThat(queue.results(job)).containsExactly("success");
         Map<String, Object> success = endpoint.bodies("PutJobSuccessResult").get(0);
         assertThat(success).doesNotContainKey("clientToken").containsEntry("outputVariables",
@@ -422,7 +333,7 @@ class WorkerIT {
     void aCustomJobWithAnInputThatReportsNothingGetsTheWorkersSuccessWithTheInputRevision() throws IOException {
         String custom = "Build/Custom/MavenBuild/1";
         JobQueue.QueuedJob job = job(custom, null, null, "passing", "custom-worker-success", null, false);
-        MavenBuild.Result result = worker("worker-custom-success", "-Dcodepipeline.maxJobsTotal=1",
+        MavenBuild.Result result = support.worker("worker-custom-success", "-Dcodepipeline.maxJobsTotal=1",
                 "-Dcodepipeline.actionType=" + custom, "-Dcodepipeline.command=sh -c 'ls pom.xml'").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
@@ -431,7 +342,7 @@ class WorkerIT {
         assertThat(result.log).contains("] pom.xml");
         assertThat(endpoint.bodies("PutJobSuccessResult")).singleElement().satisfies(body -> assertThat(body)
                 .containsEntry("outputVariables", Map.of("INPUT_REVISION", "rev-4711")).containsKey("executionDetails"));
-        assertThat(resultCalls(job)).isEqualTo(1);
+        assertThat(support.resultCalls(job)).isEqualTo(1);
         assertNoClientTokenMember();
         assertThat(result.lines("job ended: ")).singleElement().asString()
                 .contains("result: succeeded, reported by the worker (exit status 0)");
@@ -441,7 +352,7 @@ class WorkerIT {
 
     @Test
     void aDryRunPollsNothing() throws IOException {
-        MavenBuild.Result result = worker("worker-dry-run", "-Dcodepipeline.dryRun=true").run();
+        MavenBuild.Result result = support.worker("worker-dry-run", "-Dcodepipeline.dryRun=true").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(endpoint.requests()).isEmpty();
@@ -452,7 +363,7 @@ class WorkerIT {
 
     @Test
     void aTokenFileOthersCanReadIsRefusedWithOneLine() throws IOException {
-        MavenBuild worker = worker("worker-readable-tokens");
+        MavenBuild worker = support.worker("worker-readable-tokens");
         Files.setPosixFilePermissions(worker.directory().resolve("tokens"), PosixFilePermissions.fromString("rw-r--r--"));
         MavenBuild.Result result = worker.run();
 
@@ -465,7 +376,7 @@ class WorkerIT {
     @Test
     void theBuildSeesTheUnpackedSourcesAndTheInputRevision() throws IOException {
         JobQueue.QueuedJob job = job("passing", "revision", null, false);
-        MavenBuild worker = worker("worker-revision", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.keepWorkspaces=true",
+        MavenBuild worker = support.worker("worker-revision", "-Dcodepipeline.maxJobsTotal=1", "-Dcodepipeline.keepWorkspaces=true",
                 "-Dcodepipeline.command=sh -c 'echo \"rev=$CODEPIPELINE_INPUT_REVISION pipeline=$CODEPIPELINE_PIPELINE_NAME"
                         + " stage=$CODEPIPELINE_STAGE_NAME\"; ls pom.xml'");
         MavenBuild.Result result = worker.run();
@@ -481,7 +392,7 @@ class WorkerIT {
     @Test
     void aBuildThatNeverStartsIsReported() throws IOException {
         JobQueue.QueuedJob job = job(null, "never-starts", null, false);
-        MavenBuild.Result result = worker("worker-never-starts", "-Dcodepipeline.maxJobsTotal=1",
+        MavenBuild.Result result = support.worker("worker-never-starts", "-Dcodepipeline.maxJobsTotal=1",
                 "-Dcodepipeline.command=/nonexistent/mvn -B verify").run();
 
         assertThat(result.exitCode).as(result.toString()).isZero();

@@ -6,23 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job worker for its operators: the health file a liveness probe watches. */
 class WorkerOperationsIT {
-    private WorkerSupport support;
-
-    @BeforeEach
-    void start() {
-        support = new WorkerSupport();
-    }
-
-    @AfterEach
-    void stop() {
-        support.close();
-    }
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport();
 
     @Test
     void theHealthFileIsTouchedWhileTheWorkerIdlesAndWhileABuildRuns() throws Exception {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A job worker killed with {@code SIGKILL} mid-build (the out-of-memory killer, a lost node), then a new worker on the
@@ -14,17 +13,8 @@ import org.junit.jupiter.api.Test;
  * once and cleans up; a third worker finds nothing more to do.
  */
 class WorkerRecoveryIT {
-    private WorkerSupport support;
-
-    @BeforeEach
-    void start() {
-        support = new WorkerSupport();
-    }
-
-    @AfterEach
-    void stop() {
-        support.close();
-    }
+    @RegisterExtension
+    final WorkerSupport support = new WorkerSupport();
 
     @Test
     void sigkillToTheWorkerMidBuildThenASecondWorkerOnTheSameDirectoryReportsTheJobOnceAndStopsItsBuild() throws Exception {

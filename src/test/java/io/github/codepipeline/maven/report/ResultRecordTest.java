@@ -74,6 +74,20 @@ class ResultRecordTest {
     }
 
     @Test
+    void millionsOfTinyRecordsAreNotAllKept() throws IOException {
+        Path file = directory.resolve("result");
+        StringBuilder text = new StringBuilder("codepipeline-result 2\n");
+        while (text.length() < ResultRecord.MAX_BYTES - 2) {
+            text.append("x\n"); // 2 million records: 250 MB of heap when each was kept
+        }
+        Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        ResultRecord.Contents contents = ResultRecord.read(file);
+        assertThat(contents.entries).hasSize(ResultRecord.MAX_ENTRIES);
+        assertThat(contents.problems).singleElement().asString()
+                .isEqualTo("the result file holds more than 65536 records; what follows them was not read");
+    }
+
+    @Test
     void aTruncatedLastLineIsNotReadAndSaidSo() throws IOException {
         Path file = directory.resolve("result");
         Files.write(file, "codepipeline-result 2\nfailure\tjob-1\tJobFailed\tcomplete\t\nsuccess\tjob-1\tcut mid-"

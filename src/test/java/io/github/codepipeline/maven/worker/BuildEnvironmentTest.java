@@ -2,31 +2,14 @@ package io.github.codepipeline.maven.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.codepipeline.maven.report.ReportLog;
+import io.github.codepipeline.maven.report.RecordingLog;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BuildEnvironmentTest {
-    private final List<String> warnings = new ArrayList<>();
-    private final ReportLog log = new ReportLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message) {}
-    };
+    private final RecordingLog log = new RecordingLog();
 
     private static Map<String, String> worker() {
         Map<String, String> env = new HashMap<>();
@@ -88,10 +71,10 @@ class BuildEnvironmentTest {
         Map<String, String> env = of(job, false);
         assertThat(env).containsEntry("CODEPIPELINE_CONFIG_A_B", "from a_b").containsEntry("CODEPIPELINE_CONFIG_X_Y", "from X.Y")
                 .containsEntry("CODEPIPELINE_CONFIG_GOAL", "verify");
-        assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(0)).isEqualTo("CodePipeline: [job x] the action's configuration names 'A=B', 'a-b', 'a_b' all map"
+        assertThat(log.warnings()).hasSize(2);
+        assertThat(log.warnings().get(0)).isEqualTo("CodePipeline: [job x] the action's configuration names 'A=B', 'a-b', 'a_b' all map"
                 + " to CODEPIPELINE_CONFIG_A_B: the build gets the value of 'a_b' (a name of letters, digits and _ wins, else"
                 + " the first in code-point order); rename the others.");
-        assertThat(String.join("\n", warnings)).doesNotContain("from ");
+        assertThat(String.join("\n", log.warnings())).doesNotContain("from ");
     }
 }

@@ -3,7 +3,7 @@ package io.github.codepipeline.maven.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.codepipeline.maven.config.FailureType;
-import io.github.codepipeline.maven.report.ReportLog;
+import io.github.codepipeline.maven.report.RecordingLog;
 import io.github.codepipeline.maven.report.ResultRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,24 +20,7 @@ class ResultHandoffTest {
 
     @TempDir
     Path directory;
-    private final List<String> warnings = new ArrayList<>();
-    private final ReportLog log = new ReportLog() {
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            warnings.add("ERROR " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     private ResultHandoff.Result read(String... lines) throws IOException {
         Path file = directory.resolve("result");
@@ -50,7 +33,7 @@ class ResultHandoffTest {
         ResultHandoff.Result result = ResultHandoff.read(directory.resolve("none"), JOB, log, "");
         assertThat(result.kind).isEqualTo(ResultHandoff.Kind.NOTHING);
         assertThat(result.outputs).isEmpty();
-        assertThat(warnings).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -64,7 +47,7 @@ class ResultHandoffTest {
                 .containsEntry("codepipeline.externalExecutionId", "run-7").containsEntry("codepipeline.percentComplete", "50")
                 .containsEntry("codepipeline.outputVariables", "IMAGE_TAG=1.4.0,COMMA=a\\,b\\=c")
                 .doesNotContainKey("codepipeline.continuationToken");
-        assertThat(warnings).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -79,7 +62,7 @@ class ResultHandoffTest {
                 ResultRecord.line("success", OTHER, "nested", null, null, null));
         assertThat(result.kind).isEqualTo(ResultHandoff.Kind.NOTHING);
         assertThat(result.variables).isEmpty();
-        assertThat(warnings).singleElement().asString().contains("a success of another job (" + OTHER)
+        assertThat(log.warnings()).singleElement().asString().contains("a success of another job (" + OTHER)
                 .contains("not of this job " + JOB);
     }
 
@@ -89,7 +72,7 @@ class ResultHandoffTest {
                 ResultRecord.line("failure", JOB, "JobFailed", "second", null));
         assertThat(result.kind).isEqualTo(ResultHandoff.Kind.SUCCESS);
         assertThat(result.summary).isEqualTo("first");
-        assertThat(warnings).singleElement().asString().contains("a second result (failure) after the build's success");
+        assertThat(log.warnings()).singleElement().asString().contains("a second result (failure) after the build's success");
     }
 
     @Test
@@ -117,8 +100,8 @@ class ResultHandoffTest {
         ResultHandoff.Result result = read(lines.toArray(new String[0]));
         assertThat(result.kind).isEqualTo(ResultHandoff.Kind.FAILURE);
         assertThat(result.externalExecutionId).isNull();
-        assertThat(warnings).hasSize(12).noneMatch(w -> w.contains("\u001b"));
-        assertThat(warnings).anyMatch(w -> w.contains("40 more lines")).anyMatch(w -> w.contains("1501 characters"));
+        assertThat(log.warnings()).hasSize(12).noneMatch(w -> w.contains("\u001b"));
+        assertThat(log.warnings()).anyMatch(w -> w.contains("40 more lines")).anyMatch(w -> w.contains("1501 characters"));
     }
 
     @Test
@@ -126,6 +109,6 @@ class ResultHandoffTest {
         Path file = directory.resolve("result");
         Files.write(file, ("codepipeline-result 2\nsuccess\t" + JOB).getBytes(StandardCharsets.UTF_8));
         assertThat(ResultHandoff.read(file, JOB, log, "").kind).isEqualTo(ResultHandoff.Kind.NOTHING);
-        assertThat(warnings).singleElement().asString().contains("no line end");
+        assertThat(log.warnings()).singleElement().asString().contains("no line end");
     }
 }
