@@ -29,7 +29,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class MavenBuildResults {
     /** "Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile (default-compile) on project". */
     private static final Pattern FAILED_GOAL =
-            Pattern.compile("Failed to execute goal [^:\\s]+:([^:\\s]+):[^:\\s]+:([^\\s:]+) \\(");
+            Pattern.compile("Failed to execute goal [^:\\s]+:([^:\\s]+):[^:\\s]+:([^\\s:]+) \\(([^()\\s]*)\\)");
 
     private final List<ModuleResult> modules = new ArrayList<>();
     private final List<Throwable> otherErrors = new ArrayList<>();
@@ -97,7 +97,7 @@ final class MavenBuildResults {
                 if (error != null) {
                     attributed.add(error);
                 }
-                modules.add(ModuleResult.failed(name, goal(error), error, longMessage(error), reports)
+                modules.add(ModuleResult.failed(name, goal(error, project), error, longMessage(error), reports)
                         .withTestReruns(reruns || TestReruns.configured(project))
                         .withGoalLines(output == null ? null : output.failedLines(project)));
             } else {
@@ -168,7 +168,12 @@ final class MavenBuildResults {
      * {@code maven-compiler-plugin:compile}, from Maven's "Failed to execute goal" text (coloured when Maven's
      * output is, so cleaned first; only its start, where the goal is), or {@code null}.
      */
-    static String goal(Throwable error) {
+    /**
+     * The failed goal, {@code maven-checkstyle-plugin:check}; with its execution's ID when the module declares that
+     * goal in more than one execution ({@code animal-sniffer-maven-plugin:check@check-android21-api}: which of its
+     * checks failed), as Maven's {@code plugin:goal@id} names one execution on the command line.
+     */
+    static String goal(Throwable error, MavenProject project) {
         for (Throwable t : Causes.chain(error)) {
             String message = Causes.message(t);
             if (message != null && message.length() > 2000) {
@@ -176,13 +181,31 @@ final class MavenBuildResults {
             }
             Matcher m = FAILED_GOAL.matcher(Text.clean(message));
             if (m.find()) {
-                return m.group(1) + ":" + m.group(2);
+                String goal = m.group(1) + ":" + m.group(2);
+                return !m.group(3).isEmpty() && executions(project, m.group(1), m.group(2)) > 1 ? goal + "@" + m.group(3)
+                        : goal;
             }
             if (!(t instanceof LifecycleExecutionException)) {
                 break;
             }
         }
         return null;
+    }
+
+    /** How many executions of {@code artifactId}'s {@code goal} the module's build declares. */
+    private static int executions(MavenProject project, String artifactId, String goal) {
+        int count = 0;
+        if (project == null || project.getBuildPlugins() == null) {
+            return count;
+        }
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (artifactId.equals(plugin.getArtifactId())) {
+                for (PluginExecution execution : plugin.getExecutions()) {
+                    count += execution.getGoals().contains(goal) ? 1 : 0;
+                }
+            }
+        }
+        return count;
     }
 
     private static String longMessage(Throwable error) {

@@ -14,8 +14,11 @@ final class DetailLines {
             "(?i)^(?:run|try|use|please run|execute|to fix)\\b.*|.*\\bto fix\\b.*|.*\\bmvn [\\w.-]+:[\\w.-]+.*");
     /** The console's severity prefix, which Maven leaves in some exceptions' text ({@code [ERROR] …}). */
     private static final Pattern SEVERITY = Pattern.compile("^\\[(?:ERROR|FATAL|WARNING|WARN|INFO)\\]\\s*");
-    /** Lines of only decoration: rules, carets, box characters. */
-    private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}]*$");
+    /**
+     * Lines of only decoration: rules, carets, box characters. A line with a brace, bracket, parenthesis or semicolon
+     * is code ({@code -······}} / {@code +····}} in Spotless's diff of a misplaced brace), not decoration.
+     */
+    private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}{}()\\[\\];]*$");
     /** A {@code file:} URL's directories ({@code file:///home/ci/shop/src/}): a path of the machine, not a link. */
     private static final Pattern FILE_URL_DIRECTORIES = Pattern.compile(
             "(?i)file:/+(?:[A-Za-z]:/)?(?:[^/\\\\\\s:;,'\"()\\[\\]<>]+/)+");
@@ -30,7 +33,7 @@ final class DetailLines {
 
     private DetailLines() {}
 
-    /** Whether {@code line} is only decoration (a rule of stars or dashes, carets): no letter, no digit. */
+    /** Whether {@code line} is only decoration (a rule of stars or dashes, carets): no letter, digit or bracket. */
     static boolean isDecoration(String line) {
         return DECORATION.matcher(line).matches();
     }

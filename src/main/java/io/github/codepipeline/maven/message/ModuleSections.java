@@ -54,7 +54,7 @@ final class ModuleSections {
             headline = goal + ": " + cleaner.clean(crash);
         }
         boolean failsafe = module.goal() != null
-                && (module.goal().contains("failsafe") || module.goal().endsWith(":integration-test"));
+                && (module.goal().contains("failsafe") || withoutExecution(module.goal()).endsWith(":integration-test"));
         if (!withDetails) {
             rerun.add(new RerunHint.Failed(module.name(), null, failsafe));
             return CauseKey.withCause(new Section(cleaner.clean(module.name()), headline), module.name());
@@ -111,8 +111,14 @@ final class ModuleSections {
      * {@code -Dmaven.test.failure.ignore}); an unknown goal gets the benefit of the doubt.
      */
     private static boolean isTestGoal(String goal) {
+        goal = withoutExecution(goal);
         return goal == null || goal.contains("surefire") || goal.contains("failsafe") || goal.endsWith(":test")
                 || goal.endsWith(":integration-test");
+    }
+
+    /** {@code plugin:goal} of {@code plugin:goal@execution}. */
+    private static String withoutExecution(String goal) {
+        return goal == null || goal.indexOf('@') < 0 ? goal : goal.substring(0, goal.indexOf('@'));
     }
 
     /** Every message of the chain, and the long message, cleaned. */

@@ -34,6 +34,13 @@ final class TestFailure {
     /** A method of the class's own source ({@code setUp}), not a compiler-made {@code lambda$total$0}. */
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /**
+     * A value of only whitespace between a pair of delimiters ({@code expected: <   > but was: <     >}, JUnit 4's
+     * {@code <[   ]>}, {@code "  "} after an opening quote): joining the message's whitespace would make expected and
+     * actual look the same.
+     */
+    private static final Pattern WHITESPACE_VALUE = Pattern.compile("(?<=<)\\s{2,}(?=>)|(?<=\\[)\\s{2,}(?=])"
+            + "|(?<=\\()\\s{2,}(?=\\))|(?<=(?:^|[\\s:=(\\[,<])\")\\s{2,}(?=\")|(?<=(?:^|[\\s:=(\\[,<])')\\s{2,}(?=')");
 
     /** {@code CartTest.total} or, for a test without a name, {@code CartTest}. */
     final String test;
@@ -120,7 +127,7 @@ final class TestFailure {
             type = m.lookingAt() ? m.group(1) : type; // the trace's first line names the type
         }
         String text = message.trim().isEmpty() ? messageOfTrace(trace, type) : message;
-        text = WHITESPACE.matcher(text).replaceAll(" ").trim();
+        text = WHITESPACE.matcher(spellWhitespaceValues(text)).replaceAll(" ").trim();
         if (realType && !ASSERTION.matcher(typeName).matches() && !text.startsWith(typeName)) {
             text = text.isEmpty() ? typeName : typeName + ": " + text;
         } else if (text.isEmpty()) {
@@ -132,6 +139,22 @@ final class TestFailure {
             test = simpleClass + "." + frame.method;
         }
         return new TestFailure(test, frame == null ? -1 : frame.line, text, className + "#" + name, 1);
+    }
+
+    /** {@code <(30 spaces)>} for a value of 30 spaces, which the message's one-line form would show as {@code < >}. */
+    static String spellWhitespaceValues(String text) {
+        Matcher m = WHITESPACE_VALUE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuffer out = new StringBuffer();
+        do {
+            String run = m.group();
+            boolean spaces = run.chars().allMatch(c -> c == ' ');
+            m.appendReplacement(out, "(" + run.length() + (spaces ? " spaces)" : " whitespace characters)"));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The text before the trace's first frame, without the {@code type: } that starts it. */

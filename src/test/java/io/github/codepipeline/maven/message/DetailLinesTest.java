@@ -59,4 +59,29 @@ class DetailLinesTest {
         assertThat(lines).containsExactly("ExecutionException Error occurred in starting fork",
                 "at least 3 modules must be named (not a frame)");
     }
+
+    /** Spotless 3.8.0's check on google/gson's extras module, a closing brace indented two spaces too far. */
+    @Test
+    void aDiffLineOfOnlyABraceIsTheViolationNotDecoration() {
+        String headline = "The following files had format violations:";
+        String message = headline + "\n"
+                + "    src/main/java/com/google/gson/interceptors/InterceptorFactory.java\n"
+                + "        @@ -31,7 +31,7 @@\n"
+                + "         \u00b7\u00b7\u00b7\u00b7if\u00b7(intercept\u00b7==\u00b7null)\u00b7{\n"
+                + "         \u00b7\u00b7\u00b7\u00b7\u00b7\u00b7return\u00b7null;\n"
+                + "        -\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7}\n"
+                + "        +\u00b7\u00b7\u00b7\u00b7}\n"
+                + "         \n"
+                + "Run 'mvn spotless:apply' to fix these violations.";
+        Set<String> lines = new LinkedHashSet<>();
+        DetailLines.add(lines, message, headline);
+
+        assertThat(lines).containsExactly("src/main/java/com/google/gson/interceptors/InterceptorFactory.java",
+                "@@ -31,7 +31,7 @@", "\u00b7\u00b7\u00b7\u00b7if\u00b7(intercept\u00b7==\u00b7null)\u00b7{",
+                "\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7return\u00b7null;", "-\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7}",
+                "+\u00b7\u00b7\u00b7\u00b7}", "Run 'mvn spotless:apply' to fix these violations.");
+        assertThat(DetailLines.isDecoration("   ^")).isTrue();
+        assertThat(DetailLines.isDecoration("*****  ----- \u2500\u2500")).isTrue();
+        assertThat(DetailLines.isDecoration("});")).isFalse();
+    }
 }

@@ -88,4 +88,31 @@ class TestFailureTest {
 
         assertThat(failure.line()).isEqualTo("CartTest.total:12 IllegalStateException: boom");
     }
+
+    /** jsoup's StringUtilTest.padding (JUnit 5.14, Surefire 3.5.6) with padding(45) tapping out at 40, not 30. */
+    @Test
+    void aValueOfOnlySpacesIsSpelledOutNotJoinedIntoOneSpace() {
+        String message = "expected: <" + " ".repeat(30) + "> but was: <" + " ".repeat(40) + ">";
+        String trace = "org.opentest4j.AssertionFailedError: " + message + "\n"
+                + "\tat org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)\n"
+                + "\tat org.jsoup.internal.StringUtilTest.padding(StringUtilTest.java:35)\n";
+
+        assertThat(TestFailure.of("org.jsoup.internal.StringUtilTest", "padding", message,
+                "org.opentest4j.AssertionFailedError", trace).line())
+                .isEqualTo("StringUtilTest.padding:35 expected: <(30 spaces)> but was: <(40 spaces)>");
+    }
+
+    @Test
+    void otherDelimitedWhitespaceValuesAreSpelledOutAndAlignmentIsStillJoined() {
+        assertThat(TestFailure.spellWhitespaceValues("expected:<[   ]> but was:<[\t\t]>"))
+                .isEqualTo("expected:<[(3 spaces)]> but was:<[(2 whitespace characters)]>");
+        assertThat(TestFailure.spellWhitespaceValues("expected: \"  \" but was: ' '")).isEqualTo("expected: \"(2 spaces)\" but was: ' '");
+        // Truth aligns its keys, Hamcrest indents "but:", AssertJ puts values on lines of their own: still one space.
+        assertThat(TestFailure.of("a.T", "m", "missing (1)   : c\nunexpected (1): b", "java.lang.AssertionError", "").text)
+                .isEqualTo("missing (1) : c unexpected (1): b");
+        assertThat(TestFailure.of("a.T", "m", "Expected: is <1>\n     but: was <0>", "java.lang.AssertionError", "").text)
+                .isEqualTo("Expected: is <1> but: was <0>");
+        assertThat(TestFailure.of("a.T", "m", "expected: \"a\"   \"b\"\n  \"c\"", "java.lang.AssertionError", "").text)
+                .isEqualTo("expected: \"a\" \"b\" \"c\"");
+    }
 }
