@@ -47,19 +47,19 @@ final class ModuleSections {
                 : Headline.withoutGoalPrefix(cleaner.clean(Causes.describe(headlineError)));
         String headlineLine = Headline.compact(DetailLines.headline(headlineText));
         String headline = goal + ": " + headlineLine;
-        String crash = ForkedJvmCrash.describe(texts(chain, module.longMessage()), module.testReportDirectories(),
-                buildStartMillis);
+        List<String> texts = texts(chain, module.longMessage());
+        String crash = ForkedJvmCrash.describe(texts, module.testReportDirectories(), buildStartMillis);
         if (crash != null) {
             // One line with the facts; Maven's text has the fork's command line and Surefire's stack frames.
             headline = goal + ": " + cleaner.clean(crash);
         }
-        boolean failsafe = module.goal() != null
-                && (module.goal().contains("failsafe") || withoutExecution(module.goal()).endsWith(":integration-test"));
+        String plainGoal = withoutExecution(module.goal());
+        boolean failsafe = plainGoal != null && (plainGoal.contains("failsafe") || plainGoal.endsWith(":integration-test"));
         if (!withDetails) {
             rerun.add(new RerunHint.Failed(module.name(), null, failsafe));
             return CauseKey.withCause(new Section(cleaner.clean(module.name()), headline), module.name());
         }
-        FailedTests tests = isTestGoal(module.goal())
+        FailedTests tests = isTestGoal(plainGoal)
                 ? TestReports.failedTests(module.testReportDirectories(), buildStartMillis, limit, secrets,
                         module.testReruns())
                 : null;
@@ -67,19 +67,17 @@ final class ModuleSections {
         if (crash != null) {
             Section section = new Section(cleaner.clean(module.name()), headline);
             if (tests != null && !tests.tests().isEmpty()) {
-                section.details(cleaner.clean(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(),
-                        tests.total());
+                testDetails(section, tests);
             }
             return CauseKey.withCause(section, module.name());
         }
         if (tests != null && !tests.tests().isEmpty()) {
             String counts = withFlaky(tests.counts().describe(), tests.flaky());
             Section section = new Section(cleaner.clean(module.name()), counts.isEmpty() ? headline : goal + ": " + counts);
-            section.details(cleaner.clean(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(),
-                    tests.total());
+            testDetails(section, tests);
             return CauseKey.withCause(section, module.name());
         }
-        List<String> compilerErrors = CompilerMessages.errors(texts(chain, module.longMessage()));
+        List<String> compilerErrors = CompilerMessages.errors(texts);
         if (!compilerErrors.isEmpty() && !COMPILE_WORD.matcher(headlineLine).find()) {
             // gmavenplus wraps the compiler's errors in its own words ("Error occurred while calling a method on a
             // Groovy class from classpath."), which say nothing of what failed.
@@ -100,6 +98,11 @@ final class ModuleSections {
         return CauseKey.withCause(section, module.name());
     }
 
+    /** The failing tests as the section's details. */
+    private void testDetails(Section section, FailedTests tests) {
+        section.details(cleaner.clean(tests.tests()), tests.testsPerLine(), "test", tests.tests().size(), tests.total());
+    }
+
     /** {@code 1 of 3 tests failed; 2 flaky (passed on a rerun): …}: the flaky tests follow the counts. */
     private String withFlaky(String counts, FlakyTests flaky) {
         String line = flaky.describe();
@@ -107,11 +110,10 @@ final class ModuleSections {
     }
 
     /**
-     * Test reports explain a failure of the goal that ran the tests, not a later one (say a coverage check after
+     * Test reports explain a failure of the goal ({@code plugin:goal}) that ran the tests, not a later one (say a coverage check after
      * {@code -Dmaven.test.failure.ignore}); an unknown goal gets the benefit of the doubt.
      */
     private static boolean isTestGoal(String goal) {
-        goal = withoutExecution(goal);
         return goal == null || goal.contains("surefire") || goal.contains("failsafe") || goal.endsWith(":test")
                 || goal.endsWith(":integration-test");
     }
