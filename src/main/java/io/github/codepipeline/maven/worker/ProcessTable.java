@@ -115,6 +115,11 @@ final class ProcessTable {
             return found;
         }
         byte[] needle = marker == null ? null : needle(marker);
+        List<byte[]> otherNeedles = new ArrayList<>(otherMarkers.size());
+        for (String other : otherMarkers) {
+            otherNeedles.add(needle(other));
+        }
+        String leaderId = Long.toString(leader);
         Proc self = self();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
             for (Path entry : entries) {
@@ -130,18 +135,18 @@ final class ProcessTable {
                 if (stat == null || stat.length < 20 || stat[0].equals("Z") || stat[0].equals("X")) {
                     continue;
                 }
-                boolean ours = leader > 0 && (stat[2].equals(Long.toString(leader)) || stat[3].equals(Long.toString(leader)));
+                boolean ours = leader > 0 && (stat[2].equals(leaderId) || stat[3].equals(leaderId));
                 byte[] environ = null; // read once, when a check needs it
                 if (!ours && needle != null) {
                     environ = environ(entry.resolve("environ"));
                     ours = environ != null && holds(environ, needle);
                 }
                 if (!ours && uid >= 0 && uid == realUid(entry)) {
-                    if (environ == null && !otherMarkers.isEmpty()) {
+                    if (environ == null && !otherNeedles.isEmpty()) {
                         environ = environ(entry.resolve("environ"));
                     }
                     ours = !otherLeaders.contains(Long.parseLong(stat[2])) && !otherLeaders.contains(Long.parseLong(stat[3]))
-                            && !holdsAny(environ, otherMarkers);
+                            && !holdsAny(environ, otherNeedles);
                 }
                 if (ours) {
                     try {
@@ -171,10 +176,10 @@ final class ProcessTable {
         return -1;
     }
 
-    /** Whether {@code environ} (from {@link #environ}; {@code null}: unreadable) holds one of the markers. */
-    private static boolean holdsAny(byte[] environ, Collection<String> markers) {
-        for (String marker : markers) {
-            if (environ != null && holds(environ, needle(marker))) {
+    /** Whether {@code environ} (from {@link #environ}; {@code null}: unreadable) holds one of the needles. */
+    private static boolean holdsAny(byte[] environ, List<byte[]> needles) {
+        for (byte[] each : needles) {
+            if (environ != null && holds(environ, each)) {
                 return true;
             }
         }
