@@ -29,7 +29,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class MavenBuildResults {
     /** "Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile (default-compile) on project". */
     private static final Pattern FAILED_GOAL =
-            Pattern.compile("Failed to execute goal [^:\\s]+:([^:\\s]+):[^:\\s]+:([^\\s:]+) \\(([^()\\s]*)\\)");
+            Pattern.compile("Failed to execute goal ([^:\\s]+):([^:\\s]+):[^:\\s]+:([^\\s:]+) \\(([^()\\s]*)\\)");
 
     private final List<ModuleResult> modules = new ArrayList<>();
     private final List<Throwable> otherErrors = new ArrayList<>();
@@ -181,9 +181,9 @@ final class MavenBuildResults {
             }
             Matcher m = FAILED_GOAL.matcher(Text.clean(message));
             if (m.find()) {
-                String goal = m.group(1) + ":" + m.group(2);
-                return !m.group(3).isEmpty() && executions(project, m.group(1), m.group(2)) > 1 ? goal + "@" + m.group(3)
-                        : goal;
+                String goal = m.group(2) + ":" + m.group(3);
+                return !m.group(4).isEmpty() && executions(project, m.group(1) + ":" + m.group(2), m.group(3)) > 1
+                        ? goal + "@" + m.group(4) : goal;
             }
             if (!(t instanceof LifecycleExecutionException)) {
                 break;
@@ -192,18 +192,12 @@ final class MavenBuildResults {
         return null;
     }
 
-    /** How many executions of {@code artifactId}'s {@code goal} the module's build declares. */
-    private static int executions(MavenProject project, String artifactId, String goal) {
+    /** How many executions of {@code goal} of the plugin {@code key} ({@code groupId:artifactId}) the module declares. */
+    private static int executions(MavenProject project, String key, String goal) {
+        Plugin plugin = project == null || project.getBuild() == null ? null : project.getPlugin(key);
         int count = 0;
-        if (project == null || project.getBuildPlugins() == null) {
-            return count;
-        }
-        for (Plugin plugin : project.getBuildPlugins()) {
-            if (artifactId.equals(plugin.getArtifactId())) {
-                for (PluginExecution execution : plugin.getExecutions()) {
-                    count += execution.getGoals().contains(goal) ? 1 : 0;
-                }
-            }
+        for (PluginExecution execution : plugin == null ? Collections.<PluginExecution>emptyList() : plugin.getExecutions()) {
+            count += execution.getGoals().contains(goal) ? 1 : 0;
         }
         return count;
     }
